@@ -1,0 +1,5 @@
+// Every table of the product, for drizzle-kit and typed queries. Each area owns its schema file.
+export * from '../platform/org/schema';
+export * from '../platform/auth/schema';
+export * from '../platform/audit/schema';
+export * from '../platform/settings/schema';

@@ -1,0 +1,35 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { auditRoutes } from '../platform/audit/routes';
+import type { VisibilityCheck } from '../platform/audit/visibility';
+import { authRoutes } from '../platform/auth/routes';
+import { orgRoutes } from '../platform/org/routes';
+import { canSeeUser } from '../platform/org/users';
+import { settingsRoutes } from '../platform/settings/routes';
+
+/**
+ * A business area plugs into the server here: its routes (mounted under /api/v1) and, for each
+ * entity type it owns, who may see one record (for record history and later cross-module links).
+ * Adding an area is one folder under modules/ and one line in `serverModules`.
+ */
+export interface ServerModule {
+  name: string;
+  routes: FastifyPluginAsyncZod;
+  recordVisibility?: Record<string, VisibilityCheck>;
+}
+
+const hasPermission = (permission: string): VisibilityCheck => async (_db, actor) => actor.permissions.has(permission);
+
+export const serverModules: ServerModule[] = [
+  { name: 'auth', routes: authRoutes },
+  {
+    name: 'org',
+    routes: orgRoutes,
+    recordVisibility: {
+      user: canSeeUser,
+      department: hasPermission('org.department.view'),
+      role: hasPermission('role.view'),
+    },
+  },
+  { name: 'audit', routes: auditRoutes },
+  { name: 'settings', routes: settingsRoutes, recordVisibility: { company: hasPermission('settings.company.manage') } },
+];

@@ -1,0 +1,111 @@
+import { type SQL, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { widestScope, type DataScope } from '../../../common/permissions';
+import { type Db, rows } from '../../db/client';
+import type { Actor } from './actor';
+
+/**
+ * What a data scope resolves to: every record, the records owned by these users, or the records
+ * of these departments. Resolved to id lists first so list queries stay index-friendly
+ * (`owner_id = ANY(...)` / `department_id = ANY(...)`), never a join per row.
+ */
+export type ResolvedScope =
+  | { kind: 'all' }
+  | { kind: 'users'; ids: number[] }
+  | { kind: 'departments'; ids: number[] }
+  | { kind: 'none' };
+
+/** The widest scope among the actor's roles that grant anything in `module`. */
+export function scopeLevel(actor: Actor, module: string): DataScope | null {
+  return widestScope(actor.grants.filter((g) => g.modules.has(module)).map((g) => g.scope));
+}
+
+/** The single mechanism that turns (user, module) into the records the user may see. */
+export async function resolveScope(db: Db, actor: Actor, module: string): Promise<ResolvedScope> {
+  const cached = actor.scopeCache.get(module) as ResolvedScope | undefined;
+  if (cached) return cached;
+  const level = scopeLevel(actor, module);
+  let scope: ResolvedScope;
+  switch (level) {
+    case 'all':
+      scope = { kind: 'all' };
+      break;
+    case 'self':
+      scope = { kind: 'users', ids: [actor.userId] };
+      break;
+    case 'self_and_subordinates':
+      scope = { kind: 'users', ids: await subordinateIds(db, actor.userId) };
+      break;
+    case 'department':
+      scope = { kind: 'departments', ids: [actor.departmentId] };
+      break;
+    case 'department_tree':
+      scope = { kind: 'departments', ids: await departmentSubtreeIds(db, actor.departmentId) };
+      break;
+    default:
+      scope = { kind: 'none' };
+  }
+  actor.scopeCache.set(module, scope);
+  return scope;
+}
+
+/** A WHERE condition restricting rows to the scope, given the record's owner and department columns. */
+export function scopeCondition(
+  scope: ResolvedScope,
+  columns: { owner: AnyPgColumn | SQL; department: AnyPgColumn | SQL },
+): SQL {
+  switch (scope.kind) {
+    case 'all':
+      return sql`true`;
+    case 'users':
+      return sql`${columns.owner} = any(${sqlIntArray(scope.ids)})`;
+    case 'departments':
+      return sql`${columns.department} = any(${sqlIntArray(scope.ids)})`;
+    case 'none':
+      return sql`false`;
+  }
+}
+
+/** Whether one record (by its owner and department) falls inside the scope: for details and writes. */
+export function inScope(scope: ResolvedScope, ownerId: number | null, departmentId: number | null): boolean {
+  switch (scope.kind) {
+    case 'all':
+      return true;
+    case 'users':
+      return ownerId !== null && scope.ids.includes(ownerId);
+    case 'departments':
+      return departmentId !== null && scope.ids.includes(departmentId);
+    case 'none':
+      return false;
+  }
+}
+
+export function sqlIntArray(ids: number[]): SQL {
+  return sql`${`{${ids.map((id) => Math.trunc(id)).join(',')}}`}::int[]`;
+}
+
+/** The user and everyone below them in the supervisor chain. */
+export async function subordinateIds(db: Db, userId: number): Promise<number[]> {
+  const result = await rows<{ id: number }>(
+    db,
+    sql`with recursive sub(id) as (
+          select ${userId}::int
+          union
+          select u.id from users u join sub on u.supervisor_id = sub.id
+        ) select id from sub`,
+  );
+  return result.map((r) => r.id);
+}
+
+/** The department and all departments below it. */
+export async function departmentSubtreeIds(db: Db, departmentId: number): Promise<number[]> {
+  const result = await rows<{ id: number }>(
+    db,
+    sql`with recursive tree(id) as (
+          select ${departmentId}::int
+          union
+          select d.id from departments d join tree on d.parent_id = tree.id
+        ) select id from tree`,
+  );
+  return result.map((r) => r.id);
+}

@@ -1,0 +1,27 @@
+import { bigint, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+
+export type FieldChange = { field: string; from: unknown; to: unknown };
+
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    actorId: integer('actor_id'),
+    actorName: text('actor_name'),
+    /** The actor's department when it happened: the audit module's data scope filters on it. */
+    departmentId: integer('department_id'),
+    ip: text('ip'),
+    action: text('action').notNull(),
+    entityType: text('entity_type').notNull(),
+    entityId: text('entity_id'),
+    summary: text('summary'),
+    changes: jsonb('changes').$type<FieldChange[]>(),
+  },
+  (t) => [
+    index('audit_at_idx').on(t.at),
+    index('audit_entity_idx').on(t.entityType, t.entityId, t.at),
+    index('audit_actor_idx').on(t.actorId, t.at),
+    index('audit_department_idx').on(t.departmentId, t.at),
+  ],
+);

@@ -1,0 +1,37 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { CSRF_HEADER, SESSION_COOKIE } from '../../../common/api';
+import { loadActor } from '../auth/actor-loader';
+import { findSession, touchSession } from '../auth/sessions';
+import { sendError } from './error-handler';
+import { requestLang } from './lang';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Every request: resolve language and session; then enforce the route's declared needs
+ * (public / logged in / permission) and CSRF on mutations. Runs before the body is read.
+ */
+export function installAuthHook(app: FastifyInstance) {
+  app.decorateRequest('actor', null);
+  app.decorateRequest('lang', 'zh');
+  app.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
+    req.lang = requestLang(req);
+    const config = req.routeOptions.config;
+    // Unmatched URLs go to the not-found handler; static files and docs are public.
+    if (!req.routeOptions.url || config.public || !req.url.startsWith('/api/')) return;
+
+    const token = req.cookies[SESSION_COOKIE];
+    const session = token ? await findSession(app.ctx.db, token) : null;
+    const loaded = session ? await loadActor(app.ctx.db, session.userId, { ip: req.ip, lang: req.lang, sessionId: session.id }) : null;
+    if (!session || !loaded) return sendError(req, reply, 401, 'UNAUTHENTICATED');
+
+    if (!SAFE_METHODS.has(req.method) && req.headers[CSRF_HEADER] !== session.csrfToken) {
+      return sendError(req, reply, 403, 'CSRF_INVALID');
+    }
+    if (config.permission && !loaded.actor.permissions.has(config.permission)) {
+      return sendError(req, reply, 403, 'FORBIDDEN');
+    }
+    req.actor = loaded.actor;
+    await touchSession(app.ctx.db, session, app.ctx.config.sessionIdleMinutes);
+  });
+}

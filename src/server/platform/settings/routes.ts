@@ -1,0 +1,99 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { requiredText, text } from '../../../common/fields';
+import { actorOf } from '../http/actor';
+import { notFound } from '../http/errors';
+import { getCompany, setCompanyLogo, updateCompany } from './company';
+
+export const companySchema = z.object({
+  name: z.string(),
+  shortName: z.string(),
+  address: z.string(),
+  phone: z.string(),
+  logoUrl: z.string().nullable(),
+  timeZone: z.string(),
+  currency: z.string(),
+});
+
+const timeZone = z
+  .string()
+  .max(64)
+  .refine((tz) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'TIMEZONE_INVALID');
+
+export const settingsRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db, files } = app.ctx;
+
+  app.get('/settings/company', { schema: { tags: ['settings'], summary: '公司信息', response: { 200: companySchema } } }, () =>
+    getCompany(db),
+  );
+
+  // The login page shows the company's name before anyone is logged in.
+  app.get(
+    '/public/company',
+    { config: { public: true }, schema: { tags: ['settings'], response: { 200: z.object({ name: z.string(), shortName: z.string() }) } } },
+    async () => {
+      const c = await getCompany(db);
+      return { name: c.name, shortName: c.shortName };
+    },
+  );
+
+  app.put(
+    '/settings/company',
+    {
+      config: { permission: 'settings.company.manage' },
+      schema: {
+        tags: ['settings'],
+        summary: '修改公司信息',
+        body: z.strictObject({
+          name: requiredText(100),
+          shortName: requiredText(30),
+          address: text(200).default(''),
+          phone: text(40).default(''),
+          timeZone: timeZone.default('Asia/Shanghai'),
+          currency: z.enum(['CNY']).default('CNY'),
+        }),
+        response: { 200: companySchema },
+      },
+    },
+    (req) => updateCompany(db, actorOf(req), req.body),
+  );
+
+  app.post(
+    '/settings/company/logo',
+    {
+      config: { permission: 'settings.company.manage' },
+      bodyLimit: 512 * 1024,
+      schema: { tags: ['settings'], summary: '上传 Logo', body: z.strictObject({ dataUrl: z.string().max(400_000) }), response: { 200: companySchema } },
+    },
+    (req) => setCompanyLogo(db, actorOf(req), files, req.body.dataUrl),
+  );
+
+  app.delete(
+    '/settings/company/logo',
+    { config: { permission: 'settings.company.manage' }, schema: { tags: ['settings'], summary: '移除 Logo', response: { 200: companySchema } } },
+    (req) => setCompanyLogo(db, actorOf(req), files, null),
+  );
+
+  app.get(
+    '/files/:id',
+    { schema: { tags: ['files'], summary: '下载文件', params: z.object({ id: z.string().max(64) }) } },
+    async (req, reply) => {
+      const file = await files.read(db, req.params.id);
+      if (!file) throw notFound();
+      return reply
+        .header('content-type', file.meta.mime)
+        .header('x-content-type-options', 'nosniff')
+        .header('content-security-policy', "default-src 'none'")
+        .header('cache-control', 'private, max-age=86400')
+        .header('content-disposition', `inline; filename="${encodeURIComponent(file.meta.originalName)}"`)
+        .send(file.content);
+    },
+  );
+};
