@@ -6,7 +6,7 @@ import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyContextConfig, type FastifyInstance, type FastifyServerOptions, type RouteOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from './config';
@@ -18,6 +18,25 @@ import type { AppContext } from './platform/http/context';
 import { installErrorHandler, sendError } from './platform/http/error-handler';
 import { validatorCompiler } from './platform/http/validation';
 import { FileStore } from './platform/settings/files';
+
+/** A route as registered, for tests that walk every route (the authorisation test). */
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  config: FastifyContextConfig;
+}
+
+const routeLists = new WeakMap<object, RouteOptions[]>();
+
+/** Every route the app registered, including those of modules added later; HEAD twins of GETs left out. */
+export function registeredRoutes(app: FastifyInstance): RegisteredRoute[] {
+  return (routeLists.get(app) ?? []).flatMap((route) =>
+    [route.method]
+      .flat()
+      .filter((method) => method !== 'HEAD')
+      .map((method) => ({ method, url: route.url, config: route.config ?? {} })),
+  );
+}
 
 export const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
@@ -42,6 +61,12 @@ export async function buildApp(opts: BuildOptions) {
     },
     routerOptions: { maxParamLength: 200 },
   }).withTypeProvider<ZodTypeProvider>();
+  // Kept by reference: hooks registered later may still adjust a route's config (see /api/docs below).
+  const routeList: RouteOptions[] = [];
+  routeLists.set(app, routeList);
+  app.addHook('onRoute', (route) => {
+    routeList.push(route);
+  });
 
   const ctx: AppContext = {
     config: opts.config,
@@ -60,6 +85,12 @@ export async function buildApp(opts: BuildOptions) {
   installErrorHandler(app);
   installAuthHook(app);
 
+  // The docs are for anyone who can reach the server; they describe the contract, not data.
+  // Added before the docs plugins register their routes, or it would never see them.
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/docs')) route.config = { ...(route.config ?? {}), public: true };
+  });
+
   await app.register(swagger, {
     openapi: {
       info: { title: '企业CRM API', description: 'CRM + light ERP for small and mid-sized companies', version: '1' },
@@ -69,10 +100,6 @@ export async function buildApp(opts: BuildOptions) {
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' }, staticCSP: true });
-  // The docs are for anyone who can reach the server; they describe the contract, not data.
-  app.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/api/docs')) route.config = { ...(route.config ?? {}), public: true };
-  });
 
   app.get(
     '/api/health',

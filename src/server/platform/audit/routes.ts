@@ -18,6 +18,8 @@ const auditEntrySchema = z.object({
 });
 
 const slug = z.string().trim().regex(/^[a-z_]{1,40}$/);
+/** A filter date PostgreSQL can hold (a year like 99999 would otherwise fail in the query). */
+const filterDate = z.coerce.date().min(new Date('1900-01-01T00:00:00Z')).max(new Date('9999-12-31T23:59:59Z'));
 
 export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app.ctx;
@@ -34,8 +36,8 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
           action: slug.optional(),
           entityType: slug.optional(),
           entityId: z.string().trim().max(64).optional(),
-          from: z.coerce.date().optional(),
-          to: z.coerce.date().optional(),
+          from: filterDate.optional(),
+          to: filterDate.optional(),
           q: z.string().trim().max(50).optional(),
         }),
         response: { 200: listResponse(auditEntrySchema) },

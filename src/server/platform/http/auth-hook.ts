@@ -7,6 +7,11 @@ import { requestLang } from './lang';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+function carriesBody(req: FastifyRequest): boolean {
+  const length = req.headers['content-length'];
+  return req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
+}
+
 /**
  * Every request: resolve language and session; then enforce the route's declared needs
  * (public / logged in / permission) and CSRF on mutations. Runs before the body is read.
@@ -16,6 +21,10 @@ export function installAuthHook(app: FastifyInstance) {
   app.decorateRequest('lang', 'zh');
   app.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
     req.lang = requestLang(req);
+    // A GET carries no body; one that does is refused rather than silently ignored.
+    if (SAFE_METHODS.has(req.method) && req.url.startsWith('/api/') && carriesBody(req)) {
+      return sendError(req, reply, 400, 'BODY_NOT_ALLOWED');
+    }
     const config = req.routeOptions.config;
     // Unmatched URLs go to the not-found handler; static files and docs are public.
     if (!req.routeOptions.url || config.public || !req.url.startsWith('/api/')) return;

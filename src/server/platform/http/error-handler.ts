@@ -19,6 +19,11 @@ const pgClientErrors: Record<string, [number, ErrorCode]> = {
   '22P02': [400, 'VALIDATION_FAILED'],
   '22001': [400, 'VALIDATION_FAILED'],
   '22003': [400, 'VALIDATION_FAILED'],
+  // Date/time values PostgreSQL cannot hold, and NUL characters, which no text column accepts.
+  '22007': [400, 'VALIDATION_FAILED'],
+  '22008': [400, 'VALIDATION_FAILED'],
+  '22009': [400, 'VALIDATION_FAILED'],
+  '22021': [400, 'VALIDATION_FAILED'],
   '40001': [409, 'CONFLICT'],
 };
 

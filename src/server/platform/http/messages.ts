@@ -9,6 +9,7 @@ export const errorMessages = {
   INVALID_JSON: { zh: '请求内容不是有效的 JSON', en: 'The request body is not valid JSON' },
   BODY_TOO_LARGE: { zh: '请求内容过大', en: 'The request body is too large' },
   UNSUPPORTED_MEDIA_TYPE: { zh: '不支持的请求内容类型', en: 'Unsupported content type' },
+  BODY_NOT_ALLOWED: { zh: '此类请求不能带请求内容', en: 'This request must not carry a body' },
   NOT_FOUND: { zh: '记录不存在或无权查看', en: 'The record does not exist or you may not see it' },
   ROUTE_NOT_FOUND: { zh: '接口不存在', en: 'No such API endpoint' },
   UNAUTHENTICATED: { zh: '请先登录', en: 'Please log in' },
@@ -46,6 +47,10 @@ export const errorMessages = {
     en: '{users} users still hold this role; it cannot be deleted',
   },
   ROLE_SYSTEM: { zh: '系统角色不能删除', en: 'System roles cannot be deleted' },
+  ROLE_SYSTEM_LOCKED: {
+    zh: '系统管理员角色始终拥有全部权限和全部数据，不能修改',
+    en: 'The administrator role always holds every permission and all data; it cannot be changed',
+  },
   LAST_ADMIN: {
     zh: '必须保留至少一个启用的系统管理员',
     en: 'At least one active system administrator must remain',

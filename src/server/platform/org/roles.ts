@@ -69,7 +69,7 @@ export async function updateRole(db: Db, actor: Actor, id: number, input: Partia
     const before = await getRole(tx, id);
     // The administrator role always holds every permission with full scope, so nobody locks themselves out.
     if (before.code === ADMIN_ROLE_CODE && (input.permissions !== undefined || input.dataScope !== undefined)) {
-      throw badRequest('ROLE_SYSTEM');
+      throw badRequest('ROLE_SYSTEM_LOCKED');
     }
     if (input.name !== undefined) await assertNameFree(tx, input.name, id);
     const patch = { ...input, ...(input.permissions ? { permissions: normalisePermissions(input.permissions) } : {}) };

@@ -70,7 +70,8 @@ export const settingsRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { permission: 'settings.company.manage' },
       bodyLimit: 512 * 1024,
-      schema: { tags: ['settings'], summary: '上传 Logo', body: z.strictObject({ dataUrl: z.string().max(400_000) }), response: { 200: companySchema } },
+      // The size rule (256 KB, LOGO_INVALID) lives in setCompanyLogo; the body limit bounds the string.
+      schema: { tags: ['settings'], summary: '上传 Logo', body: z.strictObject({ dataUrl: z.string().max(512 * 1024) }), response: { 200: companySchema } },
     },
     (req) => setCompanyLogo(db, actorOf(req), files, req.body.dataUrl),
   );

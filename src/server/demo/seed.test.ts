@@ -1,0 +1,36 @@
+import { count, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { users } from '../platform/org/schema';
+import { createTestApp, type TestApp } from '../testing/harness';
+import { DEMO_PASSWORD, demoUsers } from './company';
+import { seedDemo } from './seed';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+describe('demo company', () => {
+  it('fills an empty database, lets each role log in with its own menu rights, and refuses a second run', async () => {
+    await seedDemo(t.database);
+    const [{ n }] = await t.database.db.select({ n: count() }).from(users);
+    expect(n).toBe(demoUsers.length + 1);
+
+    const rep = await t.login('wangfang', DEMO_PASSWORD);
+    const repMe = (await rep.get('/api/v1/auth/me')).json();
+    expect(repMe.user.roles[0].name).toBe('销售人员');
+    expect(repMe.user.permissions).not.toContain('settings.company.manage');
+    const manager = await t.login('liqiang', DEMO_PASSWORD);
+    // A sales manager (本部门及下属部门) sees 销售一部 only: himself and his two reps.
+    const seen = (await manager.get('/api/v1/users?pageSize=100')).json();
+    expect(seen.items.map((u: { username: string }) => u.username).sort()).toEqual(['liqiang', 'wangfang', 'zhaolei']);
+    const [wangfang] = await t.database.db.select().from(users).where(eq(users.username, 'wangfang'));
+    const [liqiang] = await t.database.db.select().from(users).where(eq(users.username, 'liqiang'));
+    expect(wangfang.supervisorId).toBe(liqiang.id);
+
+    await expect(seedDemo(t.database)).rejects.toMatchObject({ code: 'DEMO_REFUSED' });
+    const [{ n: after }] = await t.database.db.select({ n: count() }).from(users);
+    expect(after).toBe(n);
+  });
+});

@@ -1,0 +1,56 @@
+import { count, eq, isNull } from 'drizzle-orm';
+import type { Database, Db } from '../db/client';
+import { LOCK_KEYS } from '../db/migrate';
+import { systemActor } from '../platform/access/actor';
+import { AppError } from '../platform/http/errors';
+import { roleIdByCode } from '../platform/org/roles';
+import { departments, users } from '../platform/org/schema';
+import { createUser } from '../platform/org/users';
+import { companySettings } from '../platform/settings/schema';
+import { demoCompany, demoDepartments, DEMO_PASSWORD, demoUsers } from './company';
+
+/**
+ * Business data means anything beyond what the first start creates (the root department and the
+ * administrator). Later areas add their own tables to this check.
+ */
+export async function hasBusinessData(db: Db): Promise<boolean> {
+  const [{ n: userCount }] = await db.select({ n: count() }).from(users);
+  const [{ n: departmentCount }] = await db.select({ n: count() }).from(departments);
+  return userCount > 1 || departmentCount > 1;
+}
+
+/** Fill a freshly bootstrapped database with the demo company. Refuses one that holds business data. */
+export async function seedDemo(database: Database) {
+  return database.withExclusiveLock(LOCK_KEYS.demo, async (db) => {
+    if (await hasBusinessData(db)) throw new AppError(409, 'DEMO_REFUSED');
+    const actor = systemActor();
+    return db.transaction(async (tx) => {
+      await tx.update(companySettings).set({ ...demoCompany, isDemo: true, updatedAt: new Date() }).where(eq(companySettings.id, 1));
+      const [root] = await tx.select().from(departments).where(isNull(departments.parentId)).limit(1);
+      await tx.update(departments).set({ name: demoCompany.shortName }).where(eq(departments.id, root.id));
+      const deptIds = new Map<string, number>();
+      for (const [i, name] of demoDepartments.entries()) {
+        const [d] = await tx.insert(departments).values({ name, parentId: root.id, sort: i }).returning();
+        deptIds.set(name, d.id);
+      }
+      // The administrator sits in 行政部 so the tree has no users at the root.
+      await tx.update(users).set({ departmentId: deptIds.get('行政部')! }).where(eq(users.username, 'admin'));
+      const userIds = new Map<string, number>();
+      for (const u of demoUsers) {
+        const created = await createUser(tx, actor, {
+          username: u.username,
+          password: DEMO_PASSWORD,
+          name: u.name,
+          mobile: u.mobile,
+          email: `${u.username}@demo.example.com`,
+          departmentId: deptIds.get(u.department)!,
+          supervisorId: u.supervisor ? userIds.get(u.supervisor)! : null,
+          roleIds: [await roleIdByCode(tx, u.role)],
+          status: 'active',
+        });
+        userIds.set(u.username, created.id);
+      }
+      return { departments: demoDepartments.length, users: demoUsers.length };
+    });
+  });
+}
