@@ -31,7 +31,4 @@ export function listResponse<T extends z.ZodTypeAny>(item: T) {
 
 export const idParam = z.object({ id: z.coerce.number().int().min(1).max(2147483647) });
 
-export const CSRF_HEADER = 'x-csrf-token';
-export const CSRF_COOKIE = 'csrf_token';
-export const SESSION_COOKIE = 'sid';
-export const LANG_COOKIE = 'lang';
+export { CSRF_COOKIE, CSRF_HEADER, LANG_COOKIE, SESSION_COOKIE } from './http-names';

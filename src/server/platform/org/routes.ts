@@ -194,6 +194,17 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
     { config: { permission: 'role.view' }, schema: { tags: ['org'], summary: '角色列表', response: { 200: z.object({ items: z.array(roleSchema) }) } } },
     () => listRoles(db),
   );
+  app.get(
+    '/roles/options',
+    {
+      schema: {
+        tags: ['org'],
+        summary: '角色选择器（任何登录用户）',
+        response: { 200: z.object({ items: z.array(z.object({ id: z.number(), name: z.string() })) }) },
+      },
+    },
+    async () => ({ items: (await listRoles(db)).items.map((r) => ({ id: r.id, name: r.name })) }),
+  );
   app.post(
     '/roles',
     {

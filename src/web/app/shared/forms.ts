@@ -1,0 +1,47 @@
+import { App, type FormInstance } from 'antd';
+import { useCallback } from 'react';
+import { ApiError, errorMessage, type FieldError } from '../api';
+
+/** The form field a server detail refers to: exact name, or its first path segment ("roleIds.0"). */
+export function matchField(field: string, names: Set<string>): string | undefined {
+  if (names.has(field)) return field;
+  const first = field.replace(/^body[./]/, '').split(/[.[/]/)[0];
+  return names.has(first) ? first : undefined;
+}
+
+/** Splits server details into per-field errors the form knows, and the rest. */
+export function splitDetails(details: FieldError[], names: Set<string>) {
+  const byField = new Map<string, string[]>();
+  const unmatched: string[] = [];
+  for (const detail of details) {
+    const name = matchField(detail.field, names);
+    if (!name) unmatched.push(detail.message);
+    else byField.set(name, [...(byField.get(name) ?? []), detail.message]);
+  }
+  return { byField, unmatched };
+}
+
+/**
+ * Returns a handler that shows a failed save on the form: server `details` become field
+ * errors where the name matches; anything else becomes a toast with the server's message.
+ */
+export function useServerErrors(form: FormInstance) {
+  const { message } = App.useApp();
+  return useCallback(
+    (err: unknown) => {
+      if (!(err instanceof ApiError) || err.details.length === 0) {
+        void message.error(errorMessage(err));
+        return;
+      }
+      const names = new Set(Object.keys(form.getFieldsValue() as object));
+      const { byField, unmatched } = splitDetails(err.details, names);
+      form.setFields([...byField].map(([name, errors]) => ({ name, errors })));
+      const first = byField.keys().next();
+      if (!first.done) form.scrollToField(first.value);
+      if (unmatched.length > 0 || byField.size === 0) {
+        void message.error(unmatched.length > 0 ? unmatched.join('；') : err.message);
+      }
+    },
+    [form, message],
+  );
+}

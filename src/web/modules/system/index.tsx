@@ -1,0 +1,18 @@
+import { BankOutlined, HistoryOutlined, SettingOutlined } from '@ant-design/icons';
+import { lazy } from 'react';
+import type { WebArea } from '../../app/registry/types';
+
+/** 系统设置: company information and the audit log. */
+export const systemArea: WebArea = {
+  id: 'system',
+  routes: [
+    { path: '/system/audit', permission: 'audit.view', component: lazy(() => import('./audit/AuditPage')) },
+    { path: '/system/company', permission: 'settings.company.manage', component: lazy(() => import('./company/CompanyPage')) },
+  ],
+  menuGroups: [{ key: 'system', labelKey: 'menu.system', icon: <SettingOutlined />, order: 1000 }],
+  menu: [
+    { path: '/system/company', group: 'system', labelKey: 'menu.company', icon: <BankOutlined />, permission: 'settings.company.manage', order: 10 },
+    { path: '/system/audit', group: 'system', labelKey: 'menu.audit', icon: <HistoryOutlined />, permission: 'audit.view', order: 20 },
+  ],
+  auditEntityTypes: ['company'],
+};
