@@ -69,6 +69,7 @@ describe('the route table', () => {
         'PATCH /api/v1/auth/profile',
         // Names for pickers and the company header every page shows.
         'GET /api/v1/users/options',
+        'GET /api/v1/roles/options',
         'GET /api/v1/settings/company',
         // Files by unguessable id (only the logo so far; attachments will need a record check).
         'GET /api/v1/files/:id',

@@ -7,7 +7,7 @@ import { issueField, issueMessage, RequestValidationError } from './validation';
 type Detail = { field: string; message: string };
 
 export function sendError(req: FastifyRequest, reply: FastifyReply, status: number, code: ErrorCode, params: Record<string, unknown> = {}, details?: Detail[]) {
-  const lang = 'zh' as const;
+  const lang = req.lang ?? requestLang(req);
   const message = formatMessage(errorMessages[code][lang], params);
   return reply.status(status).send({ error: { code, message, ...(details ? { details } : {}) }, requestId: req.id });
 }

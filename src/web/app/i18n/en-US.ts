@@ -191,6 +191,8 @@ const enUS: Messages = {
     field: 'Field',
     from: 'Before',
     to: 'After',
+    noHistory: 'No history yet',
+    history: 'History',
   },
   auditAction: {
     create: 'Create',
@@ -211,6 +213,8 @@ const enUS: Messages = {
     departmentId: 'Department',
     supervisorId: 'Supervisor',
     roleIds: 'Roles',
+    roles: 'Roles',
+    logo: 'Logo',
     status: 'Status',
     parentId: 'Parent department',
     sort: 'Sort order',

@@ -192,6 +192,8 @@ const zhCN = {
     field: '字段',
     from: '原值',
     to: '新值',
+    noHistory: '暂无操作记录',
+    history: '操作记录',
   },
   auditAction: {
     create: '新建',
@@ -212,6 +214,8 @@ const zhCN = {
     departmentId: '部门',
     supervisorId: '直属上级',
     roleIds: '角色',
+    roles: '角色',
+    logo: 'Logo',
     status: '状态',
     parentId: '上级部门',
     sort: '排序',

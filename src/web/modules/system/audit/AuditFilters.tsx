@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { auditEntityTypes } from '../../../app/registry/registry';
 import { dayRangeToIso } from '../../../app/shared/format';
 import UserSelect from '../../org/users/UserSelect';
-import { auditActions, type AuditAction } from '../types';
+import { auditActions, type AuditAction } from '../../../app/shared/audit/types';
 import type { AuditFilterValues } from './api';
 
 interface Props {

@@ -5,9 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../../app/api';
 import { paginationOf } from '../../../app/shared/pagination';
 import { formatDateTime } from '../../../app/shared/format';
-import type { AuditAction, AuditEntry } from '../types';
+import type { AuditAction, AuditEntry } from '../../../app/shared/audit/types';
 import { useAuditEntries, type AuditFilterValues } from './api';
-import AuditChanges from './AuditChanges';
+import AuditChanges from '../../../app/shared/audit/AuditChanges';
 import AuditFilters from './AuditFilters';
 
 const actionColors: Partial<Record<AuditAction, string>> = {

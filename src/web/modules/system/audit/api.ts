@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, type ListResponse } from '../../../app/api';
-import type { AuditAction, AuditEntry } from '../types';
+import type { AuditAction, AuditEntry } from '../../../app/shared/audit/types';
 
 export interface AuditFilterValues {
   actorId?: number;

@@ -1,7 +1,7 @@
 import { ArrowRightOutlined } from '@ant-design/icons';
 import { Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { AuditChange } from '../types';
+import type { AuditChange } from './types';
 
 /** Shows one changed value: empty as "—", lists and objects as JSON. */
 function ChangeValue({ value }: { value: unknown }) {

@@ -1,0 +1,39 @@
+import { Alert, Empty, Spin, Timeline, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api';
+import { formatDateTime } from '../format';
+import AuditChanges from './AuditChanges';
+import type { AuditEntry } from './types';
+
+/**
+ * A record's own history (操作记录 of one record), for anyone who may see the record. Any area can
+ * show it for its entity types: <RecordHistory entityType="customer" entityId={id} />.
+ */
+export default function RecordHistory({ entityType, entityId }: { entityType: string; entityId: number | string }) {
+  const { t } = useTranslation();
+  const history = useQuery({
+    queryKey: ['audit', 'record', entityType, String(entityId)],
+    queryFn: () => api.get<{ items: AuditEntry[] }>(`/audit/records/${entityType}/${encodeURIComponent(String(entityId))}`),
+  });
+  if (history.isLoading) return <Spin />;
+  if (history.isError) return <Alert type="error" showIcon message={(history.error as Error).message} />;
+  const items = history.data?.items ?? [];
+  if (!items.length) return <Empty description={t('audit.noHistory')} />;
+  return (
+    <Timeline
+      items={items.map((entry) => ({
+        key: entry.id,
+        children: (
+          <div>
+            <Typography.Text strong>{t(`auditAction.${entry.action}`, { defaultValue: entry.action })}</Typography.Text>{' '}
+            <Typography.Text type="secondary">
+              {formatDateTime(entry.at)} · {entry.actorName ?? '—'}
+            </Typography.Text>
+            {entry.changes?.length ? <AuditChanges changes={entry.changes} /> : null}
+          </div>
+        ),
+      }))}
+    />
+  );
+}
