@@ -55,6 +55,15 @@ export const errorMessages = {
     zh: '必须保留至少一个启用的系统管理员',
     en: 'At least one active system administrator must remain',
   },
+  ROLE_NOT_ASSIGNABLE: {
+    zh: '不能授予超出自己权限或数据范围的角色',
+    en: 'You cannot grant a role beyond your own permissions or data scope',
+  },
+  DEPARTMENT_OUT_OF_SCOPE: {
+    zh: '只能把用户放在自己数据权限范围内的部门',
+    en: 'Users can only be placed in departments within your data scope',
+  },
+  SELF_ROLES: { zh: '不能修改自己的角色', en: 'You cannot change your own roles' },
   SELF_DISABLE: { zh: '不能停用自己的账号', en: 'You cannot disable your own account' },
   UNKNOWN_REFERENCE: { zh: '{field} 指向的记录不存在', en: '{field} refers to a record that does not exist' },
   LOGO_INVALID: {

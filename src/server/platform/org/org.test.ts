@@ -249,6 +249,42 @@ describe('users', () => {
   });
 });
 
+describe('no privilege escalation through user management', () => {
+  it('a department-scoped user manager cannot grant roles beyond their own, nor place users outside their scope', async () => {
+    const branch = await makeDepartment(t, '深圳分公司', root);
+    const other = await makeDepartment(t, '北京分公司', root);
+    const managerRole = (
+      await admin.post('/api/v1/roles', {
+        name: '分公司人事',
+        dataScope: 'department',
+        permissions: ['org.user.view', 'org.user.manage'],
+      })
+    ).json();
+    const hr = await makeUser(t, { username: 'branch_hr', departmentId: branch.id, roles: [] });
+    await admin.patch(`/api/v1/users/${hr.id}`, { roleIds: [managerRole.id] });
+    const client = await t.login('branch_hr');
+    const adminRoleId = await roleIdByCode(t.database.db, 'admin');
+    const repRoleId = await roleIdByCode(t.database.db, 'sales_rep');
+
+    const selfPromotion = await client.patch(`/api/v1/users/${hr.id}`, { roleIds: [managerRole.id, adminRoleId] });
+    expect(selfPromotion.statusCode).toBe(400);
+    expect(selfPromotion.json().error.details[0].field).toBe('roleIds');
+    const base = { password: TEST_PASSWORD, name: '新人', roleIds: [repRoleId] };
+    const grantAdmin = await client.post('/api/v1/users', { ...base, username: 'sneaky', departmentId: branch.id, roleIds: [adminRoleId] });
+    expect(grantAdmin.json().error.code).toBe('ROLE_NOT_ASSIGNABLE');
+    const elsewhere = await client.post('/api/v1/users', { ...base, username: 'faraway', departmentId: other.id });
+    expect(elsewhere.json().error.code).toBe('DEPARTMENT_OUT_OF_SCOPE');
+    const before = await userCount();
+
+    // Within reach it works: a 销售人员 (no permissions, own scope) in the manager's own department.
+    const ok = await client.post('/api/v1/users', { ...base, username: 'branch_rep', departmentId: branch.id });
+    expect(ok.statusCode).toBe(200);
+    expect(await userCount()).toBe(before + 1);
+    const me = (await (await t.login('branch_hr')).get('/api/v1/auth/me')).json();
+    expect(me.user.roles.map((r: { name: string }) => r.name)).toEqual(['分公司人事']);
+  });
+});
+
 describe('roles', () => {
   it('creates a role with known permissions and refuses an unknown one, changing nothing', async () => {
     const before = await roleCount();

@@ -2,7 +2,8 @@ import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'dr
 import { alias } from 'drizzle-orm/pg-core';
 import { type Db, rows } from '../../db/client';
 import type { Actor } from '../access/actor';
-import { departmentSubtreeIds, inScope, resolveScope, scopeCondition } from '../access/scope';
+import { departmentSubtreeIds, inScope, resolveScope, scopeCondition, sqlIntArray } from '../access/scope';
+import { dataScopes } from '../../../common/permissions';
 import { diffFields, escapeLike, recordAudit } from '../audit/service';
 import { hashPassword } from '../auth/password';
 import { endUserSessions } from '../auth/sessions';
@@ -158,6 +159,36 @@ async function assertReferences(db: Db, input: UserUpdateInput) {
   }
 }
 
+/**
+ * No privilege escalation through user management: a manager places users only in departments
+ * inside their own `org` scope, and grants only roles whose permissions and data scope are
+ * within their own. Roles the user already holds may stay.
+ */
+async function assertWithinActorReach(db: Db, actor: Actor, input: UserUpdateInput, currentRoleIds: number[] = []) {
+  if (input.departmentId !== undefined) {
+    const scope = await resolveScope(db, actor, 'org');
+    let allowed = scope.kind === 'all';
+    if (scope.kind === 'departments') allowed = scope.ids.includes(input.departmentId);
+    if (scope.kind === 'users') {
+      const found = await rows<{ ok: boolean }>(
+        db,
+        sql`select exists (select 1 from users where id = any(${sqlIntArray(scope.ids)}) and department_id = ${input.departmentId}) as ok`,
+      );
+      allowed = found[0]?.ok === true;
+    }
+    if (!allowed && actor.userId > 0) throw fieldError('departmentId', 'DEPARTMENT_OUT_OF_SCOPE');
+  }
+  const added = (input.roleIds ?? []).filter((id) => !currentRoleIds.includes(id));
+  if (!added.length || actor.userId === 0) return;
+  const actorRank = Math.max(-1, ...actor.grants.map((g) => dataScopes.indexOf(g.scope)));
+  const candidates = await db.select().from(roles).where(inArray(roles.id, added));
+  for (const role of candidates) {
+    const withinPermissions = role.permissions.every((p) => actor.permissions.has(p));
+    const withinScope = dataScopes.indexOf(role.dataScope) <= actorRank;
+    if (!withinPermissions || !withinScope) throw fieldError('roleIds', 'ROLE_NOT_ASSIGNABLE');
+  }
+}
+
 /** Refuse a supervisor that is the user or anyone below the user: the chain must not loop. */
 async function assertNoSupervisorLoop(db: Db, userId: number, supervisorId: number | null) {
   if (supervisorId === null) return;
@@ -207,6 +238,7 @@ export async function createUser(db: Db, actor: Actor, input: UserCreateInput) {
     const [taken] = await tx.select({ id: users.id }).from(users).where(eq(sql`lower(${users.username})`, input.username.toLowerCase()));
     if (taken) throw fieldError('username', 'USERNAME_TAKEN', { username: input.username });
     await assertReferences(tx, input);
+    await assertWithinActorReach(tx, actor, input);
     const [row] = await tx
       .insert(users)
       .values({
@@ -229,14 +261,29 @@ export async function createUser(db: Db, actor: Actor, input: UserCreateInput) {
       summary: `${input.name} (${input.username})`,
     });
     return row.id;
+  }).catch((err: unknown) => {
+    // Two managers creating the same username at once: the loser hears the same as a plain duplicate.
+    if (isUniqueViolation(err)) throw fieldError('username', 'USERNAME_TAKEN', { username: input.username });
+    throw err;
   });
   return getUserUnscoped(db, id);
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  const e = err as { code?: string; cause?: { code?: string } };
+  return e?.code === '23505' || e?.cause?.code === '23505';
 }
 
 export async function updateUser(db: Db, actor: Actor, id: number, input: UserUpdateInput) {
   await db.transaction(async (tx) => {
     const before = await loadUserInScope(tx, actor, id);
     await assertReferences(tx, input);
+    const currentRoleIds = (await tx.select({ id: userRoles.roleId }).from(userRoles).where(eq(userRoles.userId, id))).map((r) => r.id);
+    if (input.roleIds !== undefined && id === actor.userId && !actor.permissions.has('role.manage')) {
+      const same = [...new Set(input.roleIds)].sort().join() === [...currentRoleIds].sort().join();
+      if (!same) throw fieldError('roleIds', 'SELF_ROLES');
+    }
+    await assertWithinActorReach(tx, actor, input, currentRoleIds);
     if (input.supervisorId !== undefined) await assertNoSupervisorLoop(tx, id, input.supervisorId);
     if (input.status === 'disabled' && id === actor.userId) throw badRequest('SELF_DISABLE');
     const { roleIds, ...fields } = input;
