@@ -1,6 +1,6 @@
 // `npm run demo`: migrate the configured database, create the administrator if needed, add the demo company.
 import pino from 'pino';
-import { ConfigError, loadConfig } from '../config';
+import { loadConfigOrExit } from '../config';
 import { openDatabase } from '../db/client';
 import { migrateDatabase } from '../db/migrate';
 import { bootstrap } from '../platform/bootstrap';
@@ -9,16 +9,7 @@ import { DEMO_ADMIN_PASSWORD, DEMO_PASSWORD, demoUsers } from './company';
 import { seedDemo } from './seed';
 
 async function main() {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(err.message);
-      process.exit(1);
-    }
-    throw err;
-  }
+  const config = loadConfigOrExit();
   const log = pino({ level: 'warn' });
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
