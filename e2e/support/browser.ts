@@ -25,10 +25,13 @@ export async function newPage(browser: Browser, viewport = DESKTOP): Promise<Pag
   return page;
 }
 
-/** Screenshots of every journey step land in test-results/screens for a person to look at. */
+/**
+ * Screenshots of every journey step land in test-results/screens for a person to look at.
+ * Animations are fast-forwarded, so a closing modal or a leaving toast is shown at rest.
+ */
 export async function snap(page: Page, name: string) {
   fs.mkdirSync(screenshotDir, { recursive: true });
-  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true, animations: 'disabled' });
 }
 
 export async function loginAs(page: Page, username: string, password: string) {

@@ -30,9 +30,13 @@ export default function UserMenu({ compact }: { compact?: boolean }) {
     await client.invalidateQueries();
   };
 
-  const items: MenuProps['items'] = [
+  const account: MenuProps['items'] = [
     { key: 'profile', icon: <UserOutlined />, label: t('layout.profile') },
     { key: 'password', icon: <LockOutlined />, label: t('layout.changePassword') },
+  ];
+  const items: MenuProps['items'] = [
+    // On a phone the button shows only the avatar: the menu says who is logged in.
+    ...(compact ? [{ key: 'account', type: 'group' as const, label: t('layout.signedInAs', { name: me.name, username: me.username }), children: account }] : account),
     {
       key: 'language',
       type: 'group',

@@ -28,7 +28,8 @@ export function userColumns(o: UserColumnOptions): ColumnsType<User> {
   const { t } = o;
   const sortable = (field: UserSortField) => ({ key: field, sorter: true, sortOrder: sortOrderOf(field, o) });
   const columns: ColumnsType<User> = [
-    { title: t('org.user.username'), dataIndex: 'username', ...sortable('username'), width: 110 },
+    // Stays in view while the other columns scroll sideways (phones, narrow cards).
+    { title: t('org.user.username'), dataIndex: 'username', ...sortable('username'), width: 110, fixed: 'left' },
     { title: t('org.user.name'), dataIndex: 'name', ...sortable('name'), width: 90 },
     { title: t('org.user.department'), dataIndex: 'departmentName', key: 'department', width: 110 },
     { title: t('org.user.supervisor'), dataIndex: 'supervisorName', key: 'supervisor', width: 90, responsive: ['xxl'], render: (v: string | null) => v || '—' },

@@ -1,0 +1,155 @@
+import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { baseUrl } from './browser';
+
+export { E2E_ADMIN_PASSWORD as ADMIN_PASSWORD } from './global-setup';
+
+/**
+ * A button's accessible name, tolerating the space Ant Design puts between two Chinese characters
+ * ("保存" is rendered "保 存") and the icon's own name in front ("delete 删除").
+ */
+export function label(text: string): RegExp {
+  const escaped = [...text].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`(^|\\s)${escaped.join('\\s*')}\\s*$`);
+}
+
+/** Waits until the locator is visible (Playwright's auto-wait), failing after the page timeout. */
+export async function visible(locator: Locator): Promise<Locator> {
+  await locator.first().waitFor({ state: 'visible' });
+  return locator;
+}
+
+/** Waits until nothing matching the locator is visible any more. */
+export async function gone(locator: Locator): Promise<void> {
+  await locator.first().waitFor({ state: 'hidden' });
+}
+
+/** Clicks the visible option of the open Select drop-down (its items carry the label as title). */
+export async function chooseOption(page: Page, text: string): Promise<void> {
+  await page.locator('.ant-select-dropdown:visible').getByTitle(text, { exact: true }).click();
+}
+
+/**
+ * A node of the 部门管理 tree by department name, optionally with its member count (the badge).
+ * The node's name may start with its expand icon ("minus-square 公司 2").
+ */
+export function departmentNode(page: Page, name: string, members?: number): Locator {
+  const count = members === undefined ? '\\d+' : String(members);
+  return page.getByRole('tree').getByRole('treeitem', { name: new RegExp(`(^|\\s)${name} ${count}$`) });
+}
+
+/** Log in through the Chinese login page the way a person does: labels, then the 登录 button. */
+export async function logIn(page: Page, username: string, password: string): Promise<void> {
+  await page.goto('/login');
+  await visible(page.getByText('请登录您的账号'));
+  await page.getByLabel('账号').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: label('登录') }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
+/** Opens the user menu in the header and chooses 退出登录; ends on the login page. */
+export async function logOut(page: Page): Promise<void> {
+  await page.getByTestId('user-menu').click();
+  await page.getByRole('menuitem', { name: '退出登录' }).click();
+  await page.waitForURL((url) => url.pathname === '/login');
+  await visible(page.getByText('请登录您的账号'));
+}
+
+/** The page is no wider than the screen: nothing sticks out to the right on a phone. */
+export async function expectNoHorizontalOverflow(page: Page): Promise<void> {
+  const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    innerWidth: window.innerWidth,
+  }));
+  expect(scrollWidth).toBeLessThanOrEqual(innerWidth + 1);
+}
+
+type Box = { x: number; y: number; width: number; height: number };
+
+/**
+ * The element's box once it has stopped moving: a modal or drawer zooms and slides in, so a box
+ * measured mid-animation would be wrong. Polls frame by frame until two readings agree.
+ */
+export async function stableBox(locator: Locator): Promise<Box> {
+  await locator.waitFor({ state: 'visible' });
+  let previous: Box | null = null;
+  const deadline = Date.now() + 5_000;
+  for (;;) {
+    const box = await locator.boundingBox();
+    if (box && previous && ['x', 'y', 'width', 'height'].every((k) => Math.abs(box[k as keyof Box] - previous![k as keyof Box]) < 0.5)) {
+      return box;
+    }
+    if (Date.now() > deadline) throw new Error(`${String(locator)} kept moving`);
+    previous = box;
+    await locator.page().evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  }
+}
+
+/** Asserts the box lies inside the viewport horizontally (e.g. a modal on a phone). */
+export async function expectWithinViewportWidth(page: Page, locator: Locator): Promise<void> {
+  const box = await stableBox(locator);
+  const width = page.viewportSize()?.width ?? 0;
+  expect(box.x).toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width).toBeLessThanOrEqual(width + 1);
+}
+
+/** A logged-in API client, as the web app uses it: session cookie plus the CSRF header. */
+export async function apiSession(username: string, password: string) {
+  const base = baseUrl();
+  const res = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  expect(res.status).toBe(200);
+  const body = (await res.json()) as { csrfToken: string };
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  const call = async <T>(method: string, path: string, payload?: unknown): Promise<T> => {
+    const r = await fetch(`${base}/api/v1${path}`, {
+      method,
+      headers: {
+        Cookie: cookie,
+        'x-csrf-token': body.csrfToken,
+        ...(payload === undefined ? {} : { 'Content-Type': 'application/json' }),
+      },
+      body: payload === undefined ? undefined : JSON.stringify(payload),
+    });
+    const text = await r.text();
+    if (!r.ok) throw new Error(`${method} ${path} → ${r.status} ${text}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  };
+  return {
+    get: <T>(path: string) => call<T>('GET', path),
+    post: <T>(path: string, payload: unknown) => call<T>('POST', path, payload),
+  };
+}
+
+export type ApiSession = Awaited<ReturnType<typeof apiSession>>;
+
+/** Creates a department under the root (公司) and a user in it with the named role, via the API. */
+export async function createUserViaApi(
+  admin: ApiSession,
+  user: { username: string; password: string; name: string; department: string; role: string },
+): Promise<{ id: number; departmentId: number }> {
+  const { items: departments } = await admin.get<{ items: { id: number; name: string; parentId: number | null }[] }>('/departments');
+  const root = departments.find((d) => d.parentId === null);
+  expect(root).toBeDefined();
+  const department =
+    departments.find((d) => d.name === user.department) ??
+    (await admin.post<{ id: number }>('/departments', { name: user.department, parentId: root!.id }));
+  const { items: roles } = await admin.get<{ items: { id: number; name: string }[] }>('/roles/options');
+  const role = roles.find((r) => r.name === user.role);
+  expect(role).toBeDefined();
+  const created = await admin.post<{ id: number }>('/users', {
+    username: user.username,
+    password: user.password,
+    name: user.name,
+    departmentId: department.id,
+    roleIds: [role!.id],
+  });
+  return { id: created.id, departmentId: department.id };
+}
