@@ -108,6 +108,15 @@ describe('administrator organises departments and users (desktop)', () => {
     expect(cells).toEqual(expect.arrayContaining([REP.username, REP.name, DEPT, '销售人员', '正常']));
     await visible(page.getByText(`共 ${totalBefore + 1} 条`));
     await snap(page, 'admin-org-07-user-created');
+
+    // The new user's own history names the creation and who did it.
+    await row.getByRole('button', { name: label('操作记录') }).click();
+    const history = await visible(page.getByRole('dialog', { name: `操作记录 · ${REP.name}` }));
+    await visible(history.getByText('新建', { exact: true }));
+    await visible(history.getByText(/系统管理员/));
+    await snap(page, 'admin-org-07b-user-history');
+    await page.keyboard.press('Escape');
+    await gone(history);
   });
 
   it('is told why the department with a member cannot be deleted', async () => {
@@ -122,7 +131,7 @@ describe('administrator organises departments and users (desktop)', () => {
     await detail.getByRole('button', { name: label('删除') }).click();
     const confirm = await visible(page.getByRole('tooltip').filter({ hasText: `确定删除部门“${DEPT}”？` }));
     await confirm.getByRole('button', { name: label('删除') }).click();
-    const refusal = await visible(page.getByText(/部门下还有 1 个用户.*不能删除/));
+    const refusal = await visible(page.getByText('部门下还有 1 个用户，不能删除'));
     expect(await refusal.count()).toBe(1);
     await snap(page, 'admin-org-08-delete-refused');
     // Nothing was deleted: the department is still in the tree with its member.

@@ -6,9 +6,17 @@ import { issueField, issueMessage, RequestValidationError } from './validation';
 
 type Detail = { field: string; message: string };
 
-export function sendError(req: FastifyRequest, reply: FastifyReply, status: number, code: ErrorCode, params: Record<string, unknown> = {}, details?: Detail[]) {
+export function sendError(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  status: number,
+  code: ErrorCode,
+  params: Record<string, unknown> = {},
+  details?: Detail[],
+  messageCode: ErrorCode = code,
+) {
   const lang = req.lang ?? requestLang(req);
-  const message = formatMessage(errorMessages[code][lang], params);
+  const message = formatMessage(errorMessages[messageCode][lang], params);
   return reply.status(status).send({ error: { code, message, ...(details ? { details } : {}) }, requestId: req.id });
 }
 
@@ -47,7 +55,7 @@ export function installErrorHandler(app: FastifyInstance) {
           ? fieldMessages[d.code as FieldMessageCode][lang]
           : formatMessage(errorMessages[d.code as ErrorCode][lang], err.params),
       }));
-      return sendError(req, reply, err.status, err.code, err.params, details);
+      return sendError(req, reply, err.status, err.code, err.params, details, err.messageCode);
     }
     switch (err.code) {
       case 'FST_ERR_CTP_INVALID_JSON_BODY':

@@ -16,6 +16,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     readonly params: Record<string, unknown> = {},
     readonly details?: { field: string; code: string }[],
+    /** A more specific wording for the same code (the code stays the contract). */
+    readonly messageCode?: ErrorCode,
   ) {
     super(code);
   }
@@ -23,7 +25,8 @@ export class AppError extends Error {
 
 export const notFound = () => new AppError(404, 'NOT_FOUND');
 export const forbidden = () => new AppError(403, 'FORBIDDEN');
-export const conflict = (code: ErrorCode, params?: Record<string, unknown>) => new AppError(409, code, params);
+export const conflict = (code: ErrorCode, params?: Record<string, unknown>, messageCode?: ErrorCode) =>
+  new AppError(409, code, params, undefined, messageCode);
 export const badRequest = (code: ErrorCode, params?: Record<string, unknown>) =>
   new AppError(defaultStatus[code] ?? 400, code, params);
 /** A field-level failure found by a service (not by the schema), shown beside the field in forms. */

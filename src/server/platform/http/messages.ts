@@ -30,6 +30,14 @@ export const errorMessages = {
     zh: '部门下还有 {users} 个用户、{children} 个子部门，不能删除',
     en: 'The department still has {users} users and {children} sub-departments; it cannot be deleted',
   },
+  DEPARTMENT_HAS_USERS: {
+    zh: '部门下还有 {users} 个用户，不能删除',
+    en: 'The department still has {users} users; it cannot be deleted',
+  },
+  DEPARTMENT_HAS_CHILDREN: {
+    zh: '部门下还有 {children} 个子部门，不能删除',
+    en: 'The department still has {children} sub-departments; it cannot be deleted',
+  },
   DEPARTMENT_LOOP: {
     zh: '不能把部门移动到它自己或它的下级部门之下',
     en: 'A department cannot be moved under itself or one of its sub-departments',

@@ -93,7 +93,11 @@ export async function deleteDepartment(db: Db, actor: Actor, id: number) {
     await tx.execute(sql`select id from departments where id = ${id} for update`);
     const [{ n: userCount }] = await tx.select({ n: count() }).from(users).where(eq(users.departmentId, id));
     const [{ n: childCount }] = await tx.select({ n: count() }).from(departments).where(eq(departments.parentId, id));
-    if (userCount > 0 || childCount > 0) throw conflict('DEPARTMENT_NOT_EMPTY', { users: userCount, children: childCount });
+    if (userCount > 0 || childCount > 0) {
+      // Name only what is actually in the way.
+      const wording = childCount === 0 ? 'DEPARTMENT_HAS_USERS' : userCount === 0 ? 'DEPARTMENT_HAS_CHILDREN' : 'DEPARTMENT_NOT_EMPTY';
+      throw conflict('DEPARTMENT_NOT_EMPTY', { users: userCount, children: childCount }, wording);
+    }
     if (before.parentId === null) {
       const [{ n: roots }] = await tx.select({ n: count() }).from(departments).where(isNull(departments.parentId));
       if (roots <= 1) throw badRequest('DEPARTMENT_ROOT_REQUIRED');

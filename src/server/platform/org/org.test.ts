@@ -83,7 +83,7 @@ describe('departments', () => {
     expect((await admin.delete(`/api/v1/departments/${child.id}`)).statusCode).toBe(204);
     const usersOnly = await admin.delete(`/api/v1/departments/${parent.id}`);
     expect(usersOnly.statusCode).toBe(409);
-    expect(usersOnly.json().error.message).toBe('部门下还有 2 个用户、0 个子部门，不能删除');
+    expect(usersOnly.json().error.message).toBe('部门下还有 2 个用户，不能删除');
     expect(await department(parent.id)).toMatchObject({ name: '待删部门', userCount: 2 });
 
     // Only a sub-department left (no users): refused as well.
@@ -91,7 +91,7 @@ describe('departments', () => {
     const inner = await makeDepartment(t, '空壳子部门', shell.id);
     const childrenOnly = await admin.delete(`/api/v1/departments/${shell.id}`);
     expect(childrenOnly.statusCode).toBe(409);
-    expect(childrenOnly.json().error).toEqual({ code: 'DEPARTMENT_NOT_EMPTY', message: '部门下还有 0 个用户、1 个子部门，不能删除' });
+    expect(childrenOnly.json().error).toEqual({ code: 'DEPARTMENT_NOT_EMPTY', message: '部门下还有 1 个子部门，不能删除' });
     expect(await department(inner.id)).toMatchObject({ parentId: shell.id });
   });
 

@@ -1,11 +1,12 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Table, type TableProps } from 'antd';
+import { App, Button, Drawer, Table, type TableProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../../app/api';
 import { useMe, usePermissions } from '../../../app/auth/session';
 import { useIsMobile } from '../../../app/layout/useIsMobile';
 import { paginationOf } from '../../../app/shared/pagination';
+import RecordHistory from '../../../app/shared/audit/RecordHistory';
 import type { User } from '../types';
 import { useUserMutations, useUsers, userSortFields, type UserListParams, type UserSortField } from './api';
 import ResetPasswordModal from './ResetPasswordModal';
@@ -30,6 +31,7 @@ export default function UserList({ departmentId }: Props) {
   const [paging, setPaging] = useState<Pick<UserListParams, 'page' | 'pageSize' | 'sort' | 'order'>>({ page: 1, pageSize: 20 });
   const [editing, setEditing] = useState<User | null | undefined>(undefined);
   const [resetting, setResetting] = useState<User | null>(null);
+  const [historyOf, setHistoryOf] = useState<User | null>(null);
   const { update } = useUserMutations();
 
   const params: UserListParams = { ...filters, ...paging, ...(departmentId ? { departmentId } : {}) };
@@ -54,6 +56,7 @@ export default function UserList({ departmentId }: Props) {
     onEdit: setEditing,
     onResetPassword: setResetting,
     onToggleStatus: toggleStatus,
+    onHistory: setHistoryOf,
   });
 
   const onTableChange: TableProps<User>['onChange'] = (pagination, _filters, sorter) => {
@@ -103,6 +106,15 @@ export default function UserList({ departmentId }: Props) {
         onClose={() => setEditing(undefined)}
       />
       <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} />
+      <Drawer
+        open={!!historyOf}
+        onClose={() => setHistoryOf(null)}
+        title={historyOf ? `${t('audit.history')} · ${historyOf.name}` : ''}
+        width={isMobile ? '100%' : 560}
+        destroyOnHidden
+      >
+        {historyOf && <RecordHistory entityType="user" entityId={historyOf.id} />}
+      </Drawer>
     </>
   );
 }

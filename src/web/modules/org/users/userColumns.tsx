@@ -17,6 +17,7 @@ export interface UserColumnOptions {
   onEdit: (user: User) => void;
   onResetPassword: (user: User) => void;
   onToggleStatus: (user: User) => void;
+  onHistory: (user: User) => void;
 }
 
 function sortOrderOf(field: UserSortField, o: UserColumnOptions): SortOrder {
@@ -50,21 +51,27 @@ export function userColumns(o: UserColumnOptions): ColumnsType<User> {
     { title: t('org.user.lastLoginAt'), dataIndex: 'lastLoginAt', ...sortable('lastLoginAt'), width: 140, render: formatDateTime },
     { title: t('org.user.createdAt'), dataIndex: 'createdAt', ...sortable('createdAt'), width: 140, responsive: ['xxl'], render: formatDateTime },
   ];
-  if (!o.canManage) return columns;
   columns.push({
     title: t('common.actions'),
     key: 'actions',
     fixed: o.isMobile ? undefined : 'right',
-    width: 200,
+    width: o.canManage ? 250 : 90,
     render: (_, u) => (
       <Space size={0}>
-        <Button type="link" size="small" onClick={() => o.onEdit(u)}>
-          {t('common.edit')}
+        {o.canManage && (
+          <Button type="link" size="small" onClick={() => o.onEdit(u)}>
+            {t('common.edit')}
+          </Button>
+        )}
+        {o.canManage && (
+          <Button type="link" size="small" onClick={() => o.onResetPassword(u)}>
+            {t('org.user.resetPassword')}
+          </Button>
+        )}
+        <Button type="link" size="small" onClick={() => o.onHistory(u)}>
+          {t('audit.history')}
         </Button>
-        <Button type="link" size="small" onClick={() => o.onResetPassword(u)}>
-          {t('org.user.resetPassword')}
-        </Button>
-        {u.id !== o.meId && (
+        {o.canManage && u.id !== o.meId && (
           <Popconfirm
             title={u.status === 'active' ? t('org.user.disableConfirm', { name: u.name }) : t('org.user.enableConfirm', { name: u.name })}
             okText={t('common.confirm')}
