@@ -12,7 +12,7 @@ export const permissionCatalog = [
   },
   { module: 'role', scoped: false, permissions: ['role.view', 'role.manage'] },
   { module: 'audit', scoped: true, permissions: ['audit.view'] },
-  { module: 'settings', scoped: false, permissions: ['settings.company.manage', 'settings.dictionary.manage'] },
+  { module: 'settings', scoped: false, permissions: ['settings.company.manage'] },
 ] as const;
 
 export type PermissionModule = (typeof permissionCatalog)[number]['module'];

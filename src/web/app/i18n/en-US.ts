@@ -263,7 +263,6 @@ const enUS: Messages = {
     'role.manage': 'Manage roles and permissions',
     'audit.view': 'View audit log',
     'settings.company.manage': 'Manage company information',
-    'settings.dictionary.manage': 'Manage dictionaries',
   },
 };
 

@@ -264,7 +264,6 @@ const zhCN = {
     'role.manage': '管理角色与权限',
     'audit.view': '查看操作记录',
     'settings.company.manage': '管理公司信息',
-    'settings.dictionary.manage': '管理数据字典',
   } satisfies Record<Permission, string>,
 };
 
