@@ -12,7 +12,24 @@ export const permissionCatalog = [
   },
   { module: 'role', scoped: false, permissions: ['role.view', 'role.manage'] },
   { module: 'audit', scoped: true, permissions: ['audit.view'] },
-  { module: 'settings', scoped: false, permissions: ['settings.company.manage'] },
+  {
+    module: 'customer',
+    scoped: true,
+    permissions: [
+      'customer.view',
+      'customer.create',
+      'customer.update',
+      'customer.delete',
+      'customer.transfer',
+      'customer.share',
+      'customer.pool',
+      'customer.assign',
+      'customer.import',
+      'customer.export',
+      'customer.recycle',
+    ],
+  },
+  { module: 'settings', scoped: false, permissions: ['settings.company.manage', 'settings.dictionary.manage', 'settings.customer.manage'] },
 ] as const;
 
 export type PermissionModule = (typeof permissionCatalog)[number]['module'];

@@ -3,3 +3,5 @@ export * from '../platform/org/schema';
 export * from '../platform/auth/schema';
 export * from '../platform/audit/schema';
 export * from '../platform/settings/schema';
+export * from '../platform/dictionaries/schema';
+export * from '../modules/customers/schema';

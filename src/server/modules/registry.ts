@@ -5,6 +5,9 @@ import { authRoutes } from '../platform/auth/routes';
 import { orgRoutes } from '../platform/org/routes';
 import { canSeeUser } from '../platform/org/users';
 import { settingsRoutes } from '../platform/settings/routes';
+import { dictionaryRoutes } from '../platform/dictionaries/routes';
+import { customerRoutes } from './customers/routes';
+import { customerRelationshipRoutes } from './customers/relationship-routes';
 
 /**
  * A business area plugs into the server here: its routes (mounted under /api/v1) and, for each
@@ -32,4 +35,7 @@ export const serverModules: ServerModule[] = [
   },
   { name: 'audit', routes: auditRoutes },
   { name: 'settings', routes: settingsRoutes, recordVisibility: { company: hasPermission('settings.company.manage') } },
+  { name: 'dictionaries', routes: dictionaryRoutes },
+  { name: 'customers', routes: customerRoutes },
+  { name: 'customer-relationships', routes: customerRelationshipRoutes },
 ];

@@ -252,6 +252,7 @@ const enUS: Messages = {
     org: 'Organisation',
     role: 'Roles & permissions',
     audit: 'Audit log',
+    customer: 'Customers',
     settings: 'System settings',
   },
   perm: {
@@ -262,7 +263,20 @@ const enUS: Messages = {
     'role.view': 'View roles',
     'role.manage': 'Manage roles and permissions',
     'audit.view': 'View audit log',
+    'customer.view': 'View customers',
+    'customer.create': 'Create customers',
+    'customer.update': 'Edit customers and log follow-ups',
+    'customer.delete': 'Delete customers',
+    'customer.transfer': 'Transfer customers',
+    'customer.share': 'Share customers',
+    'customer.pool': 'Customer pool (view and claim)',
+    'customer.assign': 'Assign from the pool',
+    'customer.import': 'Import customers',
+    'customer.export': 'Export customers',
+    'customer.recycle': 'Recycle bin (restore deleted customers)',
     'settings.company.manage': 'Manage company information',
+    'settings.dictionary.manage': 'Manage dictionaries',
+    'settings.customer.manage': 'Manage customer rules (pool, limits, duplicates)',
   },
 };
 

@@ -253,6 +253,7 @@ const zhCN = {
     org: '组织架构',
     role: '角色权限',
     audit: '操作记录',
+    customer: '客户管理',
     settings: '系统设置',
   } satisfies Record<PermissionModule, string>,
   perm: {
@@ -263,7 +264,20 @@ const zhCN = {
     'role.view': '查看角色',
     'role.manage': '管理角色与权限',
     'audit.view': '查看操作记录',
+    'customer.view': '查看客户',
+    'customer.create': '新建客户',
+    'customer.update': '编辑客户与跟进',
+    'customer.delete': '删除客户',
+    'customer.transfer': '转移客户',
+    'customer.share': '共享客户',
+    'customer.pool': '客户池（查看与领取）',
+    'customer.assign': '客户池分配',
+    'customer.import': '导入客户',
+    'customer.export': '导出客户',
+    'customer.recycle': '回收站（恢复已删除客户）',
     'settings.company.manage': '管理公司信息',
+    'settings.dictionary.manage': '管理数据字典',
+    'settings.customer.manage': '管理客户规则（客户池、上限、查重）',
   } satisfies Record<Permission, string>,
 };
 

@@ -1,0 +1,54 @@
+import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import type { Actor } from '../../platform/access/actor';
+import { inScope, resolveScope, scopeCondition, type ResolvedScope } from '../../platform/access/scope';
+import { forbidden, notFound } from '../../platform/http/errors';
+import { customers, customerShares } from './schema';
+
+export type CustomerRow = typeof customers.$inferSelect;
+
+/** How the actor relates to one customer: owner-side (in scope), shared (read/write), pool, or none. */
+export type CustomerAccess = 'scope' | 'write_share' | 'read_share' | 'pool' | null;
+
+export const customerScope = (db: Db, actor: Actor) => resolveScope(db, actor, 'customer');
+
+/**
+ * Rows the actor may see in customer lists: owned within the `customer` data scope, or shared with
+ * the actor (团队成员). Pool customers (no owner) are listed only by the pool's own list.
+ */
+export function visibleCustomers(scope: ResolvedScope, actor: Actor): SQL {
+  return sql`(${customers.deletedAt} is null and (${scopeCondition(scope, { owner: customers.ownerId, department: customers.departmentId })} and ${customers.ownerId} is not null
+    or exists (select 1 from customer_shares s where s.customer_id = ${customers.id} and s.user_id = ${actor.userId})))`;
+}
+
+export async function customerAccess(db: Db, actor: Actor, row: CustomerRow): Promise<CustomerAccess> {
+  if (row.deletedAt) return null;
+  if (row.ownerId === null) return actor.permissions.has('customer.pool') || actor.permissions.has('customer.assign') ? 'pool' : null;
+  if (inScope(await customerScope(db, actor), row.ownerId, row.departmentId)) return 'scope';
+  const [share] = await db
+    .select({ access: customerShares.access })
+    .from(customerShares)
+    .where(and(eq(customerShares.customerId, row.id), eq(customerShares.userId, actor.userId)));
+  if (!share) return null;
+  return share.access === 'write' ? 'write_share' : 'read_share';
+}
+
+/**
+ * Load one customer the actor may see, or answer 404 as if it did not exist. With `forWrite` the
+ * actor must be owner-side or a read-write team member (else 403); `lock` takes a row lock for state changes.
+ */
+export async function loadCustomer(
+  db: Db,
+  actor: Actor,
+  id: number,
+  opts: { forWrite?: boolean; lock?: boolean } = {},
+): Promise<{ row: CustomerRow; access: Exclude<CustomerAccess, null> }> {
+  const query = db.select().from(customers).where(and(eq(customers.id, id), isNull(customers.deletedAt))).limit(1);
+  const [row] = opts.lock ? await query.for('update') : await query;
+  if (!row) throw notFound();
+  const access = await customerAccess(db, actor, row);
+  if (!access) throw notFound();
+  // Seen but read-only (read share, pool): refused, not hidden.
+  if (opts.forWrite && access !== 'scope' && access !== 'write_share') throw forbidden();
+  return { row, access };
+}
