@@ -16,7 +16,7 @@ async function main() {
     await migrateDatabase(database);
     const boot = await bootstrap(database, { adminPassword: config.adminPassword ?? DEMO_ADMIN_PASSWORD, log });
     const result = await seedDemo(database);
-    console.log(`演示数据已创建 / Demo company created: ${result.departments} departments, ${result.users} users.`);
+    console.log(`演示数据已创建 / Demo company created: ${result.departments} departments, ${result.users} users, ${result.customers} customers.`);
     console.log(
       boot.createdAdmin
         ? `  admin / ${config.adminPassword ? '(ADMIN_PASSWORD)' : DEMO_ADMIN_PASSWORD}`

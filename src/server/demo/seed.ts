@@ -1,4 +1,4 @@
-import { count, eq, isNull } from 'drizzle-orm';
+import { count, eq, isNull, sql } from 'drizzle-orm';
 import type { Database, Db } from '../db/client';
 import { LOCK_KEYS } from '../db/migrate';
 import { systemActor } from '../platform/access/actor';
@@ -7,7 +7,9 @@ import { roleIdByCode } from '../platform/org/roles';
 import { departments, users } from '../platform/org/schema';
 import { createUser } from '../platform/org/users';
 import { companySettings } from '../platform/settings/schema';
+import { customers } from '../modules/customers/schema';
 import { demoCompany, demoDepartments, DEMO_PASSWORD, demoUsers } from './company';
+import { insertFakeCustomers } from './fake-customers';
 
 /**
  * Business data means anything beyond what the first start creates (the root department and the
@@ -16,7 +18,8 @@ import { demoCompany, demoDepartments, DEMO_PASSWORD, demoUsers } from './compan
 export async function hasBusinessData(db: Db): Promise<boolean> {
   const [{ n: userCount }] = await db.select({ n: count() }).from(users);
   const [{ n: departmentCount }] = await db.select({ n: count() }).from(departments);
-  return userCount > 1 || departmentCount > 1;
+  const [{ n: customerCount }] = await db.select({ n: count() }).from(customers);
+  return userCount > 1 || departmentCount > 1 || customerCount > 0;
 }
 
 /** Fill a freshly bootstrapped database with the demo company. Refuses one that holds business data. */
@@ -50,7 +53,25 @@ export async function seedDemo(database: Database) {
         });
         userIds.set(u.username, created.id);
       }
-      return { departments: demoDepartments.length, users: demoUsers.length };
+      const customerCount = await seedDemoCustomers(tx, demoUsers.filter((u) => u.role.startsWith('sales_')).map((u) => userIds.get(u.username)!));
+      return { departments: demoDepartments.length, users: demoUsers.length, customers: customerCount };
     });
   });
+}
+
+/**
+ * A few hundred customers over the demo sales staff: contacts, a history of follow-ups, and on
+ * purpose some hot ones, some due today and some in the pool, so every role sees a living product.
+ */
+async function seedDemoCustomers(tx: Db, salesUserIds: number[]) {
+  const owners = (await tx.select({ id: users.id, department_id: users.departmentId }).from(users)).filter((u) => salesUserIds.includes(u.id));
+  const ids = await insertFakeCustomers(tx, { count: 300, seed: 20261127, owners, contactsPer: 2, activitiesPer: 4 });
+  for (const owner of owners) {
+    // Each rep: three hot customers and four due for contact today (company time zone is Asia/Shanghai).
+    await tx.execute(sql`update customers set is_hot = true, hot_at = now()
+      where id in (select id from customers where owner_id = ${owner.id} order by id limit 3)`);
+    await tx.execute(sql`update customers set next_contact_at = date_trunc('day', now() at time zone 'Asia/Shanghai') at time zone 'Asia/Shanghai' + interval '15 hours'
+      where id in (select id from customers where owner_id = ${owner.id} order by id desc limit 4)`);
+  }
+  return ids.length;
 }

@@ -1,6 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { widestScope, type DataScope } from '../../../common/permissions';
+import { sqlArray } from '../../db/arrays';
 import { type Db, rows } from '../../db/client';
 import type { Actor } from './actor';
 
@@ -81,7 +82,7 @@ export function inScope(scope: ResolvedScope, ownerId: number | null, department
 }
 
 export function sqlIntArray(ids: number[]): SQL {
-  return sql`${`{${ids.map((id) => Math.trunc(id)).join(',')}}`}::int[]`;
+  return sqlArray(ids.map((id) => Math.trunc(id)), 'int');
 }
 
 /** The user and everyone below them in the supervisor chain. */

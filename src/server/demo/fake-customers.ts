@@ -1,0 +1,111 @@
+import { sql } from 'drizzle-orm';
+import { sqlArray } from '../db/arrays';
+import { type Db, rows } from '../db/client';
+import { buildSearchText } from '../modules/customers/search-text';
+import { between, companyName, followupText, jobTitle, landline, mobile, personName, pick, region, seededRng, shortNameOf } from './fake-data';
+
+const DAY = 86_400_000;
+const levels = ['A', 'B', 'C', 'D'];
+
+export interface FakeCustomerOptions {
+  count: number;
+  seed: number;
+  /** Owners to spread customers over (about 5% go to the pool). */
+  owners: { id: number; department_id: number }[];
+  contactsPer: number;
+  activitiesPer: number;
+}
+
+/**
+ * Insert a batch of realistic customers with their contacts and activities, in three set-based
+ * statements. Used by the demo company and by the benchmark loader.
+ */
+export async function insertFakeCustomers(db: Db, opts: FakeCustomerOptions): Promise<number[]> {
+  const industries = (await rows<{ code: string }>(db, sql`select code from dictionary_items where dict_type = 'industry'`)).map((r) => r.code);
+  const sources = (await rows<{ code: string }>(db, sql`select code from dictionary_items where dict_type = 'source'`)).map((r) => r.code);
+  const now = Date.now();
+  const rng = seededRng(opts.seed);
+  const n = opts.count;
+  const { owners, contactsPer: CONTACTS_PER, activitiesPer: ACTIVITIES_PER } = opts;
+  const c = {
+    kind: [] as string[], name: [] as string[], shortName: [] as (string | null)[], level: [] as string[], industry: [] as (string | null)[],
+    source: [] as (string | null)[], province: [] as string[], city: [] as string[], district: [] as string[], phone: [] as (string | null)[],
+    mobile: [] as (string | null)[], owner: [] as (number | null)[], dept: [] as (number | null)[], hot: [] as boolean[],
+    last: [] as (string | null)[], next: [] as (string | null)[], created: [] as string[], updated: [] as string[], search: [] as string[],
+  };
+  const contactsOf: { name: string; mobile: string; title: string }[][] = [];
+  for (let i = 0; i < n; i++) {
+    const isCompany = rng() < 0.8;
+    const name = isCompany ? companyName(rng) : personName(rng);
+    const short = isCompany ? shortNameOf(name) : null;
+    const owner = rng() < 0.05 ? null : pick(rng, owners);
+    const r = region(rng);
+    const created = now - between(rng, 1, 730) * DAY;
+    const updated = Math.min(now, created + between(rng, 0, 300) * DAY);
+    const phone = isCompany ? landline(rng) : null;
+    const mob = isCompany ? null : mobile(rng);
+    const people = Array.from({ length: isCompany ? CONTACTS_PER : 0 }, () => ({ name: personName(rng), mobile: mobile(rng), title: jobTitle(rng) }));
+    contactsOf.push(people);
+    c.kind.push(isCompany ? 'company' : 'person');
+    c.name.push(name);
+    c.shortName.push(short);
+    c.level.push(pick(rng, levels));
+    c.industry.push(industries.length ? pick(rng, industries) : null);
+    c.source.push(sources.length ? pick(rng, sources) : null);
+    c.province.push(r.province);
+    c.city.push(r.city);
+    c.district.push(r.district);
+    c.phone.push(phone);
+    c.mobile.push(mob);
+    c.owner.push(owner?.id ?? null);
+    c.dept.push(owner?.department_id ?? null);
+    c.hot.push(rng() < 0.01);
+    c.last.push(new Date(updated).toISOString());
+    c.next.push(rng() < 0.3 ? new Date(now + between(rng, -10, 20) * DAY).toISOString() : null);
+    c.created.push(new Date(created).toISOString());
+    c.updated.push(new Date(updated).toISOString());
+    c.search.push(buildSearchText({ name, shortName: short, phone, mobile: mob }, people.map((p) => ({ name: p.name, mobile: p.mobile, phone: null }))));
+  }
+  const ids = await rows<{ id: number }>(
+    db,
+    sql`insert into customers (kind, name, short_name, level, industry, source, province, city, district, phone, mobile, owner_id, department_id,
+                               is_hot, hot_at, last_followup_at, next_contact_at, created_at, updated_at, search_text, pool_released_at, pool_reason)
+        select kind, name, short_name, level, industry, source, province, city, district, phone, mobile, owner_id, department_id,
+               hot, case when hot then updated_at end, last_followup_at, next_contact_at, created_at, updated_at, search_text,
+               case when owner_id is null then updated_at end, case when owner_id is null then '长期未跟进' end
+          from unnest(${sqlArray(c.kind, 'text')}, ${sqlArray(c.name, 'text')}, ${sqlArray(c.shortName, 'text')}, ${sqlArray(c.level, 'text')}, ${sqlArray(c.industry, 'text')}, ${sqlArray(c.source, 'text')},
+                      ${sqlArray(c.province, 'text')}, ${sqlArray(c.city, 'text')}, ${sqlArray(c.district, 'text')}, ${sqlArray(c.phone, 'text')}, ${sqlArray(c.mobile, 'text')},
+                      ${sqlArray(c.owner, 'int')}, ${sqlArray(c.dept, 'int')}, ${sqlArray(c.hot, 'bool')}, ${sqlArray(c.last, 'timestamptz')}, ${sqlArray(c.next, 'timestamptz')},
+                      ${sqlArray(c.created, 'timestamptz')}, ${sqlArray(c.updated, 'timestamptz')}, ${sqlArray(c.search, 'text')})
+               as t(kind, name, short_name, level, industry, source, province, city, district, phone, mobile, owner_id, department_id,
+                    hot, last_followup_at, next_contact_at, created_at, updated_at, search_text)
+        returning id`,
+  );
+  const k = { customer: [] as number[], name: [] as string[], mobile: [] as string[], title: [] as string[], primary: [] as boolean[] };
+  const a = { customer: [] as number[], kind: [] as string[], content: [] as string[], at: [] as string[], user: [] as (number | null)[] };
+  ids.forEach(({ id }, i) => {
+    contactsOf[i].forEach((p, j) => {
+      k.customer.push(id);
+      k.name.push(p.name);
+      k.mobile.push(p.mobile);
+      k.title.push(p.title);
+      k.primary.push(j === 0);
+    });
+    for (let j = 0; j < ACTIVITIES_PER; j++) {
+      a.customer.push(id);
+      a.kind.push(pick(rng, ['call_out', 'call_in', 'visit', 'wechat', 'email', 'meeting', 'note']));
+      a.content.push(followupText(rng));
+      a.at.push(new Date(now - between(rng, 0, 700) * DAY).toISOString());
+      a.user.push(c.owner[i]);
+    }
+  });
+  if (k.customer.length) {
+    await db.execute(sql`insert into contacts (customer_id, name, mobile, title, is_primary)
+      select * from unnest(${sqlArray(k.customer, 'bigint')}, ${sqlArray(k.name, 'text')}, ${sqlArray(k.mobile, 'text')}, ${sqlArray(k.title, 'text')}, ${sqlArray(k.primary, 'bool')})`);
+  }
+  if (a.customer.length) {
+    await db.execute(sql`insert into activities (customer_id, kind, content, occurred_at, user_id)
+      select * from unnest(${sqlArray(a.customer, 'bigint')}, ${sqlArray(a.kind, 'text')}, ${sqlArray(a.content, 'text')}, ${sqlArray(a.at, 'timestamptz')}, ${sqlArray(a.user, 'int')})`);
+  }
+  return ids.map((r) => r.id);
+}
