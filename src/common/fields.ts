@@ -42,3 +42,30 @@ export const email = z
   .transform((v) => (v ? v : null));
 
 export const entityId = z.number().int().min(1).max(2147483647);
+
+/** A landline or any phone as people write it: digits with spaces, brackets, + and dashes; letters refused. */
+export const phone = z
+  .string()
+  .trim()
+  .max(30)
+  .refine((v) => v === '' || (/^[0-9+\-() ]+$/.test(v) && /\d{3}/.test(v.replace(/\D/g, ''))), 'PHONE_INVALID')
+  .nullish()
+  .transform((v) => (v ? v : null));
+
+/** 统一社会信用代码: 18 characters of digits and capital letters (I, O, S, V, Z excluded). */
+export const creditCode = z
+  .string()
+  .trim()
+  .transform((v) => v.toUpperCase())
+  .refine((v) => v === '' || /^[0-9A-HJ-NPQRTUWXY]{18}$/.test(v), 'CREDIT_CODE_INVALID')
+  .nullish()
+  .transform((v) => (v ? v : null));
+
+/** A stable code for a dictionary item or similar (ASCII, short). */
+export const code = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9_+.-]{1,32}$/, 'CODE_INVALID');
+
+/** An ISO time (with offset) or null. */
+export const isoTime = z.iso.datetime({ offset: true }).nullish().transform((v) => (v ? new Date(v) : null));

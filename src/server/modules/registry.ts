@@ -8,6 +8,8 @@ import { settingsRoutes } from '../platform/settings/routes';
 import { dictionaryRoutes } from '../platform/dictionaries/routes';
 import { customerRoutes } from './customers/routes';
 import { customerRelationshipRoutes } from './customers/relationship-routes';
+import { canSeeContact } from './customers/contacts';
+import { canSeeCustomer } from './customers/service';
 
 /**
  * A business area plugs into the server here: its routes (mounted under /api/v1) and, for each
@@ -35,7 +37,7 @@ export const serverModules: ServerModule[] = [
   },
   { name: 'audit', routes: auditRoutes },
   { name: 'settings', routes: settingsRoutes, recordVisibility: { company: hasPermission('settings.company.manage') } },
-  { name: 'dictionaries', routes: dictionaryRoutes },
-  { name: 'customers', routes: customerRoutes },
+  { name: 'dictionaries', routes: dictionaryRoutes, recordVisibility: { dictionary_item: hasPermission('settings.dictionary.manage') } },
+  { name: 'customers', routes: customerRoutes, recordVisibility: { customer: canSeeCustomer, contact: canSeeContact } },
   { name: 'customer-relationships', routes: customerRelationshipRoutes },
 ];

@@ -4,6 +4,7 @@ import type { Database } from '../db/client';
 import { LOCK_KEYS } from '../db/migrate';
 import { systemActor } from './access/actor';
 import { generatePassword } from './auth/password';
+import { ensureDictionaryDefaults } from './dictionaries/service';
 import { getCompanyRow } from './settings/company';
 import { ADMIN_ROLE_CODE } from './org/role-templates';
 import { ensureRoleTemplates, roleIdByCode } from './org/roles';
@@ -18,6 +19,7 @@ export async function bootstrap(database: Database, opts: { adminPassword?: stri
   return database.withExclusiveLock(LOCK_KEYS.bootstrap, async (db) => {
     await ensureRoleTemplates(db);
     await getCompanyRow(db);
+    await ensureDictionaryDefaults(db);
     const [{ n }] = await db.select({ n: count() }).from(users);
     if (n > 0) return { createdAdmin: false as const };
     const [root] = await db.insert(departments).values({ name: '公司', parentId: null }).returning();

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true });
 
@@ -97,6 +97,8 @@ export const contacts = pgTable(
     index('contacts_customer_idx').on(t.customerId).where(sql`${t.deletedAt} is null`),
     index('contacts_mobile_idx').on(t.mobile),
     index('contacts_phone_idx').on(t.phone),
+    // Exactly one primary contact per customer: the service moves it in one transaction; this is the backstop.
+    uniqueIndex('contacts_one_primary_uq').on(t.customerId).where(sql`${t.isPrimary} and ${t.deletedAt} is null`),
   ],
 );
 

@@ -71,6 +71,8 @@ describe('the route table', () => {
         'GET /api/v1/users/options',
         'GET /api/v1/roles/options',
         'GET /api/v1/settings/company',
+        // Dictionary labels (行业, 级别 …) that every customer form and list shows.
+        'GET /api/v1/dictionaries',
         // Files by unguessable id (only the logo so far; attachments will need a record check).
         'GET /api/v1/files/:id',
         // Record history: checks that the caller may see the record itself.

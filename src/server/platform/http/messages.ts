@@ -78,6 +78,64 @@ export const errorMessages = {
     zh: 'Logo 必须是不超过 256 KB 的 PNG 或 JPEG 图片',
     en: 'The logo must be a PNG or JPEG image of at most 256 KB',
   },
+  // Dictionaries
+  DICTIONARY_IN_USE: {
+    zh: '该选项正被 {count} 条记录使用，不能删除（可以停用）',
+    en: 'This option is used by {count} records; it cannot be deleted (disable it instead)',
+  },
+  DICTIONARY_CODE_TAKEN: { zh: '编码“{code}”已存在', en: 'The code "{code}" is already taken' },
+  DICTIONARY_VALUE_UNKNOWN: { zh: '{field} 的取值不在可选项中', en: '{field} is not one of the available options' },
+  // Customers and contacts
+  CUSTOMER_DUPLICATE: {
+    zh: '已存在相同的客户（负责人：{ownerName}）',
+    en: 'The same customer already exists (owner: {ownerName})',
+  },
+  CUSTOMER_DUPLICATE_NAME: {
+    zh: '已存在同名客户（负责人：{ownerName}）',
+    en: 'A customer with this name already exists (owner: {ownerName})',
+  },
+  CUSTOMER_DUPLICATE_NAME_POOL: { zh: '客户池中已有同名客户', en: 'A customer with this name is already in the pool' },
+  CUSTOMER_DUPLICATE_PHONE: {
+    zh: '该号码已登记在其他客户名下（负责人：{ownerName}）',
+    en: 'This number is already recorded for another customer (owner: {ownerName})',
+  },
+  CUSTOMER_DUPLICATE_PHONE_POOL: { zh: '该号码已登记在客户池中的客户名下', en: 'This number is already recorded for a customer in the pool' },
+  CUSTOMER_CONTACT_REQUIRED: { zh: '个人客户须填写手机或电话', en: 'An individual customer needs a mobile or phone number' },
+  CUSTOMER_HAS_DOCUMENTS: {
+    zh: '该客户还有 {documents} 张单据，不能删除',
+    en: 'The customer still has {documents} documents; it cannot be deleted',
+  },
+  CUSTOMER_OWNER_INVALID: { zh: '负责人必须是数据权限范围内的启用用户', en: 'The owner must be an active user within your data scope' },
+  BULK_FIELD_REQUIRED: { zh: '此批量操作须填写 {field}', en: 'This bulk action needs {field}' },
+  CONTACT_PRIMARY_REQUIRED: {
+    zh: '每个客户须有一位主联系人；请把另一位联系人设为主联系人',
+    en: 'Each customer needs a primary contact; make another contact primary instead',
+  },
+  // Customer pool, transfer, team, follow-up
+  POOL_ALREADY_CLAIMED: { zh: '该客户已被 {ownerName} 领取', en: 'This customer has already been claimed by {ownerName}' },
+  POOL_DAILY_LIMIT: {
+    zh: '今天的领取次数已达上限（每天 {limit} 个），请明天再领取',
+    en: 'You have reached today\'s claim limit ({limit} a day); claim again tomorrow',
+  },
+  POOL_RECLAIM_BLOCKED: {
+    zh: '您刚把该客户放入公海，{days} 天内不能重新领取（{until} 之后可以）',
+    en: 'You released this customer to the pool; you cannot claim it back for {days} days (from {until})',
+  },
+  OWNED_LIMIT: {
+    zh: '{name} 负责的客户已达上限（{limit} 个）',
+    en: '{name} already owns the maximum number of customers ({limit})',
+  },
+  CUSTOMER_IN_POOL: { zh: '该客户在客户池中，请先领取或分配', en: 'This customer is in the pool; claim or assign it first' },
+  RELEASE_REASON_REQUIRED: { zh: '请填写放入公海的原因', en: 'Give a reason for releasing the customer to the pool' },
+  USER_DISABLED: { zh: '用户“{userName}”已停用，不能接收客户', en: 'The user "{userName}" is disabled and cannot receive customers' },
+  SAME_OWNER: { zh: '该客户已经由 {userName} 负责', en: '{userName} already owns this customer' },
+  ASSIGN_OUT_OF_SCOPE: {
+    zh: '只能分配给自己数据权限范围内的用户',
+    en: 'You can only assign customers to users within your data scope',
+  },
+  SHARE_WITH_OWNER: { zh: '{userName} 是该客户的负责人，无需共享', en: '{userName} owns this customer; no need to share it' },
+  ACTIVITY_IN_FUTURE: { zh: '发生时间不能晚于明天', en: 'The time cannot be later than tomorrow' },
+  NEXT_CONTACT_BEFORE_OCCURRED: { zh: '下次联系时间不能早于本次发生时间', en: 'The next contact cannot be before this activity' },
   DEMO_REFUSED: { zh: '数据库中已有业务数据，不能再导入演示数据', en: 'The database already holds business data' },
 } satisfies Record<string, Record<Lang, string>>;
 
@@ -95,6 +153,9 @@ export const fieldMessages = {
   BLANK: { zh: '不能为空', en: 'Must not be blank' },
   TIMEZONE_INVALID: { zh: '未知的时区', en: 'Unknown time zone' },
   PERMISSION_UNKNOWN: { zh: '未知的权限', en: 'Unknown permission' },
+  PHONE_INVALID: { zh: '电话号码只能包含数字、空格、括号、加号和横线', en: 'A phone number may contain only digits, spaces, brackets, + and -' },
+  CREDIT_CODE_INVALID: { zh: '统一社会信用代码应为 18 位数字或大写字母', en: 'The unified social credit code has 18 digits or capital letters' },
+  CODE_INVALID: { zh: '编码只能包含字母、数字、下划线、横线、加号和点，最多 32 位', en: 'Codes: up to 32 letters, digits, _ - + or .' },
 } satisfies Record<string, Record<Lang, string>>;
 
 export type FieldMessageCode = keyof typeof fieldMessages;

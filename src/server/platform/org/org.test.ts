@@ -264,7 +264,7 @@ describe('no privilege escalation through user management', () => {
     await admin.patch(`/api/v1/users/${hr.id}`, { roleIds: [managerRole.id] });
     const client = await t.login('branch_hr');
     const adminRoleId = await roleIdByCode(t.database.db, 'admin');
-    const repRoleId = await roleIdByCode(t.database.db, 'sales_rep');
+    const repRoleId = await roleIdByCode(t.database.db, 'buyer');
 
     const selfPromotion = await client.patch(`/api/v1/users/${hr.id}`, { roleIds: [managerRole.id, adminRoleId] });
     expect(selfPromotion.statusCode).toBe(400);
@@ -276,7 +276,7 @@ describe('no privilege escalation through user management', () => {
     expect(elsewhere.json().error.code).toBe('DEPARTMENT_OUT_OF_SCOPE');
     const before = await userCount();
 
-    // Within reach it works: a 销售人员 (no permissions, own scope) in the manager's own department.
+    // Within reach it works: a 采购人员 (no permissions yet, own scope) in the manager's own department.
     const ok = await client.post('/api/v1/users', { ...base, username: 'branch_rep', departmentId: branch.id });
     expect(ok.statusCode).toBe(200);
     expect(await userCount()).toBe(before + 1);

@@ -1,3 +1,4 @@
+import customerEnUS from '../../modules/customers/i18n/en-US';
 import type { Messages } from './zh-CN';
 
 const enUS: Messages = {
@@ -45,6 +46,14 @@ const enUS: Messages = {
     system: 'System settings',
     company: 'Company',
     audit: 'Audit log',
+    customers: 'Customers',
+    customerList: 'Customers',
+    contacts: 'Contacts',
+    customerPool: 'Customer pool',
+    recycleBin: 'Recycle bin',
+    quickCall: 'Quick call log',
+    dictionaries: 'Dictionaries',
+    customerRules: 'Customer rules',
   },
   layout: {
     mainMenu: 'Main menu',
@@ -205,7 +214,16 @@ const enUS: Messages = {
     logout: 'Logout',
     password: 'Password',
   },
-  entity: { user: 'User', department: 'Department', role: 'Role', company: 'Company', session: 'Session' },
+  entity: {
+    user: 'User',
+    department: 'Department',
+    role: 'Role',
+    company: 'Company',
+    session: 'Session',
+    customer: 'Customer',
+    contact: 'Contact',
+  },
+  customer: customerEnUS,
   auditField: {
     username: 'Username',
     name: 'Name',

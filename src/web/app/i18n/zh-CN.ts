@@ -1,4 +1,5 @@
 import type { Permission, PermissionModule } from '../../../common/permissions';
+import customerZhCN from '../../modules/customers/i18n/zh-CN';
 
 /** Chinese, the default and reference language: en-US.ts must have exactly these keys. */
 const zhCN = {
@@ -46,6 +47,14 @@ const zhCN = {
     system: '系统设置',
     company: '公司信息',
     audit: '操作记录',
+    customers: '客户管理',
+    customerList: '客户',
+    contacts: '联系人',
+    customerPool: '客户池',
+    recycleBin: '回收站',
+    quickCall: '快速来电记录',
+    dictionaries: '数据字典',
+    customerRules: '客户规则',
   },
   layout: {
     mainMenu: '主菜单',
@@ -206,7 +215,16 @@ const zhCN = {
     logout: '退出',
     password: '密码',
   },
-  entity: { user: '用户', department: '部门', role: '角色', company: '公司信息', session: '登录会话' },
+  entity: {
+    user: '用户',
+    department: '部门',
+    role: '角色',
+    company: '公司信息',
+    session: '登录会话',
+    customer: '客户',
+    contact: '联系人',
+  },
+  customer: customerZhCN,
   auditField: {
     username: '账号',
     name: '名称',

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "contacts_one_primary_uq" ON "contacts" USING btree ("customer_id") WHERE "contacts"."is_primary" and "contacts"."deleted_at" is null;

@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import { creditCode, email, entityId, isoTime, mobile, optionalText, phone, requiredText } from './fields';
+
+/**
+ * Request bodies of the customers API, shared by the server's routes and the web's forms
+ * (src/server/modules/customers/CONTRACT.md). Dictionary-backed fields carry an item's code and
+ * are checked against the enabled items on the server.
+ */
+
+export const customerKinds = ['company', 'person'] as const;
+export const genders = ['male', 'female', 'unknown'] as const;
+export const customerScenes = ['mine', 'subordinates', 'shared_to_me', 'shared_by_me', 'hot', 'today', 'overdue', 'all'] as const;
+export const customerSortFields = ['updatedAt', 'createdAt', 'name', 'lastFollowupAt', 'nextContactAt'] as const;
+export const bulkActions = ['transfer', 'share', 'release', 'hot', 'unhot', 'delete'] as const;
+
+const dictValue = z
+  .string()
+  .trim()
+  .max(32)
+  .nullish()
+  .transform((v) => (v ? v : null));
+
+/** Each field of a customer a user edits, with its rule; absent means null on create. */
+export const customerFields = {
+  kind: z.enum(customerKinds),
+  name: requiredText(100),
+  shortName: optionalText(50),
+  industry: dictValue,
+  scale: dictValue,
+  source: dictValue,
+  level: dictValue,
+  status: dictValue,
+  province: optionalText(30),
+  city: optionalText(30),
+  district: optionalText(30),
+  address: optionalText(200),
+  phone,
+  website: optionalText(200),
+  creditCode,
+  gender: z
+    .enum(genders)
+    .nullish()
+    .transform((v) => v ?? null),
+  mobile,
+  wechat: optionalText(50),
+  birthday: z.iso
+    .date()
+    .nullish()
+    .transform((v) => v ?? null),
+  remark: optionalText(2000),
+  nextContactAt: isoTime,
+};
+
+export const customerCreateBody = z.strictObject({
+  ...customerFields,
+  /** Someone else as owner (needs customer.transfer). */
+  ownerId: entityId.optional(),
+  /** Straight into the pool (needs customer.pool or customer.assign). */
+  toPool: z.boolean().optional(),
+});
+
+export const customerUpdateBody = z.strictObject(
+  Object.fromEntries(Object.entries(customerFields).map(([k, v]) => [k, v.optional()])) as {
+    [K in keyof typeof customerFields]: z.ZodOptional<(typeof customerFields)[K]>;
+  },
+);
+
+export const duplicateCheckBody = z.strictObject({
+  name: z.string().trim().max(100).optional(),
+  phone: z.string().trim().max(30).optional(),
+  mobile: z.string().trim().max(20).optional(),
+  excludeId: entityId.optional(),
+});
+
+export const contactFields = {
+  name: requiredText(50),
+  title: optionalText(50),
+  mobile,
+  phone,
+  email,
+  wechat: optionalText(50),
+  isDecisionMaker: z.boolean().default(false),
+  isPrimary: z.boolean().default(false),
+  remark: optionalText(1000),
+};
+
+export const contactCreateBody = z.strictObject(contactFields);
+export const contactUpdateBody = z.strictObject({
+  name: contactFields.name.optional(),
+  title: contactFields.title.optional(),
+  mobile: contactFields.mobile.optional(),
+  phone: contactFields.phone.optional(),
+  email: contactFields.email.optional(),
+  wechat: contactFields.wechat.optional(),
+  isDecisionMaker: z.boolean().optional(),
+  isPrimary: z.boolean().optional(),
+  remark: contactFields.remark.optional(),
+});
+
+export const bulkBody = z.strictObject({
+  action: z.enum(bulkActions),
+  ids: z.array(entityId).min(1).max(500),
+  toUserId: entityId.optional(),
+  access: z.enum(['read', 'write']).optional(),
+  reason: z.string().trim().max(200).optional(),
+  withContacts: z.boolean().optional(),
+});
+
+export type CustomerCreateInput = z.output<typeof customerCreateBody>;
+export type CustomerUpdateInput = z.output<typeof customerUpdateBody>;
+export type ContactCreateInput = z.output<typeof contactCreateBody>;
+export type ContactUpdateInput = z.output<typeof contactUpdateBody>;
+export type BulkInput = z.output<typeof bulkBody>;

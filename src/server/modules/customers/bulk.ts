@@ -1,0 +1,76 @@
+import type { BulkInput } from '../../../common/customers';
+import type { Db } from '../../db/client';
+import type { Actor } from '../../platform/access/actor';
+import { AppError, fieldError, forbidden } from '../../platform/http/errors';
+import { errorMessages, type ErrorCode, formatMessage } from '../../platform/http/messages';
+import { releaseCustomer } from './pool';
+import { deleteCustomerIn, setHotIn } from './service';
+import { shareCustomer, transferCustomer } from './sharing';
+
+/** The permission each bulk action needs, checked once before any customer is touched. */
+const actionPermission = {
+  hot: 'customer.update',
+  unhot: 'customer.update',
+  delete: 'customer.delete',
+  transfer: 'customer.transfer',
+  share: 'customer.share',
+  release: 'customer.pool',
+} as const;
+
+export interface BulkResult {
+  done: number;
+  failed: { id: number; code: string; message: string }[];
+}
+
+/**
+ * 批量操作: the same action on many customers, each in its own transaction, so one refusal (not
+ * in scope, owned limit, documents…) leaves the others done. Answers what was done and, per
+ * customer, why the rest was not.
+ */
+export async function bulkCustomers(db: Db, actor: Actor, input: BulkInput, onUnexpected: (err: unknown, id: number) => void): Promise<BulkResult> {
+  if (!actor.permissions.has(actionPermission[input.action])) throw forbidden();
+  const run = actionRunner(db, actor, input);
+  const result: BulkResult = { done: 0, failed: [] };
+  for (const id of [...new Set(input.ids)]) {
+    try {
+      await run(id);
+      result.done += 1;
+    } catch (err) {
+      if (err instanceof AppError) {
+        const code = err.messageCode ?? err.code;
+        result.failed.push({ id, code: err.code, message: formatMessage(errorMessages[code][actor.lang], err.params) });
+      } else {
+        onUnexpected(err, id);
+        const code: ErrorCode = 'INTERNAL';
+        result.failed.push({ id, code, message: errorMessages[code][actor.lang] });
+      }
+    }
+  }
+  return result;
+}
+
+function actionRunner(db: Db, actor: Actor, input: BulkInput): (id: number) => Promise<unknown> {
+  switch (input.action) {
+    case 'hot':
+    case 'unhot':
+      return (id) => db.transaction((tx) => setHotIn(tx, actor, id, input.action === 'hot'));
+    case 'delete':
+      return (id) => db.transaction((tx) => deleteCustomerIn(tx, actor, id));
+    case 'transfer': {
+      const toUserId = input.toUserId;
+      if (!toUserId) throw fieldError('toUserId', 'BULK_FIELD_REQUIRED', { field: 'toUserId' });
+      return (id) => transferCustomer(db, actor, id, { toUserId, withContacts: input.withContacts });
+    }
+    case 'share': {
+      const { toUserId, access } = input;
+      if (!toUserId) throw fieldError('toUserId', 'BULK_FIELD_REQUIRED', { field: 'toUserId' });
+      if (!access) throw fieldError('access', 'BULK_FIELD_REQUIRED', { field: 'access' });
+      return (id) => shareCustomer(db, actor, id, { userId: toUserId, access });
+    }
+    case 'release': {
+      const reason = input.reason;
+      if (!reason) throw fieldError('reason', 'BULK_FIELD_REQUIRED', { field: 'reason' });
+      return (id) => releaseCustomer(db, actor, id, { reason });
+    }
+  }
+}

@@ -1,0 +1,172 @@
+import { and, eq, getTableColumns, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { z } from 'zod';
+import type { Db } from '../../db/client';
+import type { Actor } from '../../platform/access/actor';
+import { scopeCondition, type ResolvedScope } from '../../platform/access/scope';
+import { notFound } from '../../platform/http/errors';
+import { departments, users } from '../../platform/org/schema';
+import { customerScope, type CustomerAccess } from './access';
+import { contacts, customers } from './schema';
+
+/**
+ * The Customer of CONTRACT.md: one select with the owner's, department's and creator's names and
+ * the primary contact, and the caller's access computed in SQL from the resolved scope.
+ */
+
+export const customerAccessValues = ['scope', 'write_share', 'read_share', 'pool'] as const;
+
+export const customerSchema = z.object({
+  id: z.number(),
+  kind: z.enum(['company', 'person']),
+  name: z.string(),
+  shortName: z.string().nullable(),
+  industry: z.string().nullable(),
+  scale: z.string().nullable(),
+  source: z.string().nullable(),
+  level: z.string().nullable(),
+  status: z.string().nullable(),
+  province: z.string().nullable(),
+  city: z.string().nullable(),
+  district: z.string().nullable(),
+  address: z.string().nullable(),
+  phone: z.string().nullable(),
+  website: z.string().nullable(),
+  creditCode: z.string().nullable(),
+  gender: z.enum(['male', 'female', 'unknown']).nullable(),
+  mobile: z.string().nullable(),
+  wechat: z.string().nullable(),
+  birthday: z.string().nullable(),
+  remark: z.string().nullable(),
+  ownerId: z.number().nullable(),
+  ownerName: z.string().nullable(),
+  departmentId: z.number().nullable(),
+  departmentName: z.string().nullable(),
+  previousOwnerId: z.number().nullable(),
+  inPool: z.boolean(),
+  poolReleasedAt: z.string().nullable(),
+  poolReason: z.string().nullable(),
+  isHot: z.boolean(),
+  lastFollowupAt: z.string().nullable(),
+  nextContactAt: z.string().nullable(),
+  primaryContact: z.object({ id: z.number(), name: z.string(), mobile: z.string().nullable() }).nullable(),
+  /** Null only right after the caller gave the customer away (transfer) and no longer sees it. */
+  access: z.enum(customerAccessValues).nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  createdByName: z.string().nullable(),
+  deletedAt: z.string().nullable().optional(),
+  deletedByName: z.string().nullable().optional(),
+});
+
+const owners = alias(users, 'owner');
+const creators = alias(users, 'creator');
+const deleters = alias(users, 'deleter');
+const primaries = alias(contacts, 'primary_contact');
+
+// Everything but the search text, which only the search box reads.
+const { searchText: _searchText, ...customerColumns } = getTableColumns(customers);
+
+/** What the caller may do with each row, computed in the list query itself (one scope, no per-row lookups). */
+export function accessExpression(scope: ResolvedScope, actor: Actor): SQL<CustomerAccess> {
+  const poolAccess = actor.permissions.has('customer.pool') || actor.permissions.has('customer.assign') ? sql`'pool'` : sql`null`;
+  return sql<CustomerAccess>`case
+    when ${customers.deletedAt} is not null then null
+    when ${customers.ownerId} is null then ${poolAccess}
+    when ${scopeCondition(scope, { owner: customers.ownerId, department: customers.departmentId })} then 'scope'
+    else (select case s.access when 'write' then 'write_share' else 'read_share' end
+            from customer_shares s where s.customer_id = ${customers.id} and s.user_id = ${actor.userId}) end`;
+}
+
+/** The customer rows with the names the API shows beside ids; the caller adds where/order/limit. */
+export function selectCustomerDtos(db: Db, access: SQL<CustomerAccess>) {
+  return db
+    .select({
+      customer: customerColumns,
+      ownerName: owners.name,
+      departmentName: departments.name,
+      createdByName: creators.name,
+      deletedByName: deleters.name,
+      primaryId: primaries.id,
+      primaryName: primaries.name,
+      primaryMobile: primaries.mobile,
+      access,
+    })
+    .from(customers)
+    .leftJoin(owners, eq(owners.id, customers.ownerId))
+    .leftJoin(departments, eq(departments.id, customers.departmentId))
+    .leftJoin(creators, eq(creators.id, customers.createdBy))
+    .leftJoin(deleters, eq(deleters.id, customers.deletedBy))
+    .leftJoin(primaries, and(eq(primaries.customerId, customers.id), eq(primaries.isPrimary, true), isNull(primaries.deletedAt)))
+    .$dynamic();
+}
+
+type CustomerDtoRow = Awaited<ReturnType<ReturnType<typeof selectCustomerDtos>['execute']>>[number];
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+export function toCustomerDto(r: CustomerDtoRow, opts: { recycle?: boolean } = {}): CustomerDto {
+  const c = r.customer;
+  return {
+    id: c.id,
+    kind: c.kind,
+    name: c.name,
+    shortName: c.shortName,
+    industry: c.industry,
+    scale: c.scale,
+    source: c.source,
+    level: c.level,
+    status: c.status,
+    province: c.province,
+    city: c.city,
+    district: c.district,
+    address: c.address,
+    phone: c.phone,
+    website: c.website,
+    creditCode: c.creditCode,
+    gender: c.gender,
+    mobile: c.mobile,
+    wechat: c.wechat,
+    birthday: c.birthday,
+    remark: c.remark,
+    ownerId: c.ownerId,
+    ownerName: r.ownerName,
+    departmentId: c.departmentId,
+    departmentName: r.departmentName,
+    previousOwnerId: c.previousOwnerId,
+    inPool: c.ownerId === null,
+    poolReleasedAt: iso(c.poolReleasedAt),
+    poolReason: c.poolReason,
+    isHot: c.isHot,
+    lastFollowupAt: iso(c.lastFollowupAt),
+    nextContactAt: iso(c.nextContactAt),
+    primaryContact: r.primaryId ? { id: r.primaryId, name: r.primaryName ?? '', mobile: r.primaryMobile } : null,
+    access: r.access,
+    createdAt: c.createdAt.toISOString(),
+    updatedAt: c.updatedAt.toISOString(),
+    createdByName: r.createdByName,
+    ...(opts.recycle ? { deletedAt: iso(c.deletedAt), deletedByName: r.deletedByName } : {}),
+  };
+}
+
+export type CustomerDto = z.infer<typeof customerSchema>;
+
+/**
+ * One customer as the API shows it to this caller, without a visibility check: for answering a
+ * write the caller just made (claim, assign, transfer). Reads go through getCustomer (404 outside scope).
+ */
+export async function customerDtoFor(db: Db, actor: Actor, id: number): Promise<CustomerDto> {
+  const access = accessExpression(await customerScope(db, actor), actor);
+  const [row] = await selectCustomerDtos(db, access).where(eq(customers.id, id)).limit(1);
+  if (!row) throw notFound();
+  return toCustomerDto(row);
+}
+
+/** DTOs for rows a list already chose (and scoped), in the same order. */
+export async function customerDtosFor(db: Db, actor: Actor, rows: { id: number }[]): Promise<CustomerDto[]> {
+  if (!rows.length) return [];
+  const access = accessExpression(await customerScope(db, actor), actor);
+  const found = await selectCustomerDtos(db, access).where(inArray(customers.id, rows.map((r) => r.id)));
+  const byId = new Map(found.map((r) => [r.customer.id, toCustomerDto(r)]));
+  return rows.map((r) => byId.get(r.id)).filter((d): d is CustomerDto => !!d);
+}

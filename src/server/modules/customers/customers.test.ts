@@ -1,0 +1,410 @@
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, makeDepartment, makeUser, rootDepartmentId, type TestApp, type TestClient } from '../../testing/harness';
+import { registerCustomerDeleteGuard } from './delete-guards';
+import { activities, customerSettings, customerShares } from './schema';
+
+/**
+ * Customers core through the real API: who sees what (scopes, shares), scenes, search, validation,
+ * duplicates, hot, soft delete and restore, the delete guard, and the audit trail.
+ * Sales department A: manager 王经理 (department tree) over reps 李一 and 张二; department B: 赵三.
+ */
+
+let t: TestApp;
+let admin: TestClient;
+const ids = { mgr: 0, rep1: 0, rep2: 0, rep3: 0 };
+const c: Record<keyof typeof ids, TestClient> = {} as never;
+let deptA: number;
+
+type Customer = Record<string, unknown> & { id: number; name: string; access: string; ownerName: string | null };
+
+async function create(client: TestClient, body: Record<string, unknown>): Promise<Customer> {
+  const res = await client.post('/api/v1/customers', { kind: 'company', ...body });
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json();
+}
+const list = async (client: TestClient, query = '') => {
+  const res = await client.get(`/api/v1/customers?pageSize=200${query}`);
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json() as { items: Customer[]; total: number; totalExact: boolean };
+};
+const names = async (client: TestClient, query = '') => (await list(client, query)).items.map((x) => x.name).sort();
+const share = (customerId: number, userId: number, access: 'read' | 'write') =>
+  t.database.db.insert(customerShares).values({ customerId, userId, access }).onConflictDoUpdate({ target: [customerShares.customerId, customerShares.userId], set: { access } });
+const setRules = (rules: { allowDuplicateName?: boolean; allowDuplicatePhone?: boolean }) =>
+  t.database.db.insert(customerSettings).values({ id: 1, ...rules }).onConflictDoUpdate({ target: customerSettings.id, set: rules });
+
+/** Midnight starting today in Asia/Shanghai (the company's default time zone). */
+function shanghaiToday(): Date {
+  const day = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date());
+  return new Date(`${day}T00:00:00+08:00`);
+}
+const HOUR = 3600_000;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  admin = await t.login('admin');
+  const root = await rootDepartmentId(t);
+  deptA = (await makeDepartment(t, '销售一部', root)).id;
+  const deptB = (await makeDepartment(t, '销售二部', root)).id;
+  ids.mgr = (await makeUser(t, { username: 'mgr', name: '王经理', departmentId: deptA, roles: ['sales_manager'] })).id;
+  ids.rep1 = (await makeUser(t, { username: 'rep1', name: '李一', departmentId: deptA, roles: ['sales_rep'], supervisorId: ids.mgr })).id;
+  ids.rep2 = (await makeUser(t, { username: 'rep2', name: '张二', departmentId: deptA, roles: ['sales_rep'], supervisorId: ids.mgr })).id;
+  ids.rep3 = (await makeUser(t, { username: 'rep3', name: '赵三', departmentId: deptB, roles: ['sales_rep'] })).id;
+  for (const k of Object.keys(ids) as (keyof typeof ids)[]) c[k] = await t.login(k);
+});
+afterAll(() => t?.close());
+
+describe('creating and editing customers', () => {
+  it('the creator owns a new customer, in their department; the timeline and the audit trail record it', async () => {
+    const x = await create(c.rep1, { name: '上海星辰科技有限公司', shortName: '星辰科技', industry: 'it', level: 'A', phone: '021-5555 0001' });
+    expect(x).toMatchObject({
+      name: '上海星辰科技有限公司',
+      kind: 'company',
+      ownerId: ids.rep1,
+      ownerName: '李一',
+      departmentId: deptA,
+      departmentName: '销售一部',
+      inPool: false,
+      isHot: false,
+      access: 'scope',
+      createdByName: '李一',
+      primaryContact: null,
+    });
+    const events = await t.database.db.select().from(activities).where(eq(activities.customerId, x.id));
+    expect(events.map((e) => [e.kind, e.event])).toEqual([['system', 'created']]);
+    const history = (await c.rep1.get(`/api/v1/audit/records/customer/${x.id}`)).json().items;
+    expect(history.map((e: { action: string }) => e.action)).toEqual(['create']);
+  });
+
+  it('a person needs a mobile or a phone; a company only a name', async () => {
+    const res = await c.rep1.post('/api/v1/customers', { kind: 'person', name: '王小姐' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error).toMatchObject({ code: 'CUSTOMER_CONTACT_REQUIRED', details: [{ field: 'mobile', message: '个人客户须填写手机或电话' }] });
+    const ok = await create(c.rep1, { kind: 'person', name: '王小姐', mobile: '+86 13900001111', gender: 'female', birthday: '1990-05-01' });
+    // Mobiles are kept as their 11 digits, so the same number written differently is the same number.
+    expect(ok).toMatchObject({ mobile: '13900001111', gender: 'female', birthday: '1990-05-01' });
+    expect((await c.rep1.post('/api/v1/customers', { kind: 'company', name: '  ' })).json().error.details[0].field).toBe('name');
+  });
+
+  it('refuses bad input naming the field: unknown or disabled dictionary values, letters in a phone, unknown fields', async () => {
+    const unknown = await c.rep1.post('/api/v1/customers', { kind: 'company', name: '某公司', industry: 'space-mining' });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().error).toMatchObject({ code: 'DICTIONARY_VALUE_UNKNOWN', details: [{ field: 'industry' }] });
+    const phone = await c.rep1.post('/api/v1/customers', { kind: 'company', name: '某公司', phone: '021-ABC' });
+    expect(phone.statusCode).toBe(400);
+    expect(phone.json().error.details).toEqual([{ field: 'phone', message: '电话号码只能包含数字、空格、括号、加号和横线' }]);
+    expect((await c.rep1.post('/api/v1/customers', { kind: 'company', name: '某公司', mobile: '1380000' })).json().error.details[0].field).toBe('mobile');
+    expect((await c.rep1.post('/api/v1/customers', { kind: 'company', name: '某公司', ownerName: 'x' })).statusCode).toBe(400);
+    expect((await c.rep1.post('/api/v1/customers', { kind: 'company', name: '某公司', creditCode: '123' })).json().error.details[0].field).toBe('creditCode');
+
+    // A value disabled later may stay on the customers that have it, but is not chosen anew.
+    const kept = await create(c.rep1, { name: '级别C的公司', level: 'C' });
+    const levelC = ((await admin.get('/api/v1/dictionaries?types=level')).json().items.level as { id: number; code: string }[]).find((i) => i.code === 'C');
+    await admin.patch(`/api/v1/dictionaries/items/${levelC?.id}`, { enabled: false });
+    try {
+      expect((await c.rep1.patch(`/api/v1/customers/${kept.id}`, { remark: '仍是C级', level: 'C' })).statusCode).toBe(200);
+      const fresh = await c.rep1.post('/api/v1/customers', { kind: 'company', name: '新C级公司', level: 'C' });
+      expect(fresh.json().error.code).toBe('DICTIONARY_VALUE_UNKNOWN');
+    } finally {
+      await admin.patch(`/api/v1/dictionaries/items/${levelC?.id}`, { enabled: true });
+    }
+    expect((await names(c.rep1, '&q=某公司')).length).toBe(0);
+  });
+
+  it('an edit records each changed field, old → new, and nothing when nothing changed', async () => {
+    const x = await create(c.rep1, { name: '杭州云帆贸易', level: 'B', city: '杭州' });
+    const res = await c.rep1.patch(`/api/v1/customers/${x.id}`, { level: 'A', city: '宁波', remark: null });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ level: 'A', city: '宁波' });
+    await c.rep1.patch(`/api/v1/customers/${x.id}`, { level: 'A' });
+    const history = (await c.rep1.get(`/api/v1/audit/records/customer/${x.id}`)).json().items;
+    expect(history.map((e: { action: string }) => e.action)).toEqual(['update', 'create']);
+    expect(history[0].changes).toEqual([
+      { field: 'level', from: 'B', to: 'A' },
+      { field: 'city', from: '杭州', to: '宁波' },
+    ]);
+  });
+});
+
+describe('who sees which customer', () => {
+  let own1: Customer;
+  let own2: Customer;
+  let own3: Customer;
+  beforeAll(async () => {
+    own1 = await create(c.rep1, { name: '范围测试-李一的客户' });
+    own2 = await create(c.rep2, { name: '范围测试-张二的客户' });
+    own3 = await create(c.rep3, { name: '范围测试-赵三的客户' });
+  });
+
+  it('a rep sees their own, not a colleague’s (404 as if it did not exist); the manager sees the team; admin all', async () => {
+    expect(await names(c.rep1, '&q=范围测试')).toEqual(['范围测试-李一的客户']);
+    expect((await c.rep1.get(`/api/v1/customers/${own2.id}`)).statusCode).toBe(404);
+    expect((await c.rep1.patch(`/api/v1/customers/${own2.id}`, { remark: 'x' })).statusCode).toBe(404);
+    expect((await c.rep1.get(`/api/v1/audit/records/customer/${own2.id}`)).statusCode).toBe(404);
+    expect(await names(c.mgr, '&q=范围测试')).toEqual(['范围测试-张二的客户', '范围测试-李一的客户']);
+    expect((await c.mgr.get(`/api/v1/customers/${own2.id}`)).json().access).toBe('scope');
+    expect((await c.mgr.get(`/api/v1/customers/${own3.id}`)).statusCode).toBe(404);
+    expect((await names(admin, '&q=范围测试')).length).toBe(3);
+  });
+
+  it('a share shows the customer to the sharee; read-only refuses writes with 403, read-write allows them', async () => {
+    await share(own1.id, ids.rep3, 'read');
+    expect(await names(c.rep3, '&q=范围测试')).toEqual(['范围测试-李一的客户', '范围测试-赵三的客户']);
+    expect((await c.rep3.get(`/api/v1/customers/${own1.id}`)).json().access).toBe('read_share');
+    const refused = await c.rep3.patch(`/api/v1/customers/${own1.id}`, { remark: '只读也想改' });
+    expect(refused.statusCode).toBe(403);
+    expect((await c.rep3.post(`/api/v1/customers/${own1.id}/hot`, { hot: true })).statusCode).toBe(403);
+    expect((await c.rep3.post(`/api/v1/customers/${own1.id}/contacts`, { name: '某人' })).statusCode).toBe(403);
+    await share(own1.id, ids.rep3, 'write');
+    const allowed = await c.rep3.patch(`/api/v1/customers/${own1.id}`, { remark: '团队成员补充' });
+    expect(allowed.statusCode).toBe(200);
+    expect(allowed.json()).toMatchObject({ remark: '团队成员补充', access: 'write_share', ownerId: ids.rep1 });
+    // The sharee reads its history; the customer's contacts list follows the customer too.
+    expect((await c.rep3.get(`/api/v1/audit/records/customer/${own1.id}`)).statusCode).toBe(200);
+  });
+});
+
+describe('scenes', () => {
+  it('mine, subordinates, shared to me / by me, hot, today, overdue, all', async () => {
+    const start = shanghaiToday();
+    const a = await create(c.rep1, { name: '场景-今天联系', nextContactAt: new Date(start.getTime() + 12 * HOUR).toISOString() });
+    const b = await create(c.rep1, { name: '场景-已逾期', nextContactAt: new Date(start.getTime() - HOUR).toISOString() });
+    await create(c.rep1, { name: '场景-明天联系', nextContactAt: new Date(start.getTime() + 36 * HOUR).toISOString() });
+    const d = await create(c.rep2, { name: '场景-张二热点' });
+    await c.rep2.post(`/api/v1/customers/${d.id}/hot`, { hot: true });
+    await share(d.id, ids.rep1, 'read');
+    await share(b.id, ids.rep2, 'read');
+
+    const q = '&q=场景-';
+    expect(await names(c.rep1, `${q}&scene=mine`)).toEqual(['场景-已逾期', '场景-明天联系', '场景-今天联系'].sort());
+    expect(await names(c.rep1, `${q}&scene=today`)).toEqual([a.name]);
+    expect(await names(c.rep1, `${q}&scene=overdue`)).toEqual([b.name]);
+    expect(await names(c.rep1, `${q}&scene=shared_to_me`)).toEqual([d.name]);
+    expect(await names(c.rep1, `${q}&scene=shared_by_me`)).toEqual([b.name]);
+    expect(await names(c.rep1, `${q}&scene=hot`)).toEqual([d.name]);
+    expect(await names(c.rep1, `${q}&scene=subordinates`)).toEqual([]);
+    expect((await names(c.rep1, `${q}&scene=all`)).length).toBe(4);
+    expect(await names(c.mgr, `${q}&scene=subordinates`)).toEqual(['场景-已逾期', '场景-明天联系', '场景-今天联系', '场景-张二热点'].sort());
+    expect(await names(c.mgr, `${q}&scene=mine`)).toEqual([]);
+    expect((await c.rep1.get('/api/v1/customers?scene=everyone')).statusCode).toBe(400);
+  });
+
+  it('sorts only by whitelisted fields and reports exact totals', async () => {
+    const byName = await list(c.rep1, '&q=场景-&scene=mine&sort=name&order=asc');
+    expect(byName.items.map((x) => x.name)).toEqual(['场景-今天联系', '场景-已逾期', '场景-明天联系'].sort());
+    expect(byName).toMatchObject({ total: 3, totalExact: true });
+    const byNext = await list(c.rep1, '&q=场景-&scene=mine&sort=nextContactAt&order=asc');
+    expect(byNext.items.map((x) => x.name)).toEqual(['场景-已逾期', '场景-今天联系', '场景-明天联系']);
+    expect((await c.rep1.get('/api/v1/customers?sort=name;drop table customers')).statusCode).toBe(400);
+    expect((await c.rep1.get('/api/v1/customers?sort=search_text')).statusCode).toBe(400);
+    const page = (await c.rep1.get(`/api/v1/customers?q=${encodeURIComponent('场景-')}&scene=mine&pageSize=2&page=2`)).json();
+    expect(page).toMatchObject({ page: 2, pageSize: 2, total: 3, totalExact: true });
+    expect(page.items.length).toBe(1);
+  });
+
+  it('filters by level, date ranges (company days) and owner', async () => {
+    const x = await create(c.rep2, { name: '筛选-A级', level: 'A' });
+    await create(c.rep2, { name: '筛选-B级', level: 'B' });
+    expect(await names(c.mgr, '&q=筛选-&level=A')).toEqual([x.name]);
+    expect(await names(c.mgr, `&q=筛选-&ownerId=${ids.rep1}`)).toEqual([]);
+    const day = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    expect((await names(c.mgr, `&q=筛选-&createdFrom=${day}&createdTo=${day}`)).length).toBe(2);
+    expect(await names(c.mgr, '&q=筛选-&createdTo=2000-01-01')).toEqual([]);
+  });
+});
+
+describe('search', () => {
+  it('finds customers by a Chinese substring of the name and by part of a contact’s phone, within scope', async () => {
+    const x = await create(c.rep1, { name: '深圳前海微众数据服务有限公司' });
+    await c.rep1.post(`/api/v1/customers/${x.id}/contacts`, { name: '陈经理', mobile: '13712345678' });
+    await create(c.rep3, { name: '深圳前海另一家公司' });
+    expect(await names(c.rep1, `&q=${encodeURIComponent('前海微众')}`)).toEqual([x.name]);
+    expect(await names(c.rep1, `&q=${encodeURIComponent('微')}`)).toContain(x.name);
+    expect(await names(c.rep1, '&q=2345678')).toEqual([x.name]);
+    expect(await names(c.rep1, `&q=${encodeURIComponent('陈经理')}`)).toEqual([x.name]);
+    // Within scope: the other company matches the text but is not 李一's.
+    expect(await names(c.rep1, `&q=${encodeURIComponent('深圳前海')}`)).toEqual([x.name]);
+    // Wildcards are text, not patterns.
+    expect(await names(c.rep1, '&q=%25')).toEqual([]);
+    // An edit of the contact's phone is searchable at once.
+    const contact = (await c.rep1.get(`/api/v1/customers/${x.id}/contacts`)).json().items[0];
+    await c.rep1.patch(`/api/v1/contacts/${contact.id}`, { mobile: '13698765432' });
+    expect(await names(c.rep1, '&q=2345678')).toEqual([]);
+    expect(await names(c.rep1, '&q=98765432')).toEqual([x.name]);
+  });
+});
+
+describe('duplicates', () => {
+  it('refuses an exact duplicate name or phone, naming only the owner; allows it when the setting says so', async () => {
+    const x = await create(c.rep1, { name: '北京重名测试有限公司', phone: '010-88886666' });
+    const byName = await c.rep3.post('/api/v1/customers', { kind: 'company', name: '北京重名测试有限公司' });
+    expect(byName.statusCode).toBe(409);
+    expect(byName.json().error).toEqual({
+      code: 'CUSTOMER_DUPLICATE',
+      message: '已存在同名客户（负责人：李一）',
+      details: [{ field: 'name', message: '已存在同名客户（负责人：李一）' }],
+    });
+    const byPhone = await c.rep3.post('/api/v1/customers', { kind: 'company', name: '另一个名字', mobile: null, phone: '010-88886666' });
+    expect(byPhone.statusCode).toBe(409);
+    expect(byPhone.json().error.details).toEqual([{ field: 'phone', message: '该号码已登记在其他客户名下（负责人：李一）' }]);
+    // Nothing about the customer itself: no id, no name.
+    expect(Object.keys(byPhone.json().error)).toEqual(['code', 'message', 'details']);
+    expect(byPhone.body).not.toContain('北京重名');
+    // Renaming another customer onto the name is refused the same way.
+    const y = await create(c.rep1, { name: '另一家' });
+    expect((await c.rep1.patch(`/api/v1/customers/${y.id}`, { name: '北京重名测试有限公司' })).statusCode).toBe(409);
+    // Saving itself unchanged is not a duplicate of itself.
+    expect((await c.rep1.patch(`/api/v1/customers/${x.id}`, { name: '北京重名测试有限公司', phone: '010-88886666' })).statusCode).toBe(200);
+
+    await setRules({ allowDuplicateName: true, allowDuplicatePhone: true });
+    try {
+      expect((await c.rep3.post('/api/v1/customers', { kind: 'company', name: '北京重名测试有限公司', phone: '010-88886666' })).statusCode).toBe(200);
+    } finally {
+      await setRules({ allowDuplicateName: false, allowDuplicatePhone: false });
+    }
+  });
+
+  it('the check shows whose matching customers are, with details only for those the caller may see', async () => {
+    await create(c.rep1, { name: '广州天河查重科技有限公司', mobile: '13511112222' });
+    const mine = await c.rep1.post('/api/v1/customers/check-duplicates', { name: '天河查重科技' });
+    expect(mine.statusCode).toBe(200);
+    expect(mine.json().matches[0]).toMatchObject({ name: '广州天河查重科技有限公司', matchedOn: 'name', ownerName: '李一', visible: true, inPool: false });
+    expect(mine.json().matches[0].id).toEqual(expect.any(Number));
+
+    const other = (await c.rep3.post('/api/v1/customers/check-duplicates', { name: '广州天河查重科技', mobile: '135 1111 2222' })).json().matches;
+    expect(other.map((m: { matchedOn: string }) => m.matchedOn).sort()).toEqual(['name', 'phone']);
+    for (const m of other) {
+      expect(m).toMatchObject({ id: null, visible: false, ownerName: '李一' });
+      expect(m.name).not.toContain('天河');
+    }
+    expect((await c.rep3.post('/api/v1/customers/check-duplicates', { name: '完全不相干的名字' })).json().matches).toEqual([]);
+  });
+});
+
+describe('hot customers', () => {
+  it('marks and unmarks, in the timeline and the audit trail; marking twice records once', async () => {
+    const x = await create(c.rep1, { name: '热点测试公司' });
+    const marked = await c.rep1.post(`/api/v1/customers/${x.id}/hot`, { hot: true });
+    expect(marked.json().isHot).toBe(true);
+    await c.rep1.post(`/api/v1/customers/${x.id}/hot`, { hot: true });
+    expect(await names(c.rep1, '&scene=hot&q=热点测试')).toEqual(['热点测试公司']);
+    expect((await c.rep1.post(`/api/v1/customers/${x.id}/hot`, { hot: false })).json().isHot).toBe(false);
+    const events = await t.database.db
+      .select({ event: activities.event, userId: activities.userId })
+      .from(activities)
+      .where(and(eq(activities.customerId, x.id), eq(activities.kind, 'system')))
+      .orderBy(activities.id);
+    expect(events).toEqual([
+      { event: 'created', userId: ids.rep1 },
+      { event: 'hot', userId: ids.rep1 },
+      { event: 'unhot', userId: ids.rep1 },
+    ]);
+    const history = (await c.rep1.get(`/api/v1/audit/records/customer/${x.id}`)).json().items;
+    expect(history[0]).toMatchObject({ action: 'state', changes: [{ field: 'isHot', from: true, to: false }] });
+  });
+});
+
+describe('delete, recycle bin, restore', () => {
+  it('a manager deletes (soft); it leaves every list; an administrator restores it from the recycle bin', async () => {
+    const x = await create(c.rep1, { name: '回收站测试公司' });
+    expect((await c.rep1.delete(`/api/v1/customers/${x.id}`)).statusCode).toBe(403);
+    expect((await c.mgr.delete(`/api/v1/customers/${x.id}`)).statusCode).toBe(204);
+    expect((await c.rep1.get(`/api/v1/customers/${x.id}`)).statusCode).toBe(404);
+    expect(await names(c.rep1, '&q=回收站测试')).toEqual([]);
+    expect((await c.mgr.delete(`/api/v1/customers/${x.id}`)).statusCode).toBe(404);
+    expect((await c.mgr.get('/api/v1/customers/recycle-bin')).statusCode).toBe(403);
+
+    const bin = (await admin.get('/api/v1/customers/recycle-bin?q=回收站测试')).json();
+    expect(bin.items).toHaveLength(1);
+    expect(bin.items[0]).toMatchObject({ id: x.id, deletedByName: '王经理', ownerName: '李一' });
+    expect(bin.items[0].deletedAt).toEqual(expect.any(String));
+
+    const restored = await admin.post(`/api/v1/customers/${x.id}/restore`);
+    expect(restored.statusCode, restored.body).toBe(200);
+    expect(restored.json()).toMatchObject({ ownerId: ids.rep1 });
+    expect(await names(c.rep1, '&q=回收站测试')).toEqual(['回收站测试公司']);
+    expect((await admin.post(`/api/v1/customers/${x.id}/restore`)).statusCode).toBe(404);
+    const history = (await admin.get(`/api/v1/audit/records/customer/${x.id}`)).json().items;
+    expect(history.map((e: { action: string }) => e.action)).toEqual(['state', 'delete', 'create']);
+  });
+
+  it('a later module’s guard refuses deleting a customer with documents (409), changing nothing', async () => {
+    const x = await create(c.rep1, { name: '有单据的客户' });
+    const off = registerCustomerDeleteGuard(async (_db, customerId) => (customerId === x.id ? { documents: 2 } : null));
+    try {
+      const res = await c.mgr.delete(`/api/v1/customers/${x.id}`);
+      expect(res.statusCode).toBe(409);
+      expect(res.json().error).toEqual({ code: 'CUSTOMER_HAS_DOCUMENTS', message: '该客户还有 2 张单据，不能删除' });
+      expect((await c.rep1.get(`/api/v1/customers/${x.id}`)).statusCode).toBe(200);
+    } finally {
+      off();
+    }
+    expect((await c.mgr.delete(`/api/v1/customers/${x.id}`)).statusCode).toBe(204);
+  });
+});
+
+describe('bulk', () => {
+  it('does what it may and reports, per customer, what it may not', async () => {
+    const mine = await create(c.rep1, { name: '批量-李一' });
+    const theirs = await create(c.rep3, { name: '批量-赵三' });
+    const res = await c.rep1.post('/api/v1/customers/bulk', { action: 'hot', ids: [mine.id, theirs.id] });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual({ done: 1, failed: [{ id: theirs.id, code: 'NOT_FOUND', message: '记录不存在或无权查看' }] });
+    expect((await c.rep1.get(`/api/v1/customers/${mine.id}`)).json().isHot).toBe(true);
+    expect((await c.rep3.get(`/api/v1/customers/${theirs.id}`)).json().isHot).toBe(false);
+    // Without the action's permission nothing is attempted.
+    expect((await c.rep1.post('/api/v1/customers/bulk', { action: 'delete', ids: [mine.id] })).statusCode).toBe(403);
+    expect((await c.rep1.post('/api/v1/customers/bulk', { action: 'transfer', ids: [mine.id] })).statusCode).toBe(403);
+    const deleted = await c.mgr.post('/api/v1/customers/bulk', { action: 'delete', ids: [mine.id] });
+    expect(deleted.json()).toEqual({ done: 1, failed: [] });
+    expect((await c.rep1.get(`/api/v1/customers/${mine.id}`)).statusCode).toBe(404);
+  });
+});
+
+describe('contacts', () => {
+  it('keeps exactly one primary contact per customer', async () => {
+    const x = await create(c.rep1, { name: '联系人测试公司' });
+    const contactsOf = async () =>
+      (await c.rep1.get(`/api/v1/customers/${x.id}/contacts`)).json().items as { id: number; name: string; isPrimary: boolean }[];
+    const first = (await c.rep1.post(`/api/v1/customers/${x.id}/contacts`, { name: '赵总', title: '总经理', isDecisionMaker: true })).json();
+    expect(first).toMatchObject({ isPrimary: true, customerName: '联系人测试公司', isDecisionMaker: true });
+    const second = (await c.rep1.post(`/api/v1/customers/${x.id}/contacts`, { name: '钱助理', email: 'qian@example.com' })).json();
+    expect(second.isPrimary).toBe(false);
+    const third = await c.rep1.post(`/api/v1/customers/${x.id}/contacts`, { name: '孙主管', isPrimary: true });
+    expect(third.json().isPrimary).toBe(true);
+    expect((await contactsOf()).filter((k) => k.isPrimary).map((k) => k.name)).toEqual(['孙主管']);
+    expect((await c.rep1.get(`/api/v1/customers/${x.id}`)).json().primaryContact).toMatchObject({ name: '孙主管' });
+
+    expect((await c.rep1.patch(`/api/v1/contacts/${first.id}`, { isPrimary: true })).json().isPrimary).toBe(true);
+    expect((await contactsOf()).filter((k) => k.isPrimary).map((k) => k.name)).toEqual(['赵总']);
+    const unset = await c.rep1.patch(`/api/v1/contacts/${first.id}`, { isPrimary: false });
+    expect(unset.statusCode).toBe(400);
+    expect(unset.json().error).toMatchObject({ code: 'CONTACT_PRIMARY_REQUIRED', details: [{ field: 'isPrimary' }] });
+
+    // Deleting the primary hands it to the longest-standing remaining contact.
+    expect((await c.rep1.delete(`/api/v1/contacts/${first.id}`)).statusCode).toBe(204);
+    expect((await contactsOf()).map((k) => [k.name, k.isPrimary])).toEqual([
+      ['钱助理', true],
+      ['孙主管', false],
+    ]);
+    expect((await c.rep1.post(`/api/v1/customers/${x.id}/contacts`, { name: '坏邮箱', email: 'not-an-email' })).statusCode).toBe(400);
+    const history = (await c.rep1.get(`/api/v1/audit/records/contact/${first.id}`)).json().items;
+    expect(history.map((e: { action: string }) => e.action)).toEqual(['delete', 'update', 'create']);
+  });
+
+  it('the contacts list is scoped like customers and searchable', async () => {
+    const x = await create(c.rep2, { name: '联系人范围-张二' });
+    await c.rep2.post(`/api/v1/customers/${x.id}/contacts`, { name: '周联系人', mobile: '13800001234' });
+    const own = (await c.rep2.get('/api/v1/contacts?q=周联系')).json();
+    expect(own.items.map((k: { name: string }) => k.name)).toEqual(['周联系人']);
+    expect(own).toMatchObject({ total: 1, totalExact: true });
+    expect((await c.rep2.get('/api/v1/contacts?q=00001234')).json().items).toHaveLength(1);
+    expect((await c.rep3.get('/api/v1/contacts?q=周联系')).json().items).toEqual([]);
+    expect((await c.rep3.get(`/api/v1/customers/${x.id}/contacts`)).statusCode).toBe(404);
+    expect((await c.mgr.get('/api/v1/contacts?q=周联系')).json().items).toHaveLength(1);
+    const id = own.items[0].id;
+    expect((await c.rep3.patch(`/api/v1/contacts/${id}`, { name: '改名' })).statusCode).toBe(404);
+    expect((await c.rep3.get(`/api/v1/audit/records/contact/${id}`)).statusCode).toBe(404);
+  });
+});

@@ -1,0 +1,38 @@
+import type { Db } from '../../db/client';
+import type { Actor } from '../../platform/access/actor';
+import { activities } from './schema';
+
+/** System events that appear in a customer's follow-up timeline (行动历史). */
+export type CustomerEvent =
+  | 'created'
+  | 'updated'
+  | 'transferred'
+  | 'released'
+  | 'claimed'
+  | 'assigned'
+  | 'hot'
+  | 'unhot'
+  | 'shared'
+  | 'unshared'
+  | 'restored';
+
+/**
+ * Write one system row (kind 'system') into the customer's timeline, inside the caller's
+ * transaction so it lands with the change or not at all. The one place every customer module
+ * records a system event; `params` carries what the web needs to word it (e.g. {fromUserName, toUserName}).
+ */
+export async function recordCustomerEvent(
+  tx: Db,
+  actor: Actor,
+  customerId: number,
+  event: CustomerEvent,
+  params: Record<string, unknown> | null = null,
+) {
+  await tx.insert(activities).values({
+    customerId,
+    kind: 'system',
+    event,
+    params,
+    userId: actor.userId > 0 ? actor.userId : null,
+  });
+}

@@ -1,0 +1,134 @@
+import { and, asc, desc, eq, ilike, sql, type SQL } from 'drizzle-orm';
+import type { customerScenes, customerSortFields } from '../../../common/customers';
+import type { Db } from '../../db/client';
+import type { Actor } from '../../platform/access/actor';
+import { departmentSubtreeIds, sqlIntArray, subordinateIds } from '../../platform/access/scope';
+import { escapeLike } from '../../platform/audit/service';
+import { customerScope, visibleCustomers } from './access';
+import { accessExpression, selectCustomerDtos, toCustomerDto } from './customer-dto';
+import { EXACT_TOTAL_LIMIT } from './pool';
+import { customers } from './schema';
+import { companyTimeZone } from './settings';
+
+export interface CustomerListQuery {
+  scene: (typeof customerScenes)[number];
+  page: number;
+  pageSize: number;
+  sort?: (typeof customerSortFields)[number];
+  order: 'asc' | 'desc';
+  q?: string;
+  kind?: 'company' | 'person';
+  level?: string;
+  industry?: string;
+  source?: string;
+  status?: string;
+  ownerId?: number;
+  departmentId?: number;
+  province?: string;
+  city?: string;
+  /** YYYY-MM-DD (a day in the company's time zone) or an ISO time. */
+  createdFrom?: string;
+  createdTo?: string;
+  nextContactFrom?: string;
+  nextContactTo?: string;
+}
+
+/** The sortable columns: the only names that reach ORDER BY. */
+const sortColumns = {
+  updatedAt: customers.updatedAt,
+  createdAt: customers.createdAt,
+  name: customers.name,
+  lastFollowupAt: customers.lastFollowupAt,
+  nextContactAt: customers.nextContactAt,
+} as const;
+
+const isDay = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v);
+
+/** Midnight starting `day` (+ offset days) in the company's time zone, in SQL (DST-safe). */
+const dayStart = (tz: string, day: SQL, offsetDays = 0) => sql`((${day} + ${offsetDays}::int)::timestamp at time zone ${tz})`;
+const today = (tz: string) => sql`(now() at time zone ${tz})::date`;
+
+/** A lower bound: a day means from its start; a time means from that instant. */
+const from = (tz: string, v: string) => (isDay(v) ? dayStart(tz, sql`${v}::date`) : sql`${v}::timestamptz`);
+/** An upper bound, exclusive: a day means up to the start of the next day (the day is included). */
+const to = (tz: string, v: string) => (isDay(v) ? dayStart(tz, sql`${v}::date`, 1) : sql`${v}::timestamptz`);
+
+async function sceneCondition(db: Db, actor: Actor, scene: CustomerListQuery['scene'], tz: () => Promise<string>): Promise<SQL | undefined> {
+  switch (scene) {
+    case 'mine':
+      return eq(customers.ownerId, actor.userId);
+    case 'subordinates': {
+      const ids = (await subordinateIds(db, actor.userId)).filter((id) => id !== actor.userId);
+      return ids.length ? sql`${customers.ownerId} = any(${sqlIntArray(ids)})` : sql`false`;
+    }
+    case 'shared_to_me':
+      return sql`${customers.ownerId} <> ${actor.userId} and exists (select 1 from customer_shares s where s.customer_id = ${customers.id} and s.user_id = ${actor.userId})`;
+    case 'shared_by_me':
+      return sql`${customers.ownerId} = ${actor.userId} and exists (select 1 from customer_shares s where s.customer_id = ${customers.id})`;
+    case 'hot':
+      return eq(customers.isHot, true);
+    case 'today': {
+      const zone = await tz();
+      return sql`${customers.nextContactAt} >= ${dayStart(zone, today(zone))} and ${customers.nextContactAt} < ${dayStart(zone, today(zone), 1)}`;
+    }
+    case 'overdue': {
+      const zone = await tz();
+      return sql`${customers.nextContactAt} < ${dayStart(zone, today(zone))}`;
+    }
+    case 'all':
+      return undefined;
+  }
+}
+
+/**
+ * The customer list: what the caller may see (visibleCustomers), narrowed by a scene and filters,
+ * searched through the trigram-indexed search text, sorted by a whitelisted column. The total is
+ * counted up to 10,000 rows and otherwise reported as "10,000+".
+ */
+export async function listCustomers(db: Db, actor: Actor, query: CustomerListQuery) {
+  const scope = await customerScope(db, actor);
+  let zone: string | undefined;
+  const tz = async () => (zone ??= await companyTimeZone(db));
+  const needsZone = [query.createdFrom, query.createdTo, query.nextContactFrom, query.nextContactTo].some((v) => v && isDay(v));
+  if (needsZone) await tz();
+  const conditions: (SQL | undefined)[] = [
+    visibleCustomers(scope, actor),
+    await sceneCondition(db, actor, query.scene, tz),
+    query.q ? ilike(customers.searchText, `%${escapeLike(query.q.toLowerCase())}%`) : undefined,
+    query.kind ? eq(customers.kind, query.kind) : undefined,
+    query.level ? eq(customers.level, query.level) : undefined,
+    query.industry ? eq(customers.industry, query.industry) : undefined,
+    query.source ? eq(customers.source, query.source) : undefined,
+    query.status ? eq(customers.status, query.status) : undefined,
+    query.ownerId ? eq(customers.ownerId, query.ownerId) : undefined,
+    query.departmentId ? sql`${customers.departmentId} = any(${sqlIntArray(await departmentSubtreeIds(db, query.departmentId))})` : undefined,
+    query.province ? eq(customers.province, query.province) : undefined,
+    query.city ? eq(customers.city, query.city) : undefined,
+    query.createdFrom ? sql`${customers.createdAt} >= ${from(zone ?? '', query.createdFrom)}` : undefined,
+    query.createdTo ? sql`${customers.createdAt} ${isDay(query.createdTo) ? sql`<` : sql`<=`} ${to(zone ?? '', query.createdTo)}` : undefined,
+    query.nextContactFrom ? sql`${customers.nextContactAt} >= ${from(zone ?? '', query.nextContactFrom)}` : undefined,
+    query.nextContactTo
+      ? sql`${customers.nextContactAt} ${isDay(query.nextContactTo) ? sql`<` : sql`<=`} ${to(zone ?? '', query.nextContactTo)}`
+      : undefined,
+  ];
+  const where = and(...conditions);
+  const direction = query.order === 'asc' ? asc : desc;
+  const sortColumn = sortColumns[query.sort ?? 'updatedAt'];
+  const offset = (query.page - 1) * query.pageSize;
+  const [found, [{ total }]] = await Promise.all([
+    selectCustomerDtos(db, accessExpression(scope, actor))
+      .where(where)
+      .orderBy(sql`${direction(sortColumn)} nulls last`, direction(customers.id))
+      .limit(query.pageSize)
+      .offset(offset),
+    db.select({ total: sql<number>`count(*)::int` }).from(sql`(select 1 from ${customers} where ${where} limit ${EXACT_TOTAL_LIMIT + 1}) as capped`),
+  ]);
+  const totalExact = total <= EXACT_TOTAL_LIMIT;
+  return {
+    items: found.map((r) => toCustomerDto(r)),
+    page: query.page,
+    pageSize: query.pageSize,
+    total: totalExact ? total : EXACT_TOTAL_LIMIT,
+    totalExact,
+  };
+}

@@ -1,0 +1,129 @@
+import { and, count, eq, isNull } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import type { Actor } from '../../platform/access/actor';
+import { recordAudit } from '../../platform/audit/service';
+import { badRequest, conflict, fieldError, notFound } from '../../platform/http/errors';
+import { users } from '../../platform/org/schema';
+import type { CustomerRow } from './access';
+import { type CustomerEvent, recordCustomerEvent } from './events';
+import { customers, customerShares } from './schema';
+import { getCustomerSettings } from './settings';
+
+/**
+ * Who owns a customer, and the one way that changes hands (claim, assign, transfer, release).
+ *
+ * Lock order, everywhere: the receiving user's row in `users` first, then the customer row. Every
+ * path that gives a user a customer locks that user's row while it counts, so the owned limit and
+ * the daily claim limit hold under concurrent requests, and the fixed order cannot deadlock.
+ */
+
+export interface OwnerCandidate {
+  id: number;
+  name: string;
+  departmentId: number;
+  status: 'active' | 'disabled';
+}
+
+/** Lock the user's row (FOR UPDATE) and return it; null when there is no such user. */
+export async function lockUser(tx: Db, userId: number): Promise<OwnerCandidate | null> {
+  const [row] = await tx
+    .select({ id: users.id, name: users.name, departmentId: users.departmentId, status: users.status })
+    .from(users)
+    .where(eq(users.id, userId))
+    .for('update');
+  return row ?? null;
+}
+
+/** A user who may receive customers: exists and is active, else a field error on `field`. */
+export function assertReceivable(user: OwnerCandidate | null, field: string): OwnerCandidate {
+  if (!user) throw fieldError(field, 'UNKNOWN_REFERENCE', { field });
+  if (user.status !== 'active') throw fieldError(field, 'USER_DISABLED', { userName: user.name });
+  return user;
+}
+
+/**
+ * Refuse when the user already owns the configured maximum (0 = unlimited). Call with the user's
+ * row locked (lockUser) so two concurrent grants cannot both pass the count. Also for the core's
+ * customer create.
+ */
+export async function assertOwnedLimit(tx: Db, user: { id: number; name: string }, adding = 1) {
+  const { maxOwnedPerUser } = await getCustomerSettings(tx);
+  if (maxOwnedPerUser <= 0) return;
+  const [{ n }] = await tx
+    .select({ n: count() })
+    .from(customers)
+    .where(and(eq(customers.ownerId, user.id), isNull(customers.deletedAt)));
+  if (n + adding > maxOwnedPerUser) throw badRequest('OWNED_LIMIT', { name: user.name, limit: maxOwnedPerUser });
+}
+
+export async function userName(tx: Db, userId: number | null): Promise<string | null> {
+  if (userId === null) return null;
+  const [row] = await tx.select({ name: users.name }).from(users).where(eq(users.id, userId));
+  return row?.name ?? null;
+}
+
+/** 409 POOL_ALREADY_CLAIMED naming whoever owns the customer now (404 if it was deleted meanwhile). */
+export async function alreadyClaimed(tx: Db, customerId: number) {
+  const [row] = await tx
+    .select({ name: users.name })
+    .from(customers)
+    .innerJoin(users, eq(users.id, customers.ownerId))
+    .where(and(eq(customers.id, customerId), isNull(customers.deletedAt)));
+  return row ? conflict('POOL_ALREADY_CLAIMED', { ownerName: row.name }) : notFound();
+}
+
+export interface OwnerChange {
+  before: CustomerRow;
+  to: OwnerCandidate | null;
+  event: CustomerEvent;
+  params: Record<string, unknown>;
+  /** Audit summary suffix, e.g. "转移给 张三". */
+  summary: string;
+  /** Extra columns to set with the owner (pool release fields). */
+  extra?: Partial<typeof customers.$inferInsert>;
+}
+
+/**
+ * Move the customer to `to` (null: the pool) only if its owner is still `before.ownerId`: a
+ * conditional UPDATE, so of two concurrent changes from the same state exactly one applies.
+ * Returns false when the owner changed underneath (nothing written). On success writes the
+ * audit row and the timeline event in the caller's transaction.
+ */
+export async function changeOwner(tx: Db, actor: Actor, change: OwnerChange): Promise<boolean> {
+  const { before, to } = change;
+  const now = new Date();
+  const updated = await tx
+    .update(customers)
+    .set({
+      ownerId: to?.id ?? null,
+      departmentId: to?.departmentId ?? null,
+      previousOwnerId: before.ownerId ?? before.previousOwnerId,
+      updatedAt: now,
+      updatedBy: actor.userId > 0 ? actor.userId : null,
+      ...change.extra,
+    })
+    .where(
+      and(
+        eq(customers.id, before.id),
+        isNull(customers.deletedAt),
+        before.ownerId === null ? isNull(customers.ownerId) : eq(customers.ownerId, before.ownerId),
+      ),
+    )
+    .returning({ id: customers.id });
+  if (updated.length === 0) return false;
+  // An owner needs no team membership of their own customer.
+  if (to) await tx.delete(customerShares).where(and(eq(customerShares.customerId, before.id), eq(customerShares.userId, to.id)));
+  await recordAudit(tx, actor, {
+    action: 'state',
+    entityType: 'customer',
+    entityId: before.id,
+    summary: `${before.name}: ${change.summary}`,
+    changes: [
+      { field: 'ownerId', from: before.ownerId, to: to?.id ?? null },
+      ...(before.departmentId !== (to?.departmentId ?? null) ? [{ field: 'departmentId', from: before.departmentId, to: to?.departmentId ?? null }] : []),
+    ],
+  });
+  await recordCustomerEvent(tx, actor, before.id, change.event, change.params);
+  return true;
+}
+

@@ -1,0 +1,287 @@
+import { and, desc, eq, ilike, isNotNull, sql, type SQL } from 'drizzle-orm';
+import type { CustomerCreateInput, CustomerUpdateInput } from '../../../common/customers';
+import type { Db } from '../../db/client';
+import type { Actor } from '../../platform/access/actor';
+import { inScope, scopeCondition } from '../../platform/access/scope';
+import { diffFields, escapeLike, recordAudit } from '../../platform/audit/service';
+import { assertDictionaryValues } from '../../platform/dictionaries/service';
+import { conflict, fieldError, forbidden, notFound } from '../../platform/http/errors';
+import { customerScope, loadCustomer, type CustomerRow } from './access';
+import { accessExpression, type CustomerDto, selectCustomerDtos, toCustomerDto } from './customer-dto';
+import { blockingDocuments } from './delete-guards';
+import './dictionary-usage';
+import { assertNotDuplicate, normalizeMobile } from './duplicates';
+import { recordCustomerEvent } from './events';
+import { assertOwnedLimit, assertReceivable, lockUser, type OwnerCandidate } from './ownership';
+import { customers } from './schema';
+import { rebuildSearchText } from './search-text';
+import { EXACT_TOTAL_LIMIT } from './pool';
+
+/** The fields of a customer a user edits (audited field by field). */
+const editableFields = [
+  'kind',
+  'name',
+  'shortName',
+  'industry',
+  'scale',
+  'source',
+  'level',
+  'status',
+  'province',
+  'city',
+  'district',
+  'address',
+  'phone',
+  'website',
+  'creditCode',
+  'gender',
+  'mobile',
+  'wechat',
+  'birthday',
+  'remark',
+  'nextContactAt',
+] as const;
+
+const searchableFields = new Set(['name', 'shortName', 'phone', 'mobile']);
+
+const dictionaryFields = ['industry', 'scale', 'source', 'level', 'status'] as const;
+
+/** One customer the caller may see (404 otherwise), as the API shows it. */
+export async function getCustomer(db: Db, actor: Actor, id: number): Promise<CustomerDto> {
+  const { access } = await loadCustomer(db, actor, id);
+  const [row] = await selectCustomerDtos(db, sql<typeof access>`${access}::text`).where(eq(customers.id, id)).limit(1);
+  if (!row) throw notFound();
+  return toCustomerDto(row);
+}
+
+/** 个人客户 needs a way to reach them: a mobile or a phone. */
+function assertReachable(c: { kind: string; mobile: string | null; phone: string | null }) {
+  if (c.kind === 'person' && !c.mobile && !c.phone) throw fieldError('mobile', 'CUSTOMER_CONTACT_REQUIRED');
+}
+
+/** Dictionary codes must be enabled items; only values that change are checked (a disabled item may stay). */
+async function assertDictionaries(db: Db, input: Partial<Record<(typeof dictionaryFields)[number], string | null>>, before?: CustomerRow) {
+  await assertDictionaryValues(
+    db,
+    dictionaryFields
+      .filter((field) => field in input && (!before || before[field] !== input[field]))
+      .map((field) => ({ field, type: field, value: input[field] })),
+  );
+}
+
+/**
+ * 新建客户: the caller owns it, unless they name another owner (customer.transfer, someone active
+ * in their scope) or send it straight to the pool. The department is the owner's.
+ */
+export async function createCustomer(db: Db, actor: Actor, input: CustomerCreateInput): Promise<CustomerDto> {
+  const { ownerId, toPool, ...fields } = input;
+  const values = { ...fields, mobile: normalizeMobile(fields.mobile) };
+  const id = await db.transaction(async (tx) => {
+    let owner: OwnerCandidate | null = null;
+    if (toPool) {
+      if (!actor.permissions.has('customer.pool') && !actor.permissions.has('customer.assign')) throw forbidden();
+    } else if (ownerId !== undefined && ownerId !== actor.userId) {
+      if (!actor.permissions.has('customer.transfer')) throw forbidden();
+      owner = assertReceivable(await lockUser(tx, ownerId), 'ownerId');
+      if (!inScope(await customerScope(tx, actor), owner.id, owner.departmentId)) throw fieldError('ownerId', 'CUSTOMER_OWNER_INVALID');
+    } else {
+      owner = assertReceivable(await lockUser(tx, actor.userId), 'ownerId');
+    }
+    if (owner) await assertOwnedLimit(tx, owner);
+    assertReachable(values);
+    await assertDictionaries(tx, values);
+    await assertNotDuplicate(tx, {
+      name: values.name,
+      phones: [
+        { field: 'phone', value: values.phone },
+        { field: 'mobile', value: values.mobile },
+      ],
+    });
+    const now = new Date();
+    const [row] = await tx
+      .insert(customers)
+      .values({
+        ...values,
+        ownerId: owner?.id ?? null,
+        departmentId: owner?.departmentId ?? null,
+        poolReleasedAt: owner ? null : now,
+        createdBy: actor.userId > 0 ? actor.userId : null,
+        updatedBy: actor.userId > 0 ? actor.userId : null,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning({ id: customers.id });
+    await rebuildSearchText(tx, row.id);
+    await recordCustomerEvent(tx, actor, row.id, 'created', owner ? { ownerId: owner.id, ownerName: owner.name } : { toPool: true });
+    await recordAudit(tx, actor, {
+      action: 'create',
+      entityType: 'customer',
+      entityId: row.id,
+      summary: owner ? `${values.name}（负责人：${owner.name}）` : `${values.name}（放入公海）`,
+    });
+    return row.id;
+  });
+  return getCustomer(db, actor, id);
+}
+
+/** 修改客户: owner-side or a read-write team member; each changed field in the audit row. */
+export async function updateCustomer(db: Db, actor: Actor, id: number, input: CustomerUpdateInput): Promise<CustomerDto> {
+  const values = 'mobile' in input ? { ...input, mobile: normalizeMobile(input.mobile ?? null) } : input;
+  await db.transaction(async (tx) => {
+    const { row: before } = await loadCustomer(tx, actor, id, { forWrite: true, lock: true });
+    const changes = diffFields(before, values, editableFields);
+    if (!changes.length) return;
+    const changed = new Set(changes.map((c) => c.field));
+    assertReachable({ ...before, ...values });
+    await assertDictionaries(tx, values, before);
+    await assertNotDuplicate(tx, {
+      name: changed.has('name') ? values.name : null,
+      phones: [
+        { field: 'phone', value: changed.has('phone') ? values.phone : null },
+        { field: 'mobile', value: changed.has('mobile') ? values.mobile : null },
+      ],
+      excludeId: id,
+    });
+    await tx
+      .update(customers)
+      .set({ ...values, updatedAt: new Date(), updatedBy: actor.userId > 0 ? actor.userId : null })
+      .where(eq(customers.id, id));
+    if ([...changed].some((f) => searchableFields.has(f))) await rebuildSearchText(tx, id);
+    await recordCustomerEvent(tx, actor, id, 'updated', { fields: [...changed] });
+    await recordAudit(tx, actor, { action: 'update', entityType: 'customer', entityId: id, summary: values.name ?? before.name, changes });
+  });
+  return getCustomer(db, actor, id);
+}
+
+/** 标记 / 取消热点客户: in the timeline and the audit trail; marking twice changes nothing. */
+export async function setHot(db: Db, actor: Actor, id: number, hot: boolean): Promise<CustomerDto> {
+  await db.transaction(async (tx) => {
+    const { row } = await loadCustomer(tx, actor, id, { forWrite: true, lock: true });
+    await applyHot(tx, actor, row, hot);
+  });
+  return getCustomer(db, actor, id);
+}
+
+async function applyHot(tx: Db, actor: Actor, row: CustomerRow, hot: boolean) {
+  if (row.isHot === hot) return;
+  await tx
+    .update(customers)
+    .set({ isHot: hot, hotAt: hot ? new Date() : null, updatedAt: new Date(), updatedBy: actor.userId > 0 ? actor.userId : null })
+    .where(eq(customers.id, row.id));
+  await recordCustomerEvent(tx, actor, row.id, hot ? 'hot' : 'unhot');
+  await recordAudit(tx, actor, {
+    action: 'state',
+    entityType: 'customer',
+    entityId: row.id,
+    summary: `${row.name}: ${hot ? '标记热点' : '取消热点'}`,
+    changes: [{ field: 'isHot', from: row.isHot, to: hot }],
+  });
+}
+
+/** For the bulk endpoint: one customer's hot mark in the caller's transaction. */
+export async function setHotIn(tx: Db, actor: Actor, id: number, hot: boolean) {
+  const { row } = await loadCustomer(tx, actor, id, { forWrite: true, lock: true });
+  await applyHot(tx, actor, row, hot);
+}
+
+/**
+ * 删除 (soft, to the recycle bin): owner-side only (a manager may also delete a pool customer), and
+ * refused while a later module's guard reports documents of the customer.
+ */
+export async function deleteCustomerIn(tx: Db, actor: Actor, id: number) {
+  if (!actor.permissions.has('customer.delete')) throw forbidden();
+  const { row, access } = await loadCustomer(tx, actor, id, { lock: true });
+  const mayDelete = access === 'scope' || (access === 'pool' && actor.permissions.has('customer.assign'));
+  if (!mayDelete) throw forbidden();
+  const documents = await blockingDocuments(tx, id);
+  if (documents > 0) throw conflict('CUSTOMER_HAS_DOCUMENTS', { documents });
+  await tx
+    .update(customers)
+    .set({ deletedAt: new Date(), deletedBy: actor.userId > 0 ? actor.userId : null })
+    .where(eq(customers.id, id));
+  await recordAudit(tx, actor, { action: 'delete', entityType: 'customer', entityId: id, summary: row.name });
+}
+
+export async function deleteCustomer(db: Db, actor: Actor, id: number) {
+  await db.transaction((tx) => deleteCustomerIn(tx, actor, id));
+}
+
+/** Deleted customers within the caller's scope; pool customers only for a company-wide scope. */
+async function recycleScope(db: Db, actor: Actor): Promise<SQL> {
+  const scope = await customerScope(db, actor);
+  return sql`(${scopeCondition(scope, { owner: customers.ownerId, department: customers.departmentId })} and ${customers.ownerId} is not null
+    or ${customers.ownerId} is null and ${scope.kind === 'all' ? sql`true` : sql`false`})`;
+}
+
+export async function listRecycleBin(db: Db, actor: Actor, query: { page: number; pageSize: number; q?: string }) {
+  const where = and(
+    isNotNull(customers.deletedAt),
+    await recycleScope(db, actor),
+    query.q ? ilike(customers.searchText, `%${escapeLike(query.q.toLowerCase())}%`) : undefined,
+  );
+  const offset = (query.page - 1) * query.pageSize;
+  const [found, [{ total }]] = await Promise.all([
+    selectCustomerDtos(db, sql`'scope'`)
+      .where(where)
+      .orderBy(desc(customers.deletedAt), desc(customers.id))
+      .limit(query.pageSize)
+      .offset(offset),
+    db.select({ total: sql<number>`count(*)::int` }).from(sql`(select 1 from ${customers} where ${where} limit ${EXACT_TOTAL_LIMIT + 1}) as capped`),
+  ]);
+  const totalExact = total <= EXACT_TOTAL_LIMIT;
+  return {
+    items: found.map((r) => toCustomerDto(r, { recycle: true })),
+    page: query.page,
+    pageSize: query.pageSize,
+    total: totalExact ? total : EXACT_TOTAL_LIMIT,
+    totalExact,
+  };
+}
+
+/** 恢复: back where it was (same owner, or the pool); refused if an equal customer was created meanwhile. */
+export async function restoreCustomer(db: Db, actor: Actor, id: number): Promise<CustomerDto> {
+  await db.transaction(async (tx) => {
+    const [row] = await tx
+      .select()
+      .from(customers)
+      .where(and(eq(customers.id, id), isNotNull(customers.deletedAt), await recycleScope(tx, actor)))
+      .for('update');
+    if (!row) throw notFound();
+    await assertNotDuplicate(tx, {
+      name: row.name,
+      phones: [
+        { field: 'phone', value: row.phone },
+        { field: 'mobile', value: row.mobile },
+      ],
+      excludeId: id,
+    });
+    await tx
+      .update(customers)
+      .set({ deletedAt: null, deletedBy: null, updatedAt: new Date(), updatedBy: actor.userId > 0 ? actor.userId : null })
+      .where(eq(customers.id, id));
+    await recordCustomerEvent(tx, actor, id, 'restored');
+    await recordAudit(tx, actor, { action: 'state', entityType: 'customer', entityId: id, summary: `${row.name}: 从回收站恢复`, changes: [{ field: 'deletedAt', from: row.deletedAt?.toISOString() ?? null, to: null }] });
+  });
+  const scope = await customerScope(db, actor);
+  const [row] = await selectCustomerDtos(db, accessExpression(scope, actor)).where(eq(customers.id, id));
+  return toCustomerDto(row);
+}
+
+/** Record history: anyone who may see the customer (or, once deleted, may see it in the recycle bin). */
+export async function canSeeCustomer(db: Db, actor: Actor, entityId: string): Promise<boolean> {
+  const id = Number(entityId);
+  if (!Number.isInteger(id) || id < 1 || id > Number.MAX_SAFE_INTEGER) return false;
+  const [row] = await db.select().from(customers).where(eq(customers.id, id)).limit(1);
+  if (!row) return false;
+  if (row.deletedAt) {
+    if (!actor.permissions.has('customer.recycle')) return false;
+    const [inBin] = await db.select({ id: customers.id }).from(customers).where(and(eq(customers.id, id), await recycleScope(db, actor)));
+    return !!inBin;
+  }
+  try {
+    await loadCustomer(db, actor, id);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,164 @@
+import { randomBytes } from 'node:crypto';
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import type { Actor } from '../access/actor';
+import { diffFields, recordAudit } from '../audit/service';
+import { conflict, fieldError, notFound } from '../http/errors';
+import { dictionaryDefaults, type DictionaryType, dictionaryTypes } from './defaults';
+import { dictionaryItems } from './schema';
+
+type ItemRow = typeof dictionaryItems.$inferSelect;
+
+export const toDictionaryItemDto = (row: ItemRow) => ({
+  id: row.id,
+  code: row.code,
+  label: row.label,
+  sort: row.sort,
+  enabled: row.enabled,
+});
+
+/**
+ * How many records use a dictionary code. Modules that store codes register a counter per type
+ * (customers: industry, scale, source, level, status), so the platform refuses to delete an item in
+ * use without knowing the modules.
+ */
+export type DictionaryUsageCounter = (db: Db, code: string) => Promise<number>;
+const usageCounters = new Map<string, DictionaryUsageCounter>();
+
+export function registerDictionaryUsage(type: DictionaryType, key: string, counter: DictionaryUsageCounter) {
+  usageCounters.set(`${type}:${key}`, counter);
+}
+
+async function usageCount(db: Db, type: string, code: string): Promise<number> {
+  let total = 0;
+  for (const [key, counter] of usageCounters) {
+    if (key.startsWith(`${type}:`)) total += await counter(db, code);
+  }
+  return total;
+}
+
+/** Seed each dictionary type that has no items at all with the defaults (first start, or a new type). */
+export async function ensureDictionaryDefaults(db: Db) {
+  const present = new Set(
+    (await db.selectDistinct({ type: dictionaryItems.dictType }).from(dictionaryItems)).map((r) => r.type),
+  );
+  for (const type of dictionaryTypes) {
+    if (present.has(type)) continue;
+    await db
+      .insert(dictionaryItems)
+      .values(dictionaryDefaults[type].map((item, i) => ({ dictType: type, code: item.code, label: item.label, sort: (i + 1) * 10 })))
+      .onConflictDoNothing();
+  }
+}
+
+/** Items of the given types (all types when none named), in display order, disabled ones included. */
+export async function listDictionaries(db: Db, types?: DictionaryType[]) {
+  const wanted = types && types.length ? types : [...dictionaryTypes];
+  const found = await db
+    .select()
+    .from(dictionaryItems)
+    .where(inArray(dictionaryItems.dictType, wanted))
+    .orderBy(asc(dictionaryItems.sort), asc(dictionaryItems.id));
+  const items: Record<string, ReturnType<typeof toDictionaryItemDto>[]> = {};
+  for (const type of wanted) items[type] = [];
+  for (const row of found) items[row.dictType].push(toDictionaryItemDto(row));
+  return { items };
+}
+
+/**
+ * Check that each given value is the code of an enabled item of its type; a field error on the
+ * first that is not. `fields` maps the request's field name to its dictionary type and value.
+ */
+export async function assertDictionaryValues(db: Db, fields: { field: string; type: DictionaryType; value: string | null | undefined }[]) {
+  const toCheck = fields.filter((f) => f.value != null && f.value !== '');
+  if (!toCheck.length) return;
+  const found = await db
+    .select({ type: dictionaryItems.dictType, code: dictionaryItems.code })
+    .from(dictionaryItems)
+    .where(
+      and(
+        inArray(dictionaryItems.dictType, [...new Set(toCheck.map((f) => f.type))]),
+        inArray(dictionaryItems.code, [...new Set(toCheck.map((f) => f.value as string))]),
+        eq(dictionaryItems.enabled, true),
+      ),
+    );
+  const known = new Set(found.map((r) => `${r.type}:${r.code}`));
+  for (const f of toCheck) {
+    if (!known.has(`${f.type}:${f.value}`)) throw fieldError(f.field, 'DICTIONARY_VALUE_UNKNOWN', { field: f.field });
+  }
+}
+
+async function loadItem(db: Db, id: number, lock = false) {
+  const query = db.select().from(dictionaryItems).where(eq(dictionaryItems.id, id)).limit(1);
+  const [row] = lock ? await query.for('update') : await query;
+  if (!row || !(dictionaryTypes as readonly string[]).includes(row.dictType)) throw notFound();
+  return row;
+}
+
+const isUniqueViolation = (err: unknown) => {
+  const e = err as { code?: string; cause?: { code?: string } };
+  return e?.code === '23505' || e?.cause?.code === '23505';
+};
+
+export async function createDictionaryItem(db: Db, actor: Actor, type: DictionaryType, input: { code?: string; label: string; sort?: number }) {
+  // Items added without a code get a generated one: records keep it even when the label changes.
+  const code = input.code ?? `x${randomBytes(4).toString('hex')}`;
+  const codeTaken = () => fieldError('code', 'DICTIONARY_CODE_TAKEN', { code });
+  return db
+    .transaction(async (tx) => {
+      const [taken] = await tx
+        .select({ id: dictionaryItems.id })
+        .from(dictionaryItems)
+        .where(and(eq(dictionaryItems.dictType, type), eq(dictionaryItems.code, code)));
+      if (taken) throw codeTaken();
+      let sort = input.sort;
+      if (sort === undefined) {
+        const last = await tx
+          .select({ sort: dictionaryItems.sort })
+          .from(dictionaryItems)
+          .where(eq(dictionaryItems.dictType, type))
+          .orderBy(asc(dictionaryItems.sort));
+        sort = (last.at(-1)?.sort ?? 0) + 10;
+      }
+      const [row] = await tx.insert(dictionaryItems).values({ dictType: type, code, label: input.label, sort }).returning();
+      await recordAudit(tx, actor, { action: 'create', entityType: 'dictionary_item', entityId: row.id, summary: `${type}: ${row.label} (${row.code})` });
+      return toDictionaryItemDto(row);
+    })
+    .catch((err: unknown) => {
+      if (isUniqueViolation(err)) throw codeTaken();
+      throw err;
+    });
+}
+
+export async function updateDictionaryItem(db: Db, actor: Actor, id: number, input: { label?: string; sort?: number; enabled?: boolean }) {
+  return db.transaction(async (tx) => {
+    const before = await loadItem(tx, id, true);
+    const changes = diffFields(before, input, ['label', 'sort', 'enabled']);
+    if (!changes.length) return toDictionaryItemDto(before);
+    const [row] = await tx
+      .update(dictionaryItems)
+      .set({ ...input, updatedAt: new Date() })
+      .where(eq(dictionaryItems.id, id))
+      .returning();
+    const stateOnly = changes.length === 1 && changes[0].field === 'enabled';
+    await recordAudit(tx, actor, {
+      action: stateOnly ? 'state' : 'update',
+      entityType: 'dictionary_item',
+      entityId: id,
+      summary: `${row.dictType}: ${row.label} (${row.code})`,
+      changes,
+    });
+    return toDictionaryItemDto(row);
+  });
+}
+
+/** Delete an item nobody uses; in use → 409 DICTIONARY_IN_USE with the count (disable it instead). */
+export async function deleteDictionaryItem(db: Db, actor: Actor, id: number) {
+  await db.transaction(async (tx) => {
+    const row = await loadItem(tx, id, true);
+    const used = await usageCount(tx, row.dictType, row.code);
+    if (used > 0) throw conflict('DICTIONARY_IN_USE', { count: used });
+    await tx.delete(dictionaryItems).where(eq(dictionaryItems.id, id));
+    await recordAudit(tx, actor, { action: 'delete', entityType: 'dictionary_item', entityId: id, summary: `${row.dictType}: ${row.label} (${row.code})` });
+  });
+}

@@ -1,0 +1,68 @@
+import { Alert, App, Form, Input, Modal } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useServerErrors } from '../../../app/shared/forms';
+import { useCustomerMutations } from '../api/customers';
+import { isSingle, type ActionTarget } from './target';
+import { useBulkResult } from './useBulkResult';
+
+/** 放入公海: release one or many customers to the pool, with a reason. */
+export default function ReleaseModal({ target, onClose }: { target: ActionTarget | null; onClose: (done: boolean) => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ reason: string }>();
+  const showErrors = useServerErrors(form);
+  const showBulk = useBulkResult();
+  const { release, bulk } = useCustomerMutations();
+
+  const submit = ({ reason }: { reason: string }) => {
+    if (!target) return;
+    if (isSingle(target)) {
+      release.mutate(
+        { id: target.customer.id, reason: reason.trim() },
+        {
+          onSuccess: () => {
+            void message.success(t('customer.release.done'));
+            onClose(true);
+          },
+          onError: showErrors,
+        },
+      );
+    } else {
+      bulk.mutate(
+        { action: 'release', ids: target.ids, reason: reason.trim() },
+        {
+          onSuccess: (result) => {
+            showBulk(result, target.names);
+            onClose(true);
+          },
+          onError: showErrors,
+        },
+      );
+    }
+  };
+
+  const single = target && isSingle(target);
+  return (
+    <Modal
+      open={!!target}
+      title={single ? `${t('customer.release.title')}：${target.customer.name}` : t('customer.release.titleMany', { count: target?.ids.length ?? 0 })}
+      okText={t('customer.action.release')}
+      okButtonProps={{ danger: true }}
+      onOk={() => form.submit()}
+      onCancel={() => onClose(false)}
+      confirmLoading={release.isPending || bulk.isPending}
+      destroyOnHidden
+    >
+      <Alert type="info" showIcon title={t('customer.release.hint')} style={{ marginBottom: 16 }} />
+      <Form form={form} layout="vertical" onFinish={submit}>
+        <Form.Item
+          name="reason"
+          label={t('customer.release.reason')}
+          rules={[{ required: true, whitespace: true, message: t('validation.required', { field: t('customer.release.reason') }) }]}
+        >
+          <Input.TextArea rows={3} maxLength={200} showCount placeholder={t('customer.release.reasonPlaceholder')} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

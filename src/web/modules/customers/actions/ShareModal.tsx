@@ -1,0 +1,81 @@
+import { App, Form, Modal, Radio } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useServerErrors } from '../../../app/shared/forms';
+import { useCustomerMutations } from '../api/customers';
+import { useTeamMutations } from '../api/relations';
+import UserPicker from '../shared/UserPicker';
+import type { ShareAccess } from '../types';
+import { isSingle, type ActionTarget } from './target';
+import { useBulkResult } from './useBulkResult';
+
+interface Values {
+  toUserId: number;
+  access: ShareAccess;
+}
+
+/** 共享: make a user a read-only or read-write team member of one or many customers. */
+export default function ShareModal({ target, onClose }: { target: ActionTarget | null; onClose: (done: boolean) => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const showErrors = useServerErrors(form);
+  const showBulk = useBulkResult();
+  const { bulk } = useCustomerMutations();
+  const team = useTeamMutations(target?.customer?.id ?? 0);
+
+  const submit = (v: Values) => {
+    if (!target) return;
+    if (isSingle(target)) {
+      team.put.mutate(
+        { userId: v.toUserId, access: v.access },
+        {
+          onSuccess: () => {
+            void message.success(t('customer.share.done'));
+            onClose(true);
+          },
+          onError: showErrors,
+        },
+      );
+    } else {
+      bulk.mutate(
+        { action: 'share', ids: target.ids, toUserId: v.toUserId, access: v.access },
+        {
+          onSuccess: (result) => {
+            showBulk(result, target.names);
+            onClose(true);
+          },
+          onError: showErrors,
+        },
+      );
+    }
+  };
+
+  const single = target && isSingle(target);
+  return (
+    <Modal
+      open={!!target}
+      title={single ? `${t('customer.share.title')}：${target.customer.name}` : t('customer.share.titleMany', { count: target?.ids.length ?? 0 })}
+      okText={t('common.confirm')}
+      onOk={() => form.submit()}
+      onCancel={() => onClose(false)}
+      confirmLoading={team.put.isPending || bulk.isPending}
+      destroyOnHidden
+    >
+      <Form<Values> form={form} layout="vertical" onFinish={submit} initialValues={{ access: 'read' }}>
+        <Form.Item
+          name="toUserId"
+          label={t('customer.share.toUser')}
+          rules={[{ required: true, message: t('validation.select', { field: t('customer.share.toUser') }) }]}
+        >
+          <UserPicker excludeIds={single && target.customer.ownerId ? [target.customer.ownerId] : undefined} />
+        </Form.Item>
+        <Form.Item name="access" label={t('customer.share.access')}>
+          <Radio.Group
+            options={(['read', 'write'] as const).map((a) => ({ value: a, label: t(`customer.access.${a}`) }))}
+            optionType="button"
+          />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,80 @@
+import { App, Checkbox, Form, Modal } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useServerErrors } from '../../../app/shared/forms';
+import { useCustomerMutations } from '../api/customers';
+import UserPicker from '../shared/UserPicker';
+import { isSingle, type ActionTarget } from './target';
+import { useBulkResult } from './useBulkResult';
+
+interface Values {
+  toUserId: number;
+  withContacts: boolean;
+}
+
+/** 转移: hand one or many customers to another user. */
+export default function TransferModal({ target, onClose }: { target: ActionTarget | null; onClose: (done: boolean) => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const showErrors = useServerErrors(form);
+  const showBulk = useBulkResult();
+  const { transfer, bulk } = useCustomerMutations();
+  const [toName, setToName] = useState('');
+
+  const submit = (v: Values) => {
+    if (!target) return;
+    if (isSingle(target)) {
+      transfer.mutate(
+        { id: target.customer.id, toUserId: v.toUserId, withContacts: v.withContacts },
+        {
+          onSuccess: (c) => {
+            void message.success(t('customer.transfer.done', { name: c.ownerName ?? toName }));
+            onClose(true);
+          },
+          onError: showErrors,
+        },
+      );
+    } else {
+      bulk.mutate(
+        { action: 'transfer', ids: target.ids, toUserId: v.toUserId, withContacts: v.withContacts },
+        {
+          onSuccess: (result) => {
+            showBulk(result, target.names);
+            onClose(true);
+          },
+          onError: showErrors,
+        },
+      );
+    }
+  };
+
+  const single = target && isSingle(target);
+  return (
+    <Modal
+      open={!!target}
+      title={single ? `${t('customer.transfer.title')}：${target.customer.name}` : t('customer.transfer.titleMany', { count: target?.ids.length ?? 0 })}
+      okText={t('common.confirm')}
+      onOk={() => form.submit()}
+      onCancel={() => onClose(false)}
+      confirmLoading={transfer.isPending || bulk.isPending}
+      destroyOnHidden
+    >
+      <Form<Values> form={form} layout="vertical" onFinish={submit} initialValues={{ withContacts: true }}>
+        <Form.Item
+          name="toUserId"
+          label={t('customer.transfer.toUser')}
+          rules={[{ required: true, message: t('validation.select', { field: t('customer.transfer.toUser') }) }]}
+        >
+          <UserPicker
+            excludeIds={single && target.customer.ownerId ? [target.customer.ownerId] : undefined}
+            onChange={(_, option) => setToName(String((option as { label?: string } | undefined)?.label ?? ''))}
+          />
+        </Form.Item>
+        <Form.Item name="withContacts" valuePropName="checked">
+          <Checkbox>{t('customer.transfer.withContacts')}</Checkbox>
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,31 @@
+import { App, Typography } from 'antd';
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BulkResult } from '../types';
+
+/** Shows a bulk action's outcome: a toast when all went through, otherwise what failed and why. */
+export function useBulkResult() {
+  const { t } = useTranslation();
+  const { message, modal } = App.useApp();
+  return useCallback(
+    (result: BulkResult, names?: Map<number, string>) => {
+      if (result.failed.length === 0) {
+        void message.success(t('customer.bulk.done', { count: result.done }));
+        return;
+      }
+      modal.warning({
+        title: t('customer.bulk.partialTitle', { done: result.done, failed: result.failed.length }),
+        content: (
+          <ul style={{ paddingInlineStart: 20, margin: 0, maxHeight: 320, overflow: 'auto' }}>
+            {result.failed.map((f) => (
+              <li key={f.id}>
+                <Typography.Text>{t('customer.bulk.failedItem', { name: names?.get(f.id) ?? `#${f.id}`, message: f.message })}</Typography.Text>
+              </li>
+            ))}
+          </ul>
+        ),
+      });
+    },
+    [message, modal, t],
+  );
+}

@@ -1,0 +1,66 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { api } from '../../../app/api';
+import { dictionaryTypes, type CustomerSettings, type DictionaryItem, type DictionaryType } from '../types';
+
+export const DICTIONARIES_KEY = ['dictionaries'] as const;
+
+type DictionaryMap = Record<DictionaryType, DictionaryItem[]>;
+
+/** All customer dictionaries in one request, cached for the session (settings invalidate it). */
+export function useDictionaries() {
+  return useQuery({
+    queryKey: DICTIONARIES_KEY,
+    queryFn: async () => {
+      const body = await api.get<{ items: Partial<DictionaryMap> }>('/dictionaries', { types: dictionaryTypes.join(',') });
+      const map = {} as DictionaryMap;
+      for (const type of dictionaryTypes) map[type] = [...(body.items[type] ?? [])].sort((a, b) => a.sort - b.sort);
+      return map;
+    },
+    staleTime: 5 * 60_000,
+  });
+}
+
+/** `label('industry', code)`: the item's label, or the code itself when the item is unknown. */
+export function useDictLabel() {
+  const { data } = useDictionaries();
+  return useCallback(
+    (type: DictionaryType, code: string | null | undefined) => {
+      if (!code) return '';
+      return data?.[type].find((i) => i.code === code)?.label ?? code;
+    },
+    [data],
+  );
+}
+
+export function useDictionaryMutations() {
+  const client = useQueryClient();
+  const refresh = () => void client.invalidateQueries({ queryKey: DICTIONARIES_KEY });
+  return {
+    create: useMutation({
+      mutationFn: ({ type, ...body }: { type: DictionaryType; code?: string; label: string; sort?: number }) =>
+        api.post<DictionaryItem>(`/dictionaries/${type}`, body),
+      onSuccess: refresh,
+    }),
+    update: useMutation({
+      mutationFn: ({ id, ...body }: { id: number; label?: string; sort?: number; enabled?: boolean }) =>
+        api.patch<DictionaryItem>(`/dictionaries/items/${id}`, body),
+      onSuccess: refresh,
+    }),
+    remove: useMutation({ mutationFn: (id: number) => api.delete(`/dictionaries/items/${id}`), onSuccess: refresh }),
+  };
+}
+
+const SETTINGS_KEY = ['settings', 'customers'] as const;
+
+export function useCustomerSettings() {
+  return useQuery({ queryKey: SETTINGS_KEY, queryFn: () => api.get<CustomerSettings>('/customer-settings') });
+}
+
+export function useSaveCustomerSettings() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CustomerSettings) => api.put<CustomerSettings>('/customer-settings', body),
+    onSuccess: (saved) => client.setQueryData(SETTINGS_KEY, saved),
+  });
+}

@@ -1,0 +1,87 @@
+import { Card, Input, Table, Tag, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { errorMessage } from '../../../app/api';
+import { useIsMobile } from '../../../app/layout/useIsMobile';
+import { paginationOf } from '../../../app/shared/pagination';
+import { useContacts } from '../api/relations';
+import '../customers.css';
+import PhoneLink from '../shared/PhoneLink';
+import type { Contact } from '../types';
+
+/** 联系人: every contact of the customers in scope, searchable. */
+export default function ContactsPage() {
+  const { t } = useTranslation();
+  const isMobile = useIsMobile();
+  const [q, setQ] = useState<string>();
+  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  const list = useContacts({ q, ...paging });
+  const c = (key: string) => t(`customer.contact.${key}`);
+
+  const columns: ColumnsType<Contact> = [
+    { title: c('name'), dataIndex: 'name', key: 'name', width: 100, fixed: isMobile ? undefined : 'left' },
+    {
+      title: c('customer'),
+      dataIndex: 'customerName',
+      key: 'customer',
+      width: 200,
+      render: (name: string, row) => <Link to={`/customers/${row.customerId}?tab=contacts`}>{name}</Link>,
+    },
+    { title: c('jobTitle'), dataIndex: 'title', key: 'title', width: 100, render: (v: string | null) => v || '—' },
+    { title: c('mobile'), dataIndex: 'mobile', key: 'mobile', width: 130, render: (v: string | null) => <PhoneLink value={v} /> },
+    { title: c('phone'), dataIndex: 'phone', key: 'phone', width: 130, render: (v: string | null) => <PhoneLink value={v} /> },
+    {
+      title: c('email'),
+      dataIndex: 'email',
+      key: 'email',
+      width: 180,
+      responsive: ['lg'],
+      render: (v: string | null) => (v ? <a href={`mailto:${v}`}>{v}</a> : '—'),
+    },
+    {
+      title: '',
+      key: 'tags',
+      width: 160,
+      render: (_, row) => (
+        <>
+          {row.isPrimary && <Tag color="blue">{c('isPrimary')}</Tag>}
+          {row.isDecisionMaker && <Tag color="gold">{c('isDecisionMaker')}</Tag>}
+        </>
+      ),
+    },
+  ];
+
+  return (
+    <Card>
+      <Typography.Title level={4} style={{ marginTop: 0 }}>
+        {t('customer.contacts.title')}
+      </Typography.Title>
+      <div className="page-toolbar">
+        <Input.Search
+          allowClear
+          className="customer-search"
+          placeholder={c('search')}
+          aria-label={c('search')}
+          onSearch={(v) => {
+            setQ(v.trim() || undefined);
+            setPaging((p) => ({ ...p, page: 1 }));
+          }}
+        />
+      </div>
+      <Table<Contact>
+        className="customer-table"
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={list.data?.items}
+        loading={list.isFetching}
+        locale={list.isError ? { emptyText: errorMessage(list.error) } : { emptyText: c('empty') }}
+        pagination={paginationOf(list.data, paging, t)}
+        onChange={(p) => setPaging({ page: p.current ?? 1, pageSize: p.pageSize ?? 20 })}
+        scroll={{ x: 'max-content' }}
+      />
+    </Card>
+  );
+}

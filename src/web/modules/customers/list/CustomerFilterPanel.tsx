@@ -1,0 +1,139 @@
+import { AutoComplete, Button, Col, DatePicker, Form, Input, Row, Select } from 'antd';
+import type dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { dayRangeToIso } from '../../../app/shared/format';
+import type { CustomerFilters } from '../api/customers';
+import DictSelect from '../shared/DictSelect';
+import { provinceOptions } from '../shared/regions';
+import UserPicker from '../shared/UserPicker';
+import { customerKinds, type CustomerKind } from '../types';
+
+type Range = [dayjs.Dayjs, dayjs.Dayjs] | null;
+
+export interface FilterFormValues {
+  kind?: CustomerKind;
+  level?: string;
+  industry?: string;
+  source?: string;
+  status?: string;
+  ownerId?: number;
+  province?: string;
+  city?: string;
+  created?: Range;
+  nextContact?: Range;
+}
+
+/** The form's values as list query parameters (day ranges become UTC instants in the company's zone). */
+export function filtersOf(v: FilterFormValues): Omit<CustomerFilters, 'q'> {
+  const created = dayRangeToIso(v.created ?? null);
+  const next = dayRangeToIso(v.nextContact ?? null);
+  return {
+    kind: v.kind,
+    level: v.level,
+    industry: v.industry,
+    source: v.source,
+    status: v.status,
+    ownerId: v.ownerId,
+    province: v.province?.trim() || undefined,
+    city: v.city?.trim() || undefined,
+    createdFrom: created.from,
+    createdTo: created.to,
+    nextContactFrom: next.from,
+    nextContactTo: next.to,
+  };
+}
+
+export function countFilters(v: FilterFormValues): number {
+  return Object.values(v).filter((x) => x !== undefined && x !== null && x !== '').length;
+}
+
+/** 筛选: every list field, in a grid that is one column on phones. */
+export default function CustomerFilterPanel({ value, onChange }: { value: FilterFormValues; onChange: (v: FilterFormValues) => void }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<FilterFormValues>();
+  // Selects two to a row on phones; the region pair and date ranges need the full width there.
+  const col = { xs: 12, md: 8, xl: 6 };
+  const wide = { xs: 24, sm: 12, md: 8, xl: 6 };
+  return (
+    <Form<FilterFormValues>
+      form={form}
+      layout="vertical"
+      initialValues={value}
+      onValuesChange={(_, all) => onChange(all)}
+      className="customer-filter-panel"
+      size="middle"
+    >
+      <Row gutter={12}>
+        <Col {...col}>
+          <Form.Item name="kind" label={t('customer.kindLabel')}>
+            <Select allowClear placeholder={t('customer.kindLabel')} options={customerKinds.map((k) => ({ value: k, label: t(`customer.kind.${k}`) }))} />
+          </Form.Item>
+        </Col>
+        <Col {...col}>
+          <Form.Item name="level" label={t('customer.field.level')}>
+            <DictSelect type="level" />
+          </Form.Item>
+        </Col>
+        <Col {...col}>
+          <Form.Item name="industry" label={t('customer.field.industry')}>
+            <DictSelect type="industry" />
+          </Form.Item>
+        </Col>
+        <Col {...col}>
+          <Form.Item name="source" label={t('customer.field.source')}>
+            <DictSelect type="source" />
+          </Form.Item>
+        </Col>
+        <Col {...col}>
+          <Form.Item name="status" label={t('customer.field.status')}>
+            <DictSelect type="status" />
+          </Form.Item>
+        </Col>
+        <Col {...col}>
+          <Form.Item name="ownerId" label={t('customer.field.owner')}>
+            <UserPicker allowClear />
+          </Form.Item>
+        </Col>
+        <Col {...wide}>
+          <Form.Item label={t('customer.field.region')} style={{ marginBottom: 0 }}>
+            <Row gutter={8}>
+              <Col span={12}>
+                <Form.Item name="province">
+                  <AutoComplete options={provinceOptions} placeholder={t('customer.field.province')} allowClear showSearch={{ filterOption: true }} />
+                </Form.Item>
+              </Col>
+              <Col span={12}>
+                <Form.Item name="city">
+                  <Input placeholder={t('customer.field.city')} allowClear />
+                </Form.Item>
+              </Col>
+            </Row>
+          </Form.Item>
+        </Col>
+        <Col {...wide}>
+          <Form.Item name="created" label={t('customer.field.createdAt')}>
+            <DatePicker.RangePicker style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col {...wide}>
+          <Form.Item name="nextContact" label={t('customer.field.nextContactAt')}>
+            <DatePicker.RangePicker style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col {...col} style={{ display: 'flex', alignItems: 'flex-end' }}>
+          <Form.Item>
+            <Button
+              onClick={() => {
+                form.resetFields();
+                form.setFieldsValue(Object.fromEntries(Object.keys(form.getFieldsValue()).map((k) => [k, undefined])));
+                onChange({});
+              }}
+            >
+              {t('customer.resetFilters')}
+            </Button>
+          </Form.Item>
+        </Col>
+      </Row>
+    </Form>
+  );
+}

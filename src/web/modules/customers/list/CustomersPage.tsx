@@ -1,0 +1,136 @@
+import { FilterOutlined, PlusOutlined } from '@ant-design/icons';
+import { Badge, Button, Card, Empty, Input, Table, Typography, type TableProps } from 'antd';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
+import { errorMessage } from '../../../app/api';
+import { usePermissions } from '../../../app/auth/session';
+import { useIsMobile } from '../../../app/layout/useIsMobile';
+import { paginationOf } from '../../../app/shared/pagination';
+import { useCustomers, type CustomerListParams } from '../api/customers';
+import { useDictLabel } from '../api/dictionaries';
+import CustomerFormDrawer from '../form/CustomerFormDrawer';
+import '../customers.css';
+import { customerScenes, customerSortFields, type Customer, type CustomerScene, type CustomerSortField } from '../types';
+import BulkBar from './BulkBar';
+import CustomerFilterPanel, { countFilters, filtersOf, type FilterFormValues } from './CustomerFilterPanel';
+import { customerColumns } from './customerColumns';
+import SceneSwitch from './SceneSwitch';
+
+type Paging = Pick<CustomerListParams, 'page' | 'pageSize' | 'sort' | 'order'>;
+
+/** 客户列表: scenes, search, filters, sortable columns, paging and bulk actions. */
+export default function CustomersPage() {
+  const { t } = useTranslation();
+  const { can } = usePermissions();
+  const isMobile = useIsMobile();
+  const dictLabel = useDictLabel();
+  const [params, setParams] = useSearchParams();
+  const sceneParam = params.get('scene') as CustomerScene | null;
+  const scene: CustomerScene = sceneParam && customerScenes.includes(sceneParam) ? sceneParam : 'all';
+  const [q, setQ] = useState<string>();
+  const [filterValues, setFilterValues] = useState<FilterFormValues>({});
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const [paging, setPaging] = useState<Paging>({ page: 1, pageSize: 20 });
+  const [selected, setSelected] = useState<Customer[]>([]);
+  const [creating, setCreating] = useState(false);
+
+  const filters = useMemo(() => filtersOf(filterValues), [filterValues]);
+  const list = useCustomers({ scene, q, ...filters, ...paging });
+  const filterCount = countFilters(filterValues);
+  const columns = customerColumns({ t, sort: paging.sort, order: paging.order, isMobile, dictLabel });
+
+  const firstPage = () => {
+    setPaging((p) => ({ ...p, page: 1 }));
+    setSelected([]);
+  };
+  const setScene = (next: CustomerScene) => {
+    setParams(next === 'all' ? {} : { scene: next }, { replace: true });
+    firstPage();
+  };
+  const onTableChange: TableProps<Customer>['onChange'] = (pagination, _f, sorter) => {
+    const s = Array.isArray(sorter) ? sorter[0] : sorter;
+    const field = customerSortFields.find((f) => f === s?.columnKey) as CustomerSortField | undefined;
+    setPaging({
+      page: pagination.current ?? 1,
+      pageSize: pagination.pageSize ?? 20,
+      sort: s?.order ? field : undefined,
+      order: s?.order ? (s.order === 'ascend' ? 'asc' : 'desc') : undefined,
+    });
+  };
+
+  const narrowed = !!q || filterCount > 0 || scene !== 'all';
+  const empty = (
+    <Empty description={list.isError ? errorMessage(list.error) : narrowed ? t('customer.emptyFiltered') : t('customer.empty')}>
+      {!list.isError && !narrowed && can('customer.create') && (
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+          {t('customer.create')}
+        </Button>
+      )}
+    </Empty>
+  );
+
+  return (
+    <Card>
+      <Typography.Title level={4} style={{ marginTop: 0 }}>
+        {t('customer.title')}
+      </Typography.Title>
+      <div className="page-toolbar">
+        <SceneSwitch value={scene} onChange={setScene} />
+      </div>
+      <div className="page-toolbar customer-toolbar">
+        <Input.Search
+          allowClear
+          className="customer-search"
+          placeholder={t('customer.search')}
+          aria-label={t('customer.search')}
+          onSearch={(v) => {
+            setQ(v.trim() || undefined);
+            firstPage();
+          }}
+        />
+        <Badge count={filterCount} size="small">
+          <Button icon={<FilterOutlined />} onClick={() => setFiltersOpen((o) => !o)} type={filtersOpen ? 'primary' : 'default'} ghost={filtersOpen}>
+            {t('customer.filters')}
+          </Button>
+        </Badge>
+        <span className="page-toolbar-grow" />
+        {can('customer.create') && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+            {t('customer.create')}
+          </Button>
+        )}
+      </div>
+      {filtersOpen && (
+        <CustomerFilterPanel
+          value={filterValues}
+          onChange={(v) => {
+            setFilterValues(v);
+            firstPage();
+          }}
+        />
+      )}
+      {selected.length > 0 && <BulkBar selected={selected} onDone={() => setSelected([])} />}
+      <Table<Customer>
+        className="customer-table"
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={list.data?.items}
+        loading={list.isFetching}
+        locale={{ emptyText: list.isLoading ? ' ' : empty }}
+        pagination={paginationOf(list.data, paging, t)}
+        onChange={onTableChange}
+        scroll={{ x: 'max-content' }}
+        rowSelection={{
+          selectedRowKeys: selected.map((c) => c.id),
+          onChange: (_keys, rows) => setSelected(rows),
+          preserveSelectedRowKeys: true,
+          columnWidth: 36,
+          fixed: !isMobile,
+        }}
+      />
+      <CustomerFormDrawer open={creating} onClose={() => setCreating(false)} />
+    </Card>
+  );
+}

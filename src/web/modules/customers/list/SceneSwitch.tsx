@@ -1,0 +1,19 @@
+import { Segmented, Select } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useIsMobile } from '../../../app/layout/useIsMobile';
+import { customerScenes, type CustomerScene } from '../types';
+
+/** The list's 场景: a segmented bar on wide screens, a select on phones. */
+export default function SceneSwitch({ value, onChange }: { value: CustomerScene; onChange: (scene: CustomerScene) => void }) {
+  const { t } = useTranslation();
+  const isMobile = useIsMobile();
+  const options = customerScenes.map((s) => ({ value: s, label: t(`customer.scene.${s}`) }));
+  if (isMobile) {
+    return <Select<CustomerScene> value={value} onChange={onChange} options={options} aria-label={t('customer.scene.label')} style={{ width: '100%' }} />;
+  }
+  return (
+    <div style={{ overflowX: 'auto', maxWidth: '100%' }}>
+      <Segmented<CustomerScene> value={value} onChange={onChange} options={options} aria-label={t('customer.scene.label')} />
+    </div>
+  );
+}

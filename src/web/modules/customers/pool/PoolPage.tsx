@@ -1,0 +1,97 @@
+import { Button, Card, Input, Space, Table, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
+import { errorMessage } from '../../../app/api';
+import { usePermissions } from '../../../app/auth/session';
+import { useIsMobile } from '../../../app/layout/useIsMobile';
+import { formatDateTime } from '../../../app/shared/format';
+import { paginationOf } from '../../../app/shared/pagination';
+import { usePool, type PoolParams } from '../api/customers';
+import { useDictLabel } from '../api/dictionaries';
+import '../customers.css';
+import { CustomerName } from '../list/customerColumns';
+import DictSelect from '../shared/DictSelect';
+import LevelTag from '../shared/LevelTag';
+import { regionText } from '../shared/regions';
+import type { Customer } from '../types';
+import AssignModal from './AssignModal';
+import { useClaim } from './useClaim';
+
+/** 客户池 (公海): customers without an owner; 领取 for oneself, 分配 to someone for managers. */
+export default function PoolPage() {
+  const { t } = useTranslation();
+  const { can } = usePermissions();
+  const isMobile = useIsMobile();
+  const navigate = useNavigate();
+  const dict = useDictLabel();
+  const claim = useClaim();
+  const [params, setParams] = useState<PoolParams>({ page: 1, pageSize: 20 });
+  const [assigning, setAssigning] = useState<Customer | null>(null);
+  const list = usePool(params);
+  const set = (patch: Partial<PoolParams>) => setParams((p) => ({ ...p, ...patch, page: 1 }));
+
+  const actionsColumn: ColumnsType<Customer>[number] = {
+    title: t('common.actions'),
+    key: 'actions',
+    width: 130,
+    fixed: isMobile ? undefined : 'right',
+    render: (_, c) => (
+      <Space size={0}>
+        <Button type="link" size="small" onClick={() => claim(c, (claimed) => void navigate(`/customers/${claimed.id}`))}>
+          {t('customer.action.claim')}
+        </Button>
+        {can('customer.assign') && (
+          <Button type="link" size="small" onClick={() => setAssigning(c)}>
+            {t('customer.action.assign')}
+          </Button>
+        )}
+      </Space>
+    ),
+  };
+  const columns: ColumnsType<Customer> = [
+    { title: t('customer.field.name'), key: 'name', width: isMobile ? 150 : 220, fixed: 'left', className: 'customer-name-cell', render: (_, c) => <CustomerName customer={c} /> },
+    // On a phone 领取 sits beside the name instead of at the far end of a sideways scroll.
+    ...(isMobile ? [actionsColumn] : []),
+    { title: t('customer.field.level'), dataIndex: 'level', key: 'level', width: 70, render: (v: string | null) => (v ? <LevelTag level={v} /> : '—') },
+    { title: t('customer.field.industry'), dataIndex: 'industry', key: 'industry', width: 100, render: (v: string | null) => dict('industry', v) || '—' },
+    { title: t('customer.field.region'), key: 'region', width: 140, responsive: ['lg'], render: (_, c) => regionText(c) || '—' },
+    { title: t('customer.field.poolReason'), dataIndex: 'poolReason', key: 'reason', width: 200, render: (v: string | null) => v || '—' },
+    { title: t('customer.field.poolReleasedAt'), dataIndex: 'poolReleasedAt', key: 'releasedAt', width: 140, render: formatDateTime },
+    { title: t('customer.field.lastFollowupAt'), dataIndex: 'lastFollowupAt', key: 'last', width: 140, responsive: ['xxl'], render: formatDateTime },
+    ...(isMobile ? [] : [actionsColumn]),
+  ];
+
+  return (
+    <Card>
+      <Typography.Title level={4} style={{ marginTop: 0 }}>
+        {t('customer.pool.title')}
+      </Typography.Title>
+      <div className="page-toolbar">
+        <Input.Search
+          allowClear
+          className="customer-search"
+          placeholder={t('customer.pool.search')}
+          aria-label={t('customer.pool.search')}
+          onSearch={(v) => set({ q: v.trim() || undefined })}
+        />
+        <DictSelect type="level" value={params.level} onChange={(level) => set({ level: level ?? undefined })} aria-label={t('customer.field.level')} />
+        <DictSelect type="industry" value={params.industry} onChange={(industry) => set({ industry: industry ?? undefined })} aria-label={t('customer.field.industry')} />
+      </div>
+      <Table<Customer>
+        className="customer-table"
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={list.data?.items}
+        loading={list.isFetching}
+        locale={{ emptyText: list.isError ? errorMessage(list.error) : t('customer.pool.empty') }}
+        pagination={paginationOf(list.data, params, t)}
+        onChange={(p) => setParams((old) => ({ ...old, page: p.current ?? 1, pageSize: p.pageSize ?? 20 }))}
+        scroll={{ x: 'max-content' }}
+      />
+      <AssignModal customer={assigning} onClose={() => setAssigning(null)} />
+    </Card>
+  );
+}

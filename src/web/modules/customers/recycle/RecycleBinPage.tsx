@@ -1,0 +1,81 @@
+import { App, Button, Card, Input, Popconfirm, Table, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { errorMessage } from '../../../app/api';
+import { useIsMobile } from '../../../app/layout/useIsMobile';
+import { formatDateTime } from '../../../app/shared/format';
+import { paginationOf } from '../../../app/shared/pagination';
+import { useCustomerMutations, useRecycleBin } from '../api/customers';
+import '../customers.css';
+import type { Customer } from '../types';
+
+/** 回收站: deleted customers, restored by an administrator. */
+export default function RecycleBinPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const isMobile = useIsMobile();
+  const [params, setParams] = useState<{ q?: string; page: number; pageSize: number }>({ page: 1, pageSize: 20 });
+  const list = useRecycleBin(params);
+  const { restore } = useCustomerMutations();
+
+  const columns: ColumnsType<Customer> = [
+    { title: t('customer.field.name'), dataIndex: 'name', key: 'name', width: 220, fixed: isMobile ? undefined : 'left' },
+    { title: t('customer.kindLabel'), dataIndex: 'kind', key: 'kind', width: 90, render: (k: Customer['kind']) => t(`customer.kind.${k}`) },
+    { title: t('customer.field.owner'), dataIndex: 'ownerName', key: 'owner', width: 90, render: (v: string | null) => v || '—' },
+    { title: t('customer.field.deletedAt'), dataIndex: 'deletedAt', key: 'deletedAt', width: 140, render: (v?: string | null) => formatDateTime(v ?? null) },
+    { title: t('customer.field.deletedBy'), dataIndex: 'deletedByName', key: 'deletedBy', width: 90, render: (v?: string | null) => v || '—' },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      width: 90,
+      fixed: isMobile ? undefined : 'right',
+      render: (_, c) => (
+        <Popconfirm
+          title={t('customer.recycle.restoreConfirm', { name: c.name })}
+          okText={t('common.confirm')}
+          cancelText={t('common.cancel')}
+          onConfirm={() =>
+            restore.mutateAsync(c.id).then(
+              () => void message.success(t('customer.recycle.restored')),
+              (err: unknown) => void message.error(errorMessage(err)),
+            )
+          }
+        >
+          <Button type="link" size="small">
+            {t('customer.action.restore')}
+          </Button>
+        </Popconfirm>
+      ),
+    },
+  ];
+
+  return (
+    <Card>
+      <Typography.Title level={4} style={{ marginTop: 0 }}>
+        {t('customer.recycle.title')}
+      </Typography.Title>
+      <div className="page-toolbar">
+        <Input.Search
+          allowClear
+          className="customer-search"
+          placeholder={t('customer.search')}
+          aria-label={t('customer.search')}
+          onSearch={(v) => setParams((p) => ({ ...p, q: v.trim() || undefined, page: 1 }))}
+        />
+      </div>
+      <Table<Customer>
+        className="customer-table"
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={list.data?.items}
+        loading={list.isFetching}
+        locale={{ emptyText: list.isError ? errorMessage(list.error) : t('customer.recycle.empty') }}
+        pagination={paginationOf(list.data, params, t)}
+        onChange={(p) => setParams((old) => ({ ...old, page: p.current ?? 1, pageSize: p.pageSize ?? 20 }))}
+        scroll={{ x: 'max-content' }}
+      />
+    </Card>
+  );
+}

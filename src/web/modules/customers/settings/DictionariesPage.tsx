@@ -1,0 +1,106 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Popconfirm, Space, Switch, Table, Tabs, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { errorMessage } from '../../../app/api';
+import { useIsMobile } from '../../../app/layout/useIsMobile';
+import { useDictionaries, useDictionaryMutations } from '../api/dictionaries';
+import { dictionaryTypes, type DictionaryItem, type DictionaryType } from '../types';
+import DictionaryItemModal from './DictionaryItemModal';
+
+/** 数据字典: the options of 行业, 规模, 来源, 级别 and 客户状态. */
+export default function DictionariesPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const isMobile = useIsMobile();
+  const dictionaries = useDictionaries();
+  const { update, remove } = useDictionaryMutations();
+  const [type, setType] = useState<DictionaryType>('industry');
+  const [editing, setEditing] = useState<DictionaryItem | null | undefined>(undefined);
+  const d = (key: string) => t(`customer.dictionary.${key}`);
+  const fail = (err: unknown) => void message.error(errorMessage(err));
+  const items = dictionaries.data?.[type] ?? [];
+
+  const addButton = (
+    <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)}>
+      {d('create')}
+    </Button>
+  );
+
+  const columns: ColumnsType<DictionaryItem> = [
+    { title: d('label'), dataIndex: 'label', key: 'label', width: 160 },
+    { title: d('code'), dataIndex: 'code', key: 'code', width: 140, responsive: ['md'], render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
+    { title: d('sort'), dataIndex: 'sort', key: 'sort', width: 70 },
+    {
+      title: d('enabled'),
+      dataIndex: 'enabled',
+      key: 'enabled',
+      width: 80,
+      render: (enabled: boolean, item) => (
+        <Switch
+          size="small"
+          checked={enabled}
+          aria-label={`${d('enabled')} ${item.label}`}
+          onChange={(checked) => update.mutate({ id: item.id, enabled: checked }, { onError: fail })}
+        />
+      ),
+    },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      width: 130,
+      render: (_, item) => (
+        <Space size={0}>
+          <Button type="link" size="small" onClick={() => setEditing(item)}>
+            {t('common.edit')}
+          </Button>
+          <Popconfirm
+            title={t('customer.dictionary.deleteConfirm', { label: item.label })}
+            description={d('deleteHint')}
+            okText={t('common.delete')}
+            okButtonProps={{ danger: true }}
+            cancelText={t('common.cancel')}
+            onConfirm={() => remove.mutateAsync(item.id).then(() => void message.success(t('common.deleted')), fail)}
+          >
+            <Button type="link" size="small" danger>
+              {t('common.delete')}
+            </Button>
+          </Popconfirm>
+        </Space>
+      ),
+    },
+  ];
+
+  return (
+    <Card>
+      <Typography.Title level={4} style={{ marginTop: 0 }}>
+        {d('title')}
+      </Typography.Title>
+      <Typography.Paragraph type="secondary">{d('hint')}</Typography.Paragraph>
+      {dictionaries.isError && <Alert type="error" showIcon title={errorMessage(dictionaries.error)} style={{ marginBottom: 16 }} />}
+      <Tabs
+        activeKey={type}
+        onChange={(key) => setType(key as DictionaryType)}
+        items={dictionaryTypes.map((k) => ({ key: k, label: d(`type.${k}`) }))}
+        tabBarExtraContent={isMobile ? undefined : addButton}
+      />
+      {isMobile && <div className="page-toolbar">{addButton}</div>}
+      <Table<DictionaryItem>
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={items}
+        loading={dictionaries.isFetching}
+        pagination={false}
+        scroll={{ x: 'max-content' }}
+      />
+      <DictionaryItemModal
+        type={type}
+        item={editing}
+        nextSort={items.reduce((max, i) => Math.max(max, i.sort), 0) + 10}
+        onClose={() => setEditing(undefined)}
+      />
+    </Card>
+  );
+}

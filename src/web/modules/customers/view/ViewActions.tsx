@@ -1,0 +1,68 @@
+import { App } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
+import { errorMessage } from '../../../app/api';
+import ReleaseModal from '../actions/ReleaseModal';
+import ShareModal from '../actions/ShareModal';
+import type { ActionTarget } from '../actions/target';
+import TransferModal from '../actions/TransferModal';
+import { useCustomerMutations } from '../api/customers';
+import CustomerFormDrawer from '../form/CustomerFormDrawer';
+import AssignModal from '../pool/AssignModal';
+import { useClaim } from '../pool/useClaim';
+import type { Customer } from '../types';
+import type { HeaderAction } from './CustomerHeader';
+
+/** The modals behind the view's quick actions; `run(action)` opens or performs one. */
+export function useViewActions(customer: Customer | undefined, onFollowUp: () => void) {
+  const { t } = useTranslation();
+  const { message, modal } = App.useApp();
+  const navigate = useNavigate();
+  const { remove } = useCustomerMutations();
+  const claim = useClaim();
+  const [editing, setEditing] = useState(false);
+  const [transfer, setTransfer] = useState<ActionTarget | null>(null);
+  const [share, setShare] = useState<ActionTarget | null>(null);
+  const [release, setRelease] = useState<ActionTarget | null>(null);
+  const [assigning, setAssigning] = useState<Customer | null>(null);
+
+  const run = (action: HeaderAction) => {
+    if (!customer) return;
+    const target = { ids: [customer.id], customer };
+    if (action === 'followUp') onFollowUp();
+    else if (action === 'edit') setEditing(true);
+    else if (action === 'transfer') setTransfer(target);
+    else if (action === 'share') setShare(target);
+    else if (action === 'release') setRelease(target);
+    else if (action === 'assign') setAssigning(customer);
+    else if (action === 'claim') claim(customer);
+    else if (action === 'delete')
+      modal.confirm({
+        title: t('customer.delete.confirm', { name: customer.name }),
+        content: t('customer.delete.hint'),
+        okText: t('common.delete'),
+        okButtonProps: { danger: true },
+        cancelText: t('common.cancel'),
+        onOk: () =>
+          remove.mutateAsync(customer.id).then(
+            () => {
+              void message.success(t('customer.delete.done'));
+              void navigate('/customers', { replace: true });
+            },
+            (err: unknown) => void message.error(errorMessage(err)),
+          ),
+      });
+  };
+
+  const modals = customer && (
+    <>
+      <CustomerFormDrawer open={editing} customer={customer} onClose={() => setEditing(false)} />
+      <TransferModal target={transfer} onClose={() => setTransfer(null)} />
+      <ShareModal target={share} onClose={() => setShare(null)} />
+      <ReleaseModal target={release} onClose={() => setRelease(null)} />
+      <AssignModal customer={assigning} onClose={() => setAssigning(null)} />
+    </>
+  );
+  return { run, modals };
+}
