@@ -17,12 +17,22 @@ import {
 // Its own department and user, so this journey does not depend on the administrator's journey.
 const REP = { username: 'xiaozhou', password: 'Passw0rd1', name: '小周', department: '华南销售部', role: '销售人员' };
 const ADMIN_ONLY = ['组织架构', '部门管理', '用户管理', '角色权限', '系统设置', '公司信息', '操作记录'];
+// A 销售人员's own pages: the customers area, without the administrator's 回收站 and settings.
+const REP_PAGES = ['客户', '联系人', '快速来电记录', '客户池'];
 
 /** Every menu item the sidebar (or drawer) offers, by visible label. */
 async function menuLabels(page: Page): Promise<string[]> {
   const nav = await visible(page.getByRole('navigation', { name: '主菜单' }));
   const items = await nav.getByRole('menuitem').allInnerTexts();
-  return items.map((t) => t.trim());
+  return items.map((t) => t.replace(/\s+/g, ''));
+}
+
+/** The menu offers the workbench and the 客户管理 group, which opens onto the rep's own pages. */
+async function expectRepMenu(page: Page) {
+  expect(await menuLabels(page)).toEqual(['工作台', '客户管理']);
+  await page.getByRole('navigation', { name: '主菜单' }).getByRole('menuitem', { name: '客户管理' }).click();
+  await visible(page.getByRole('navigation', { name: '主菜单' }).getByRole('menuitem', { name: '快速来电记录' }));
+  expect(await menuLabels(page)).toEqual(['工作台', '客户管理', ...REP_PAGES]);
 }
 
 async function expectWorkbench(page: Page) {
@@ -32,8 +42,10 @@ async function expectWorkbench(page: Page) {
     await visible(myInfo.getByText(value, { exact: true }));
     expect(await myInfo.innerText()).toMatch(new RegExp(`${field}[:：]?\\s*${value}`));
   }
-  // No page of the menu is open to a 销售人员 yet, and 快捷入口 says so instead of showing a blank card.
-  await visible(page.getByText('暂无可用的功能'));
+  // 快捷入口 offers exactly the pages of the menu a 销售人员 may open.
+  const quickLinks = await visible(page.locator('.ant-card').filter({ has: page.getByText('快捷入口', { exact: true }) }));
+  await visible(quickLinks.getByRole('button'));
+  expect((await quickLinks.getByRole('button').allInnerTexts()).map((t) => t.replace(/\s+/g, ''))).toEqual(REP_PAGES);
 }
 
 describe('销售人员 sees their workbench and nothing an administrator manages', () => {
@@ -53,7 +65,7 @@ describe('销售人员 sees their workbench and nothing an administrator manages
     await logIn(page, REP.username, REP.password);
     expect(new URL(page.url()).pathname).toBe('/');
     await expectWorkbench(page);
-    expect(await menuLabels(page)).toEqual(['工作台']);
+    await expectRepMenu(page);
     for (const label of ADMIN_ONLY) expect(await page.getByRole('menuitem', { name: label }).count()).toBe(0);
     // The header shows who is logged in.
     expect(await page.getByTestId('user-menu').innerText()).toContain(REP.name);
@@ -89,7 +101,7 @@ describe('销售人员 sees their workbench and nothing an administrator manages
 
     await page.getByTestId('menu-button').click();
     const drawer = await visible(page.getByRole('dialog', { name: '主菜单' }));
-    expect(await menuLabels(page)).toEqual(['工作台']);
+    await expectRepMenu(page);
     for (const label of ADMIN_ONLY) expect(await drawer.getByRole('menuitem', { name: label }).count()).toBe(0);
     await snap(page, 'sales-rep-05-drawer-phone');
     await drawer.getByRole('menuitem', { name: '工作台' }).click();

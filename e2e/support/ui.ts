@@ -130,10 +130,13 @@ export async function apiSession(username: string, password: string) {
 
 export type ApiSession = Awaited<ReturnType<typeof apiSession>>;
 
-/** Creates a department under the root (公司) and a user in it with the named role, via the API. */
+/**
+ * Creates a department under the root (公司) unless it exists, and a user in it with the named role
+ * (and supervisor, when given), via the API.
+ */
 export async function createUserViaApi(
   admin: ApiSession,
-  user: { username: string; password: string; name: string; department: string; role: string },
+  user: { username: string; password: string; name: string; department: string; role: string; supervisorId?: number },
 ): Promise<{ id: number; departmentId: number }> {
   const { items: departments } = await admin.get<{ items: { id: number; name: string; parentId: number | null }[] }>('/departments');
   const root = departments.find((d) => d.parentId === null);
@@ -150,6 +153,23 @@ export async function createUserViaApi(
     name: user.name,
     departmentId: department.id,
     roleIds: [role!.id],
+    ...(user.supervisorId ? { supervisorId: user.supervisorId } : {}),
   });
   return { id: created.id, departmentId: department.id };
+}
+
+/**
+ * Opens a page from the main menu the way a person does: on a phone through the menu drawer, on a
+ * desktop from the sidebar, expanding the group first when its entries are hidden.
+ */
+export async function openMenu(page: Page, ...path: string[]): Promise<void> {
+  const phone = (page.viewportSize()?.width ?? 0) < 768;
+  if (phone) await page.getByTestId('menu-button').click();
+  const nav = await visible(page.getByRole('navigation', { name: '主菜单' }));
+  const leaf = nav.getByRole('menuitem', { name: label(path[path.length - 1]) });
+  for (const group of path.slice(0, -1)) {
+    if (!(await leaf.isVisible())) await nav.getByRole('menuitem', { name: label(group) }).click();
+  }
+  await leaf.click();
+  if (phone) await gone(page.getByRole('dialog', { name: '主菜单' }));
 }

@@ -54,7 +54,7 @@ export default function ReleaseModal({ target, onClose }: { target: ActionTarget
       destroyOnHidden
     >
       <Alert type="info" showIcon title={t('customer.release.hint')} style={{ marginBottom: 16 }} />
-      <Form form={form} layout="vertical" onFinish={submit}>
+      <Form form={form} layout="vertical" onFinish={submit} clearOnDestroy>
         <Form.Item
           name="reason"
           label={t('customer.release.reason')}

@@ -61,7 +61,7 @@ export default function ShareModal({ target, onClose }: { target: ActionTarget |
       confirmLoading={team.put.isPending || bulk.isPending}
       destroyOnHidden
     >
-      <Form<Values> form={form} layout="vertical" onFinish={submit} initialValues={{ access: 'read' }}>
+      <Form<Values> form={form} layout="vertical" onFinish={submit} clearOnDestroy initialValues={{ access: 'read' }}>
         <Form.Item
           name="toUserId"
           label={t('customer.share.toUser')}

@@ -60,7 +60,7 @@ export default function TransferModal({ target, onClose }: { target: ActionTarge
       confirmLoading={transfer.isPending || bulk.isPending}
       destroyOnHidden
     >
-      <Form<Values> form={form} layout="vertical" onFinish={submit} initialValues={{ withContacts: true }}>
+      <Form<Values> form={form} layout="vertical" onFinish={submit} clearOnDestroy initialValues={{ withContacts: true }}>
         <Form.Item
           name="toUserId"
           label={t('customer.transfer.toUser')}

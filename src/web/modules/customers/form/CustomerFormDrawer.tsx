@@ -91,7 +91,7 @@ export default function CustomerFormDrawer({ open, customer, prefill, onClose }:
         </Space>
       }
     >
-      <Form<Values> form={form} layout="vertical" onFinish={submit} autoComplete="off" initialValues={initialOf(customer, prefill)}>
+      <Form<Values> form={form} layout="vertical" onFinish={submit} autoComplete="off" clearOnDestroy initialValues={initialOf(customer, prefill)}>
         <Form.Item name="kind" label={t('customer.kindLabel')}>
           <Segmented<CustomerKind> options={customerKinds.map((k) => ({ value: k, label: t(`customer.kind.${k}`) }))} />
         </Form.Item>

@@ -65,9 +65,11 @@ export default function BulkBar({ selected, onDone }: Props) {
           {t('customer.action.share')}
         </Button>
       )}
-      <Button icon={<ExportOutlined />} onClick={() => setRelease(target)}>
-        {t('customer.action.release')}
-      </Button>
+      {can('customer.pool') && (
+        <Button icon={<ExportOutlined />} onClick={() => setRelease(target)}>
+          {t('customer.action.release')}
+        </Button>
+      )}
       {can('customer.update') && (
         <Dropdown
           menu={{

@@ -28,6 +28,7 @@ export default function AssignModal({ customer, onClose }: { customer: Customer 
       <Form
         form={form}
         layout="vertical"
+        clearOnDestroy
         onFinish={({ toUserId }: { toUserId: number }) =>
           customer &&
           assign.mutate(

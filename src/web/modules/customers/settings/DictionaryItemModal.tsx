@@ -44,7 +44,7 @@ export default function DictionaryItemModal({ type, item, nextSort, onClose }: P
       confirmLoading={create.isPending || update.isPending}
       destroyOnHidden
     >
-      <Form<Values> form={form} layout="vertical" onFinish={submit} initialValues={item ?? { sort: nextSort }}>
+      <Form<Values> form={form} layout="vertical" onFinish={submit} clearOnDestroy initialValues={item ?? { sort: nextSort }}>
         <Form.Item name="label" label={d('label')} rules={[{ required: true, whitespace: true, message: t('validation.required', { field: d('label') }) }]}>
           <Input maxLength={50} />
         </Form.Item>

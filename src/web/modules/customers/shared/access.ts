@@ -12,7 +12,7 @@ export function useCustomerAbilities(customer: Customer | undefined) {
     hot: writable && can('customer.update'),
     transfer: ownerSide && can('customer.transfer'),
     share: ownerSide && can('customer.share'),
-    release: ownerSide,
+    release: ownerSide && can('customer.pool'),
     delete: customer?.access === 'scope' && can('customer.delete'),
     claim: !!customer?.inPool && can('customer.pool'),
     assign: !!customer?.inPool && can('customer.assign'),

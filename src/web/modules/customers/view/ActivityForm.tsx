@@ -5,6 +5,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServerErrors } from '../../../app/shared/forms';
 import { useAddActivity, useCustomerContacts } from '../api/relations';
+import { companyNow, companyWallClockToIso } from '../shared/companyTime';
 import { activityKinds, type ActivityKind } from '../types';
 
 interface Values {
@@ -36,22 +37,22 @@ export default function ActivityForm({ customerId, focusSignal }: { customerId: 
         customerId,
         kind: v.kind,
         content: v.content.trim(),
-        occurredAt: v.occurredAt?.toISOString(),
+        occurredAt: v.occurredAt ? companyWallClockToIso(v.occurredAt) : undefined,
         contactId: v.contactId ?? null,
-        nextContactAt: v.nextContactAt ? v.nextContactAt.toISOString() : null,
+        nextContactAt: v.nextContactAt ? companyWallClockToIso(v.nextContactAt) : null,
       },
       {
         onSuccess: () => {
           void message.success(a('saved'));
           form.resetFields();
-          form.setFieldValue('occurredAt', dayjs());
+          form.setFieldValue('occurredAt', companyNow());
         },
         onError: showErrors,
       },
     );
 
   return (
-    <Form<Values> form={form} layout="vertical" onFinish={submit} initialValues={{ kind: 'call_out', occurredAt: dayjs() }}>
+    <Form<Values> form={form} layout="vertical" onFinish={submit} initialValues={{ kind: 'call_out', occurredAt: companyNow() }}>
       <Row gutter={12}>
         <Col xs={12} md={6}>
           <Form.Item name="kind" label={a('kind')} rules={[{ required: true }]}>
@@ -70,7 +71,7 @@ export default function ActivityForm({ customerId, focusSignal }: { customerId: 
         </Col>
         <Col xs={24} md={12}>
           <Form.Item name="occurredAt" label={a('occurredAt')} rules={[{ required: true, message: t('validation.select', { field: a('occurredAt') }) }]}>
-            <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs().endOf('day'))} />
+            <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} disabledDate={(d) => d.isAfter(companyNow().endOf('day'))} />
           </Form.Item>
         </Col>
         <Col xs={24}>
@@ -84,7 +85,7 @@ export default function ActivityForm({ customerId, focusSignal }: { customerId: 
               showTime={{ format: 'HH:mm', defaultOpenValue: dayjs('09:00', 'HH:mm') }}
               format="YYYY-MM-DD HH:mm"
               style={{ width: '100%' }}
-              disabledDate={(d) => d.isBefore(dayjs().startOf('day'))}
+              disabledDate={(d) => d.isBefore(companyNow().startOf('day'))}
             />
           </Form.Item>
         </Col>

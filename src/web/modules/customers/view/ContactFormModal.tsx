@@ -63,6 +63,7 @@ export default function ContactFormModal({ customerId, contact, defaultPrimary, 
         layout="vertical"
         onFinish={submit}
         autoComplete="off"
+        clearOnDestroy
         initialValues={contact ?? { isPrimary: !!defaultPrimary, isDecisionMaker: false }}
       >
         <Row gutter={16}>
