@@ -29,7 +29,8 @@ export const mobile = z
   .string()
   .trim()
   .max(20)
-  .refine((v) => v === '' || /^(\+?86[- ]?)?1[3-9]\d{9}$/.test(v), 'MOBILE_INVALID')
+  // People write mobiles with spaces or dashes ("138 0013 8000", "+86-138…"): judge the digits.
+  .refine((v) => v === '' || /^(\+?86)?1[3-9]\d{9}$/.test(v.replace(/[\s-]/g, '')), 'MOBILE_INVALID')
   .nullish()
   .transform((v) => (v ? v : null));
 

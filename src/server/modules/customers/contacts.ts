@@ -6,6 +6,7 @@ import { diffFields, escapeLike, recordAudit } from '../../platform/audit/servic
 import { fieldError, notFound } from '../../platform/http/errors';
 import { customerScope, loadCustomer, visibleCustomers } from './access';
 import { normalizeMobile } from './duplicates';
+import { searchTerm } from './search-text';
 import { EXACT_TOTAL_LIMIT } from './pool';
 import { contacts, customers } from './schema';
 import { rebuildSearchText } from './search-text';
@@ -48,13 +49,14 @@ const auditedFields = ['name', 'title', 'mobile', 'phone', 'email', 'wechat', 'i
  */
 export async function listContacts(db: Db, actor: Actor, query: { page: number; pageSize: number; q?: string; customerId?: number }) {
   const scope = await customerScope(db, actor);
-  const like = query.q ? `%${escapeLike(query.q.toLowerCase())}%` : undefined;
+  const like = query.q ? `%${escapeLike(searchTerm(query.q))}%` : undefined;
   const conditions: (SQL | undefined)[] = [
     isNull(contacts.deletedAt),
     visibleCustomers(scope, actor),
     query.customerId ? eq(contacts.customerId, query.customerId) : undefined,
     like
-      ? sql`${customers.searchText} ilike ${like} and (${contacts.name} ilike ${like} or ${contacts.mobile} ilike ${like} or ${contacts.phone} ilike ${like} or ${customers.name} ilike ${like})`
+      ? sql`${customers.searchText} ilike ${like} and (${contacts.name} ilike ${like} or ${contacts.mobile} ilike ${like} or ${contacts.phone} ilike ${like}
+          or regexp_replace(coalesce(${contacts.phone}, ''), '[^0-9]', '', 'g') ilike ${like} or ${customers.name} ilike ${like})`
       : undefined,
   ];
   const where = and(...conditions);

@@ -233,6 +233,22 @@ describe('search', () => {
     expect(await names(c.rep1, '&q=2345678')).toEqual([]);
     expect(await names(c.rep1, '&q=98765432')).toEqual([x.name]);
   });
+
+  it('finds a phone however it is typed: with or without dashes and spaces, with +86', async () => {
+    const landline = await create(c.rep2, { name: '杭州云帆智能装备有限公司', phone: '0571-86903421' });
+    const person = await create(c.rep2, { kind: 'person', name: '陈美玲', mobile: '138 2266 7789' });
+    expect(person.mobile).toBe('13822667789');
+    for (const typed of ['0571-86903421', '057186903421', '0571 8690 3421', '86903421']) {
+      expect(await names(c.rep2, `&q=${encodeURIComponent(typed)}`), typed).toEqual([landline.name]);
+    }
+    for (const typed of ['138-2266-7789', '+86 138 2266 7789', '13822667789']) {
+      expect(await names(c.rep2, `&q=${encodeURIComponent(typed)}`), typed).toEqual([person.name]);
+    }
+    // A contact's landline too, through the contacts list.
+    await c.rep2.post(`/api/v1/customers/${landline.id}/contacts`, { name: '周工', phone: '0571-8888 1234' });
+    const found = (await c.rep2.get(`/api/v1/contacts?q=${encodeURIComponent('057188881234')}`)).json().items;
+    expect(found.map((k: { name: string }) => k.name)).toEqual(['周工']);
+  });
 });
 
 describe('duplicates', () => {

@@ -1,14 +1,14 @@
-import { and, asc, desc, eq, ilike, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { customerScenes, customerSortFields } from '../../../common/customers';
 import type { Db } from '../../db/client';
 import type { Actor } from '../../platform/access/actor';
 import { departmentSubtreeIds, sqlIntArray, subordinateIds } from '../../platform/access/scope';
-import { escapeLike } from '../../platform/audit/service';
 import { customerScope, visibleCustomers } from './access';
 import { accessExpression, selectCustomerDtos, toCustomerDto } from './customer-dto';
 import { EXACT_TOTAL_LIMIT } from './pool';
 import { customers } from './schema';
 import { companyTimeZone } from './settings';
+import { searchCondition } from './search-text';
 
 export interface CustomerListQuery {
   scene: (typeof customerScenes)[number];
@@ -86,6 +86,34 @@ async function sceneCondition(db: Db, actor: Actor, scene: CustomerListQuery['sc
  * counted up to 10,000 rows and otherwise reported as "10,000+".
  */
 export async function listCustomers(db: Db, actor: Actor, query: CustomerListQuery) {
+  const { scope, where } = await customerListWhere(db, actor, query);
+  const offset = (query.page - 1) * query.pageSize;
+  const [found, [{ total }]] = await Promise.all([
+    selectCustomerDtos(db, accessExpression(scope, actor))
+      .where(where)
+      .orderBy(...customerListOrder(query))
+      .limit(query.pageSize)
+      .offset(offset),
+    db.select({ total: sql<number>`count(*)::int` }).from(sql`(select 1 from ${customers} where ${where} limit ${EXACT_TOTAL_LIMIT + 1}) as capped`),
+  ]);
+  const totalExact = total <= EXACT_TOTAL_LIMIT;
+  return {
+    items: found.map((r) => toCustomerDto(r)),
+    page: query.page,
+    pageSize: query.pageSize,
+    total: totalExact ? total : EXACT_TOTAL_LIMIT,
+    totalExact,
+  };
+}
+
+/** The list's order: the whitelisted sort column (nulls last), then id; the export uses it too. */
+export function customerListOrder(query: Pick<CustomerListQuery, 'sort' | 'order'>) {
+  const direction = query.order === 'asc' ? asc : desc;
+  return [sql`${direction(sortColumns[query.sort ?? 'updatedAt'])} nulls last`, direction(customers.id)] as const;
+}
+
+/** What the list (and the export) selects: the caller's visible customers, the scene and the filters. */
+export async function customerListWhere(db: Db, actor: Actor, query: Omit<CustomerListQuery, 'page' | 'pageSize'>) {
   const scope = await customerScope(db, actor);
   let zone: string | undefined;
   const tz = async () => (zone ??= await companyTimeZone(db));
@@ -94,7 +122,7 @@ export async function listCustomers(db: Db, actor: Actor, query: CustomerListQue
   const conditions: (SQL | undefined)[] = [
     visibleCustomers(scope, actor),
     await sceneCondition(db, actor, query.scene, tz),
-    query.q ? ilike(customers.searchText, `%${escapeLike(query.q.toLowerCase())}%`) : undefined,
+    query.q ? searchCondition(customers.searchText, query.q) : undefined,
     query.kind ? eq(customers.kind, query.kind) : undefined,
     query.level ? eq(customers.level, query.level) : undefined,
     query.industry ? eq(customers.industry, query.industry) : undefined,
@@ -111,24 +139,5 @@ export async function listCustomers(db: Db, actor: Actor, query: CustomerListQue
       ? sql`${customers.nextContactAt} ${isDay(query.nextContactTo) ? sql`<` : sql`<=`} ${to(zone ?? '', query.nextContactTo)}`
       : undefined,
   ];
-  const where = and(...conditions);
-  const direction = query.order === 'asc' ? asc : desc;
-  const sortColumn = sortColumns[query.sort ?? 'updatedAt'];
-  const offset = (query.page - 1) * query.pageSize;
-  const [found, [{ total }]] = await Promise.all([
-    selectCustomerDtos(db, accessExpression(scope, actor))
-      .where(where)
-      .orderBy(sql`${direction(sortColumn)} nulls last`, direction(customers.id))
-      .limit(query.pageSize)
-      .offset(offset),
-    db.select({ total: sql<number>`count(*)::int` }).from(sql`(select 1 from ${customers} where ${where} limit ${EXACT_TOTAL_LIMIT + 1}) as capped`),
-  ]);
-  const totalExact = total <= EXACT_TOTAL_LIMIT;
-  return {
-    items: found.map((r) => toCustomerDto(r)),
-    page: query.page,
-    pageSize: query.pageSize,
-    total: totalExact ? total : EXACT_TOTAL_LIMIT,
-    totalExact,
-  };
+  return { scope, where: and(...conditions) };
 }

@@ -1,8 +1,8 @@
-import { and, count, desc, eq, gte, ilike, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, isNull, sql, type SQL } from 'drizzle-orm';
+import { searchCondition } from './search-text';
 import type { Db } from '../../db/client';
 import type { Actor } from '../../platform/access/actor';
 import { inScope } from '../../platform/access/scope';
-import { escapeLike } from '../../platform/audit/service';
 import { badRequest, conflict, fieldError, forbidden, notFound } from '../../platform/http/errors';
 import { customerAccess, customerScope, loadCustomer, type CustomerRow } from './access';
 import { alreadyClaimed, assertOwnedLimit, assertReceivable, changeOwner, lockUser, userName } from './ownership';
@@ -137,7 +137,7 @@ export async function listPool(db: Db, actor: Actor, query: PoolQuery) {
   const conditions: (SQL | undefined)[] = [
     isNull(customers.ownerId),
     isNull(customers.deletedAt),
-    query.q ? ilike(customers.searchText, `%${escapeLike(query.q)}%`) : undefined,
+    query.q ? searchCondition(customers.searchText, query.q) : undefined,
     query.level ? eq(customers.level, query.level) : undefined,
     query.industry ? eq(customers.industry, query.industry) : undefined,
   ];

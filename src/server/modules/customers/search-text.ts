@@ -1,5 +1,7 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client';
+import { escapeLike } from '../../platform/audit/service';
 
 type Searchable = { name: string; shortName?: string | null; phone?: string | null; mobile?: string | null };
 type SearchableContact = { name: string; mobile?: string | null; phone?: string | null };
@@ -9,19 +11,46 @@ type SearchableContact = { name: string; mobile?: string | null; phone?: string 
  * phones, in one lower-cased string behind one pg_trgm GIN index. Pure, so bulk loaders build it too.
  */
 export function buildSearchText(customer: Searchable, contacts: SearchableContact[]): string {
-  const parts = [customer.name, customer.shortName, customer.phone, customer.mobile];
-  for (const c of contacts) parts.push(c.name, c.mobile, c.phone);
+  const parts = [customer.name, customer.shortName, customer.phone, digitsVariant(customer.phone), customer.mobile];
+  for (const c of contacts) parts.push(c.name, c.mobile, c.phone, digitsVariant(c.phone));
   return parts
     .filter((p): p is string => !!p && p.trim() !== '')
     .join(' ')
     .toLowerCase();
 }
 
+/** A phone as written ("0571-8690 3421") also searchable as its digits ("057186903421"). */
+function digitsVariant(phone: string | null | undefined): string | null {
+  if (!phone) return null;
+  const digits = phone.replace(/\D/g, '');
+  return digits !== phone ? digits : null;
+}
+
+/**
+ * What the search box's text becomes: lower case; a phone number typed with spaces, dashes or +86
+ * (as caller ID or a business card shows it) becomes its bare digits, which search_text also holds.
+ */
+export function searchTerm(q: string): string {
+  const trimmed = q.trim().toLowerCase();
+  if (/^[\d\s\-+()]+$/.test(trimmed) && /\d{3}/.test(trimmed)) {
+    const digits = trimmed.replace(/\D/g, '');
+    return digits.length === 13 && digits.startsWith('86') ? digits.slice(2) : digits;
+  }
+  return trimmed;
+}
+
+/** The one search condition over the trigram-indexed search_text. */
+export function searchCondition(column: AnyPgColumn, q: string): SQL {
+  return sql`${column} ilike ${`%${escapeLike(searchTerm(q))}%`}`;
+}
+
 /** Rebuild one customer's search text from its row and live contacts (after any write to either). */
 export async function rebuildSearchText(db: Db, customerId: number): Promise<void> {
   await db.execute(sql`
-    update customers c set search_text = lower(concat_ws(' ', nullif(c.name, ''), nullif(c.short_name, ''), nullif(c.phone, ''), nullif(c.mobile, ''),
-      (select string_agg(concat_ws(' ', nullif(k.name, ''), nullif(k.mobile, ''), nullif(k.phone, '')), ' ' order by k.id)
+    update customers c set search_text = lower(concat_ws(' ', nullif(c.name, ''), nullif(c.short_name, ''), nullif(c.phone, ''),
+      nullif(regexp_replace(coalesce(c.phone, ''), '[^0-9]', '', 'g'), coalesce(c.phone, '')), nullif(c.mobile, ''),
+      (select string_agg(concat_ws(' ', nullif(k.name, ''), nullif(k.mobile, ''), nullif(k.phone, ''),
+                                   nullif(regexp_replace(coalesce(k.phone, ''), '[^0-9]', '', 'g'), coalesce(k.phone, ''))), ' ' order by k.id)
          from contacts k where k.customer_id = c.id and k.deleted_at is null)))
     where c.id = ${customerId}`);
 }

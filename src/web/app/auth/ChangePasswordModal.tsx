@@ -72,7 +72,7 @@ export default function ChangePasswordModal({ open, forced, onClose, onChanged, 
       destroyOnHidden
     >
       {forced && <Alert type="warning" showIcon title={t('password.mustChange')} style={{ marginBottom: 16 }} />}
-      <Form form={form} layout="vertical" onFinish={submit} requiredMark={false}>
+      <Form form={form} clearOnDestroy layout="vertical" onFinish={submit} requiredMark={false}>
         <Form.Item name="oldPassword" label={t('password.old')} rules={[{ required: true, message: t('password.oldRequired') }]}>
           <Input.Password autoComplete="current-password" />
         </Form.Item>

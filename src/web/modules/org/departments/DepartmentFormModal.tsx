@@ -54,7 +54,7 @@ export default function DepartmentFormModal({ target, onClose }: { target: Depar
       confirmLoading={create.isPending || update.isPending}
       destroyOnHidden
     >
-      <Form<Values> form={form} layout="vertical" onFinish={submit} initialValues={initialValues}>
+      <Form<Values> clearOnDestroy form={form} layout="vertical" onFinish={submit} initialValues={initialValues}>
         <Form.Item
           name="name"
           label={t('org.dept.name')}

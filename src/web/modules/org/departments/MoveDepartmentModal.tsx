@@ -48,7 +48,7 @@ export default function MoveDepartmentModal({ department, onClose }: { departmen
       confirmLoading={update.isPending}
       destroyOnHidden
     >
-      <Form<Values>
+      <Form<Values> clearOnDestroy
         form={form}
         layout="vertical"
         onFinish={submit}

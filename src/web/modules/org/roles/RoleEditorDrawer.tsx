@@ -70,7 +70,7 @@ export default function RoleEditorDrawer({ open, role, onClose }: Props) {
 
   return (
     <Drawer open={open} title={title} onClose={onClose} size={isMobile ? '100%' : 600} footer={footer} destroyOnHidden>
-      <Form<Values>
+      <Form<Values> clearOnDestroy
         form={form}
         layout="vertical"
         onFinish={submit}

@@ -42,7 +42,7 @@ export default function ResetPasswordModal({ user, onClose }: { user: User | nul
       confirmLoading={resetPassword.isPending}
       destroyOnHidden
     >
-      <Form<Values> form={form} layout="vertical" onFinish={submit} autoComplete="off">
+      <Form<Values> clearOnDestroy form={form} layout="vertical" onFinish={submit} autoComplete="off">
         <NewPasswordFields />
       </Form>
     </Modal>

@@ -97,7 +97,7 @@ export default function UserFormModal({ open, user, defaultDepartmentId, onClose
       width={680}
       destroyOnHidden
     >
-      <Form<Values> form={form} layout="vertical" onFinish={submit} autoComplete="off" initialValues={initialValues}>
+      <Form<Values> clearOnDestroy form={form} layout="vertical" onFinish={submit} autoComplete="off" initialValues={initialValues}>
         <Row gutter={16}>
           <Col xs={24} sm={12}>
             <Form.Item name="username" label={t('org.user.username')} rules={isEdit ? [] : required('org.user.username')}>
