@@ -7,7 +7,7 @@ import { fieldError, notFound } from '../../platform/http/errors';
 import { customerScope, loadCustomer, visibleCustomers } from './access';
 import { normalizeMobile } from './duplicates';
 import { searchTerm } from './search-text';
-import { EXACT_TOTAL_LIMIT } from './pool';
+import { cappedTotal } from '../../platform/http/lists';
 import { contacts, customers } from './schema';
 import { rebuildSearchText } from './search-text';
 
@@ -61,7 +61,7 @@ export async function listContacts(db: Db, actor: Actor, query: { page: number; 
   ];
   const where = and(...conditions);
   const offset = (query.page - 1) * query.pageSize;
-  const [found, [{ total }]] = await Promise.all([
+  const [found, counted] = await Promise.all([
     db
       .select(contactColumns)
       .from(contacts)
@@ -70,12 +70,9 @@ export async function listContacts(db: Db, actor: Actor, query: { page: number; 
       .orderBy(desc(contacts.updatedAt), desc(contacts.id))
       .limit(query.pageSize)
       .offset(offset),
-    db
-      .select({ total: sql<number>`count(*)::int` })
-      .from(sql`(select 1 from ${contacts} inner join ${customers} on ${customers.id} = ${contacts.customerId} where ${where} limit ${EXACT_TOTAL_LIMIT + 1}) as capped`),
+    cappedTotal(db, sql`${contacts} inner join ${customers} on ${customers.id} = ${contacts.customerId} where ${where}`),
   ]);
-  const totalExact = total <= EXACT_TOTAL_LIMIT;
-  return { items: found.map(toContactDto), page: query.page, pageSize: query.pageSize, total: totalExact ? total : EXACT_TOTAL_LIMIT, totalExact };
+  return { items: found.map(toContactDto), page: query.page, pageSize: query.pageSize, ...counted };
 }
 
 /** One customer's contacts (anyone who may see the customer), the primary first. */

@@ -5,7 +5,7 @@ import type { Actor } from '../../platform/access/actor';
 import { departmentSubtreeIds, sqlIntArray, subordinateIds } from '../../platform/access/scope';
 import { customerScope, visibleCustomers } from './access';
 import { accessExpression, selectCustomerDtos, toCustomerDto } from './customer-dto';
-import { EXACT_TOTAL_LIMIT } from './pool';
+import { cappedTotal } from '../../platform/http/lists';
 import { customers } from './schema';
 import { companyTimeZone } from './settings';
 import { searchCondition } from './search-text';
@@ -88,21 +88,19 @@ async function sceneCondition(db: Db, actor: Actor, scene: CustomerListQuery['sc
 export async function listCustomers(db: Db, actor: Actor, query: CustomerListQuery) {
   const { scope, where } = await customerListWhere(db, actor, query);
   const offset = (query.page - 1) * query.pageSize;
-  const [found, [{ total }]] = await Promise.all([
+  const [found, counted] = await Promise.all([
     selectCustomerDtos(db, accessExpression(scope, actor))
       .where(where)
       .orderBy(...customerListOrder(query))
       .limit(query.pageSize)
       .offset(offset),
-    db.select({ total: sql<number>`count(*)::int` }).from(sql`(select 1 from ${customers} where ${where} limit ${EXACT_TOTAL_LIMIT + 1}) as capped`),
+    cappedTotal(db, sql`${customers} where ${where}`),
   ]);
-  const totalExact = total <= EXACT_TOTAL_LIMIT;
   return {
     items: found.map((r) => toCustomerDto(r)),
     page: query.page,
     pageSize: query.pageSize,
-    total: totalExact ? total : EXACT_TOTAL_LIMIT,
-    totalExact,
+    ...counted,
   };
 }
 

@@ -1,5 +1,6 @@
 import { and, count, desc, eq, gte, isNull, sql, type SQL } from 'drizzle-orm';
 import { searchCondition } from './search-text';
+import { cappedTotal } from '../../platform/http/lists';
 import type { Db } from '../../db/client';
 import type { Actor } from '../../platform/access/actor';
 import { inScope } from '../../platform/access/scope';
@@ -125,9 +126,6 @@ export interface PoolQuery {
   industry?: string;
 }
 
-/** Totals are exact up to this many rows; beyond it the list says "10,000+". */
-export const EXACT_TOTAL_LIMIT = 10000;
-
 /**
  * The pool list: no owner, not deleted, newest release first (customers_pool_idx). Anyone with
  * customer.pool or customer.assign sees the whole pool.
@@ -142,23 +140,19 @@ export async function listPool(db: Db, actor: Actor, query: PoolQuery) {
     query.industry ? eq(customers.industry, query.industry) : undefined,
   ];
   const where = and(...conditions);
-  const [found, [{ total }]] = await Promise.all([
+  const [found, counted] = await Promise.all([
     selectCustomerDtos(db, sql<'pool'>`'pool'`)
       .where(where)
       .orderBy(desc(customers.poolReleasedAt), desc(customers.id))
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize),
-    db
-      .select({ total: sql<number>`count(*)::int` })
-      .from(sql`(select 1 from ${customers} where ${where} limit ${EXACT_TOTAL_LIMIT + 1}) as capped`),
+    cappedTotal(db, sql`${customers} where ${where}`),
   ]);
-  const totalExact = total <= EXACT_TOTAL_LIMIT;
   return {
     items: found.map((r) => toCustomerDto(r)),
     page: query.page,
     pageSize: query.pageSize,
-    total: totalExact ? total : EXACT_TOTAL_LIMIT,
-    totalExact,
+    ...counted,
   };
 }
 

@@ -15,7 +15,7 @@ import { recordCustomerEvent } from './events';
 import { assertOwnedLimit, assertReceivable, lockUser, type OwnerCandidate } from './ownership';
 import { customers } from './schema';
 import { rebuildSearchText } from './search-text';
-import { EXACT_TOTAL_LIMIT } from './pool';
+import { cappedTotal } from '../../platform/http/lists';
 
 /** The fields of a customer a user edits (audited field by field). */
 const editableFields = [
@@ -55,7 +55,7 @@ export async function getCustomer(db: Db, actor: Actor, id: number): Promise<Cus
 }
 
 /** 个人客户 needs a way to reach them: a mobile or a phone. */
-function assertReachable(c: { kind: string; mobile: string | null; phone: string | null }) {
+export function assertReachable(c: { kind: string; mobile: string | null; phone: string | null }) {
   if (c.kind === 'person' && !c.mobile && !c.phone) throw fieldError('mobile', 'CUSTOMER_CONTACT_REQUIRED');
 }
 
@@ -70,6 +70,25 @@ async function assertDictionaries(db: Db, input: Partial<Record<(typeof dictiona
 }
 
 /**
+ * Who receives a new customer (create, import): the caller, another user (needs customer.transfer,
+ * an active user in the caller's scope) or the pool (null; needs customer.pool or customer.assign).
+ * The receiving user's row is locked (see ownership.ts for the lock order).
+ */
+export async function lockNewOwner(tx: Db, actor: Actor, input: { ownerId?: number; toPool?: boolean }): Promise<OwnerCandidate | null> {
+  if (input.toPool) {
+    if (!actor.permissions.has('customer.pool') && !actor.permissions.has('customer.assign')) throw forbidden();
+    return null;
+  }
+  if (input.ownerId !== undefined && input.ownerId !== actor.userId) {
+    if (!actor.permissions.has('customer.transfer')) throw forbidden();
+    const owner = assertReceivable(await lockUser(tx, input.ownerId), 'ownerId');
+    if (!inScope(await customerScope(tx, actor), owner.id, owner.departmentId)) throw fieldError('ownerId', 'CUSTOMER_OWNER_INVALID');
+    return owner;
+  }
+  return assertReceivable(await lockUser(tx, actor.userId), 'ownerId');
+}
+
+/**
  * 新建客户: the caller owns it, unless they name another owner (customer.transfer, someone active
  * in their scope) or send it straight to the pool. The department is the owner's.
  */
@@ -77,16 +96,7 @@ export async function createCustomer(db: Db, actor: Actor, input: CustomerCreate
   const { ownerId, toPool, ...fields } = input;
   const values = { ...fields, mobile: normalizeMobile(fields.mobile) };
   const id = await db.transaction(async (tx) => {
-    let owner: OwnerCandidate | null = null;
-    if (toPool) {
-      if (!actor.permissions.has('customer.pool') && !actor.permissions.has('customer.assign')) throw forbidden();
-    } else if (ownerId !== undefined && ownerId !== actor.userId) {
-      if (!actor.permissions.has('customer.transfer')) throw forbidden();
-      owner = assertReceivable(await lockUser(tx, ownerId), 'ownerId');
-      if (!inScope(await customerScope(tx, actor), owner.id, owner.departmentId)) throw fieldError('ownerId', 'CUSTOMER_OWNER_INVALID');
-    } else {
-      owner = assertReceivable(await lockUser(tx, actor.userId), 'ownerId');
-    }
+    const owner = await lockNewOwner(tx, actor, { ownerId, toPool });
     if (owner) await assertOwnedLimit(tx, owner);
     assertReachable(values);
     await assertDictionaries(tx, values);
@@ -220,21 +230,19 @@ export async function listRecycleBin(db: Db, actor: Actor, query: { page: number
     query.q ? ilike(customers.searchText, `%${escapeLike(query.q.toLowerCase())}%`) : undefined,
   );
   const offset = (query.page - 1) * query.pageSize;
-  const [found, [{ total }]] = await Promise.all([
+  const [found, counted] = await Promise.all([
     selectCustomerDtos(db, sql`'scope'`)
       .where(where)
       .orderBy(desc(customers.deletedAt), desc(customers.id))
       .limit(query.pageSize)
       .offset(offset),
-    db.select({ total: sql<number>`count(*)::int` }).from(sql`(select 1 from ${customers} where ${where} limit ${EXACT_TOTAL_LIMIT + 1}) as capped`),
+    cappedTotal(db, sql`${customers} where ${where}`),
   ]);
-  const totalExact = total <= EXACT_TOTAL_LIMIT;
   return {
     items: found.map((r) => toCustomerDto(r, { recycle: true })),
     page: query.page,
     pageSize: query.pageSize,
-    total: totalExact ? total : EXACT_TOTAL_LIMIT,
-    totalExact,
+    ...counted,
   };
 }
 
