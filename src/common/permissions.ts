@@ -29,7 +29,7 @@ export const permissionCatalog = [
       'customer.recycle',
     ],
   },
-  { module: 'settings', scoped: false, permissions: ['settings.company.manage', 'settings.dictionary.manage', 'settings.customer.manage'] },
+  { module: 'settings', scoped: false, permissions: ['settings.company.manage', 'settings.dictionary.manage', 'settings.customer.manage', 'settings.messaging.manage'] },
 ] as const;
 
 export type PermissionModule = (typeof permissionCatalog)[number]['module'];

@@ -2,6 +2,8 @@ import { buildApp } from './app';
 import { loadConfigOrExit } from './config';
 import { openDatabase } from './db/client';
 import { migrateDatabase } from './db/migrate';
+import { serverModules } from './modules/registry';
+import { startJobRunner } from './platform/jobs/runner';
 import { bootstrap } from './platform/bootstrap';
 
 async function main() {
@@ -11,6 +13,9 @@ async function main() {
   await migrateDatabase(database);
   const app = await buildApp({ config, database });
   await bootstrap(database, { adminPassword: config.adminPassword, log: app.log });
+  // Scheduled work: every copy ticks, PostgreSQL decides which one runs each period (platform/jobs).
+  const jobs = startJobRunner({ database, jobs: serverModules.flatMap((m) => m.jobs ?? []), log: app.log });
+  app.addHook('onClose', () => jobs.stop());
 
   let stopping = false;
   const stop = async (signal: string) => {

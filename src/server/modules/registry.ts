@@ -1,14 +1,20 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { auditRoutes } from '../platform/audit/routes';
 import type { VisibilityCheck } from '../platform/audit/visibility';
+import type { JobDefinition } from '../platform/jobs/runner';
 import { authRoutes } from '../platform/auth/routes';
 import { orgRoutes } from '../platform/org/routes';
 import { canSeeUser } from '../platform/org/users';
 import { settingsRoutes } from '../platform/settings/routes';
 import { dictionaryRoutes } from '../platform/dictionaries/routes';
+import { messagingRoutes } from '../platform/messaging/routes';
 import { customerRoutes } from './customers/routes';
+import { customerImportExportRoutes } from './customers/import-export/routes';
+import { customerAutomationRoutes } from './customers/automation/routes';
+import { customerJobs } from './customers/automation/jobs';
 import { customerRelationshipRoutes } from './customers/relationship-routes';
 import { canSeeContact } from './customers/contacts';
+import { customerMessagingRoutes } from './customers/messaging-routes';
 import { canSeeCustomer } from './customers/service';
 
 /**
@@ -20,6 +26,8 @@ export interface ServerModule {
   name: string;
   routes: FastifyPluginAsyncZod;
   recordVisibility?: Record<string, VisibilityCheck>;
+  /** Scheduled work, run once per period across all copies (platform/jobs). */
+  jobs?: JobDefinition[];
 }
 
 const hasPermission = (permission: string): VisibilityCheck => async (_db, actor) => actor.permissions.has(permission);
@@ -38,6 +46,15 @@ export const serverModules: ServerModule[] = [
   { name: 'audit', routes: auditRoutes },
   { name: 'settings', routes: settingsRoutes, recordVisibility: { company: hasPermission('settings.company.manage') } },
   { name: 'dictionaries', routes: dictionaryRoutes, recordVisibility: { dictionary_item: hasPermission('settings.dictionary.manage') } },
+  { name: 'messaging', routes: messagingRoutes, recordVisibility: { messaging_settings: hasPermission('settings.messaging.manage') } },
   { name: 'customers', routes: customerRoutes, recordVisibility: { customer: canSeeCustomer, contact: canSeeContact } },
   { name: 'customer-relationships', routes: customerRelationshipRoutes },
+  { name: 'customer-import-export', routes: customerImportExportRoutes },
+  {
+    name: 'customer-automation',
+    routes: customerAutomationRoutes,
+    jobs: customerJobs,
+    recordVisibility: { pool_return_rule: hasPermission('settings.customer.manage'), revisit_rule: hasPermission('settings.customer.manage') },
+  },
+  { name: 'customer-messaging', routes: customerMessagingRoutes },
 ];

@@ -88,6 +88,8 @@ export interface ActivityInput {
   occurredAt?: Date;
   contactId?: number | null;
   nextContactAt?: Date | null;
+  /** Structured extras for the timeline (e.g. a sent mail's recipient and subject). */
+  params?: Record<string, unknown> | null;
 }
 
 /**
@@ -118,6 +120,7 @@ export async function createActivity(db: Db, actor: Actor, customerId: number, i
         contactId: input.contactId ?? null,
         kind: input.kind,
         content: input.content,
+        params: input.params ?? null,
         occurredAt,
         nextContactAt,
         userId: actor.userId > 0 ? actor.userId : null,

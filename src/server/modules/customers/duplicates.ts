@@ -105,6 +105,68 @@ export async function checkDuplicates(
   return { matches };
 }
 
+/** Whose an existing duplicate is: its owner (null: the pool). */
+export interface DuplicateOwner {
+  ownerId: number | null;
+  ownerName: string | null;
+}
+
+/** A JSON text array, expanded in SQL: arbitrary strings without building an array literal. */
+const textList = (values: string[]) => sql`(select jsonb_array_elements_text(${JSON.stringify(values)}::jsonb))`;
+
+/**
+ * The duplicate rule, set-based: live customers (pool included) with exactly one of these names, or
+ * with one of these numbers as phone or mobile. One hit per name and per number, by lowest id.
+ */
+export async function existingDuplicates(
+  tx: Db,
+  input: { names?: string[]; phones?: string[]; excludeId?: number },
+): Promise<{ names: Map<string, DuplicateOwner>; phones: Map<string, DuplicateOwner> }> {
+  const exclude = input.excludeId ?? 0;
+  const names = [...new Set(input.names ?? [])].filter(Boolean);
+  const phones = [...new Set(input.phones ?? [])].filter(Boolean);
+  const result = { names: new Map<string, DuplicateOwner>(), phones: new Map<string, DuplicateOwner>() };
+  if (names.length) {
+    const found = await rows<DuplicateOwner & { key: string }>(
+      tx,
+      sql`select distinct on (c.name) c.name as key, c.owner_id as "ownerId", u.name as "ownerName"
+            from customers c left join users u on u.id = c.owner_id
+           where c.name in ${textList(names)} and c.deleted_at is null and c.id <> ${exclude}
+           order by c.name, c.id`,
+    );
+    for (const { key, ...owner } of found) result.names.set(key, owner);
+  }
+  if (phones.length) {
+    const found = await rows<DuplicateOwner & { key: string }>(
+      tx,
+      sql`select p.key, c.owner_id as "ownerId", u.name as "ownerName"
+            from ${textList(phones)} as p(key)
+            join lateral (select c.id, c.owner_id from customers c
+                           where (c.phone = p.key or c.mobile = p.key) and c.deleted_at is null and c.id <> ${exclude}
+                           order by c.id limit 1) c on true
+            left join users u on u.id = c.owner_id`,
+    );
+    for (const { key, ...owner } of found) result.phones.set(key, owner);
+  }
+  return result;
+}
+
+/**
+ * Transaction-scoped advisory locks on names and numbers, so that two concurrent saves of the same
+ * customer queue and the second sees the first. Taken in sorted order (names before numbers).
+ */
+export async function lockDuplicateKeys(tx: Db, input: { names?: string[]; phones?: string[] }) {
+  const keys = [...new Set([...(input.names ?? []).map((n) => `customer-name:${n}`), ...(input.phones ?? []).map((p) => `customer-phone:${p}`)])].sort();
+  if (!keys.length) return;
+  await tx.execute(sql`select count(pg_advisory_xact_lock(hashtext(k))) from (select k from ${textList(keys)} as t(k) order by k) s`);
+}
+
+/** The wording of a duplicate: names only the owner, or says it is in the pool. */
+export function duplicateMessageCode(on: 'name' | 'phone', hit: DuplicateOwner): ErrorCode {
+  if (on === 'name') return hit.ownerId === null ? 'CUSTOMER_DUPLICATE_NAME_POOL' : 'CUSTOMER_DUPLICATE_NAME';
+  return hit.ownerId === null ? 'CUSTOMER_DUPLICATE_PHONE_POOL' : 'CUSTOMER_DUPLICATE_PHONE';
+}
+
 /**
  * Refuse saving an exact duplicate name or phone unless the customer settings allow it: 409
  * CUSTOMER_DUPLICATE naming only the owner. Transaction-scoped advisory locks on the name and
@@ -115,26 +177,18 @@ export async function assertNotDuplicate(
   input: { name?: string | null; phones?: { field: string; value: string | null | undefined }[]; excludeId?: number },
 ) {
   const settings = await getCustomerSettings(tx);
-  const exclude = input.excludeId ?? 0;
+  const excludeId = input.excludeId ?? 0;
   if (input.name && !settings.allowDuplicateName) {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`customer-name:${input.name}`}))`);
-    const [hit] = await rows<{ ownerName: string | null; ownerId: number | null }>(
-      tx,
-      sql`select c.owner_id as "ownerId", u.name as "ownerName" from customers c left join users u on u.id = c.owner_id
-           where c.name = ${input.name} and c.deleted_at is null and c.id <> ${exclude} limit 1`,
-    );
-    if (hit) throw duplicate('name', hit.ownerId === null ? 'CUSTOMER_DUPLICATE_NAME_POOL' : 'CUSTOMER_DUPLICATE_NAME', hit.ownerName);
+    await lockDuplicateKeys(tx, { names: [input.name] });
+    const hit = (await existingDuplicates(tx, { names: [input.name], excludeId })).names.get(input.name);
+    if (hit) throw duplicate('name', duplicateMessageCode('name', hit), hit.ownerName);
   }
   if (!settings.allowDuplicatePhone) {
     for (const { field, value } of input.phones ?? []) {
       if (!value) continue;
-      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`customer-phone:${value}`}))`);
-      const [hit] = await rows<{ ownerName: string | null; ownerId: number | null }>(
-        tx,
-        sql`select c.owner_id as "ownerId", u.name as "ownerName" from customers c left join users u on u.id = c.owner_id
-             where (c.phone = ${value} or c.mobile = ${value}) and c.deleted_at is null and c.id <> ${exclude} limit 1`,
-      );
-      if (hit) throw duplicate(field, hit.ownerId === null ? 'CUSTOMER_DUPLICATE_PHONE_POOL' : 'CUSTOMER_DUPLICATE_PHONE', hit.ownerName);
+      await lockDuplicateKeys(tx, { phones: [value] });
+      const hit = (await existingDuplicates(tx, { phones: [value], excludeId })).phones.get(value);
+      if (hit) throw duplicate(field, duplicateMessageCode('phone', hit), hit.ownerName);
     }
   }
 }

@@ -14,7 +14,10 @@ export type CustomerEvent =
   | 'unhot'
   | 'shared'
   | 'unshared'
-  | 'restored';
+  | 'restored'
+  /** A mail or text message from the customer view that could not be sent (params: recipient, reason). */
+  | 'email_failed'
+  | 'sms_failed';
 
 /**
  * Write one system row (kind 'system') into the customer's timeline, inside the caller's

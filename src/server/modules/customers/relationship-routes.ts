@@ -16,7 +16,7 @@ const teamSchema = z.object({
   members: z.array(z.object({ userId: z.number(), name: z.string(), access: z.enum(['read', 'write']) })),
 });
 
-const activitySchema = z.object({
+export const activitySchema = z.object({
   id: z.number(),
   customerId: z.number(),
   contactId: z.number().nullable(),

@@ -55,6 +55,27 @@ const dictFilter = z.string().trim().min(1).max(32).optional();
 /** A day (YYYY-MM-DD, in the company's time zone) or an ISO time. */
 const dayOrTime = z.union([z.iso.date(), z.iso.datetime({ offset: true })]).optional();
 
+/** The customer list's scene, search, filters and sort (GET /customers, and the export). */
+export const customerListFilters = {
+  order: listQueryBase.order,
+  scene: z.enum(customerScenes).default('all'),
+  sort: z.enum(customerSortFields).optional(),
+  q: search,
+  kind: z.enum(customerKinds).optional(),
+  level: dictFilter,
+  industry: dictFilter,
+  source: dictFilter,
+  status: dictFilter,
+  ownerId: queryId.optional(),
+  departmentId: queryId.optional(),
+  province: z.string().trim().min(1).max(30).optional(),
+  city: z.string().trim().min(1).max(30).optional(),
+  createdFrom: dayOrTime,
+  createdTo: dayOrTime,
+  nextContactFrom: dayOrTime,
+  nextContactTo: dayOrTime,
+};
+
 /** Customers and contacts: lists, detail, create, update, delete, duplicates, hot, bulk. */
 export const customerRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app.ctx;
@@ -66,25 +87,7 @@ export const customerRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: '客户列表（场景、筛选、搜索，按数据权限）',
-        querystring: z.strictObject({
-          ...listQueryBase,
-          scene: z.enum(customerScenes).default('all'),
-          sort: z.enum(customerSortFields).optional(),
-          q: search,
-          kind: z.enum(customerKinds).optional(),
-          level: dictFilter,
-          industry: dictFilter,
-          source: dictFilter,
-          status: dictFilter,
-          ownerId: queryId.optional(),
-          departmentId: queryId.optional(),
-          province: z.string().trim().min(1).max(30).optional(),
-          city: z.string().trim().min(1).max(30).optional(),
-          createdFrom: dayOrTime,
-          createdTo: dayOrTime,
-          nextContactFrom: dayOrTime,
-          nextContactTo: dayOrTime,
-        }),
+        querystring: z.strictObject({ ...listQueryBase, ...customerListFilters }),
         response: { 200: listResponse(customerSchema) },
       },
     },

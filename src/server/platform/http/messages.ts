@@ -136,6 +136,26 @@ export const errorMessages = {
   SHARE_WITH_OWNER: { zh: '{userName} 是该客户的负责人，无需共享', en: '{userName} owns this customer; no need to share it' },
   ACTIVITY_IN_FUTURE: { zh: '发生时间不能晚于明天', en: 'The time cannot be later than tomorrow' },
   NEXT_CONTACT_BEFORE_OCCURRED: { zh: '下次联系时间不能早于本次发生时间', en: 'The next contact cannot be before this activity' },
+  // Messaging (mail and SMS)
+  EMAIL_NOT_CONFIGURED: { zh: '尚未配置邮件服务器（系统设置 → 邮件与短信）', en: 'No mail server is configured (Settings → Mail & SMS)' },
+  EMAIL_SEND_FAILED: { zh: '邮件发送失败：{reason}', en: 'The mail could not be sent: {reason}' },
+  SMS_NOT_CONFIGURED: { zh: '尚未配置短信网关（系统设置 → 邮件与短信）', en: 'No SMS gateway is configured (Settings → Mail & SMS)' },
+  SMS_SEND_FAILED: { zh: '短信发送失败：{reason}', en: 'The text message could not be sent: {reason}' },
+  RECIPIENT_REQUIRED: { zh: '请选择联系人或填写{field}', en: 'Choose a contact or enter the {field}' },
+  CONTACT_NO_EMAIL: { zh: '该联系人没有填写邮箱', en: 'This contact has no email address' },
+  CONTACT_NO_MOBILE: { zh: '该联系人没有填写手机', en: 'This contact has no mobile number' },
+  RETURN_RULE_CRITERIA_REQUIRED: { zh: '请至少设置“未跟进天数”或“未成交天数”之一', en: 'Set the days without follow-up, the days without a deal, or both' },
+  REVISIT_RULE_LEVEL_TAKEN: { zh: '级别 {level} 已有回访计划', en: 'Level {level} already has a revisit plan' },
+  REVISIT_NOT_OPEN: { zh: '该回访任务已完成或已取消', en: 'This revisit is already done or cancelled' },
+  // Customer import / export
+  IMPORT_FILE_TOO_LARGE: { zh: '导入文件不能超过 {limitMb} MB', en: 'The import file must not exceed {limitMb} MB' },
+  IMPORT_NOT_XLSX: { zh: '请上传 Excel（.xlsx）文件，可先下载导入模板', en: 'Upload an Excel (.xlsx) file; download the import template first' },
+  IMPORT_TEMPLATE_MISMATCH: { zh: '表格缺少“{header}”列，请使用导入模板', en: 'The sheet has no "{header}" column; use the import template' },
+  IMPORT_TOO_MANY_ROWS: { zh: '一次最多导入 {limit} 行', en: 'At most {limit} rows can be imported at once' },
+  IMPORT_NO_ROWS: { zh: '表格中没有可导入的数据行', en: 'The sheet has no data rows to import' },
+  IMPORT_DUPLICATE_IN_FILE: { zh: '与第 {row} 行重复', en: 'Duplicates row {row}' },
+  IMPORT_VALUE_UNKNOWN: { zh: '“{value}”不在可选项中', en: '"{value}" is not one of the available options' },
+  IMPORT_CONTACT_NAME_REQUIRED: { zh: '填写了联系人信息时须填写联系人姓名', en: 'A contact needs a name when other contact details are given' },
   DEMO_REFUSED: { zh: '数据库中已有业务数据，不能再导入演示数据', en: 'The database already holds business data' },
 } satisfies Record<string, Record<Lang, string>>;
 
@@ -155,6 +175,9 @@ export const fieldMessages = {
   PERMISSION_UNKNOWN: { zh: '未知的权限', en: 'Unknown permission' },
   PHONE_INVALID: { zh: '电话号码只能包含数字、空格、括号、加号和横线', en: 'A phone number may contain only digits, spaces, brackets, + and -' },
   CREDIT_CODE_INVALID: { zh: '统一社会信用代码应为 18 位数字或大写字母', en: 'The unified social credit code has 18 digits or capital letters' },
+  URL_INVALID: { zh: '须为 http:// 或 https:// 开头的网址', en: 'Must be an http:// or https:// URL' },
+  HEADER_NAME_INVALID: { zh: '请求头名称只能包含字母、数字和横线', en: 'Header names may contain only letters, digits and dashes' },
+  HEADERS_TOO_MANY: { zh: '请求头最多 20 个', en: 'At most 20 headers' },
   CODE_INVALID: { zh: '编码只能包含字母、数字、下划线、横线、加号和点，最多 32 位', en: 'Codes: up to 32 letters, digits, _ - + or .' },
 } satisfies Record<string, Record<Lang, string>>;
 

@@ -54,6 +54,7 @@ const enUS: Messages = {
     quickCall: 'Quick call log',
     dictionaries: 'Dictionaries',
     customerRules: 'Customer rules',
+    messaging: 'Mail & SMS',
   },
   layout: {
     mainMenu: 'Main menu',
@@ -222,6 +223,7 @@ const enUS: Messages = {
     session: 'Session',
     customer: 'Customer',
     contact: 'Contact',
+    messaging_settings: 'Mail & SMS settings',
   },
   customer: customerEnUS,
   auditField: {
@@ -295,6 +297,7 @@ const enUS: Messages = {
     'settings.company.manage': 'Manage company information',
     'settings.dictionary.manage': 'Manage dictionaries',
     'settings.customer.manage': 'Manage customer rules (pool, limits, duplicates)',
+    'settings.messaging.manage': 'Manage mail and SMS settings (SMTP, SMS gateway)',
   },
 };
 

@@ -55,6 +55,7 @@ const zhCN = {
     quickCall: '快速来电记录',
     dictionaries: '数据字典',
     customerRules: '客户规则',
+    messaging: '邮件与短信',
   },
   layout: {
     mainMenu: '主菜单',
@@ -223,6 +224,7 @@ const zhCN = {
     session: '登录会话',
     customer: '客户',
     contact: '联系人',
+    messaging_settings: '邮件与短信设置',
   },
   customer: customerZhCN,
   auditField: {
@@ -296,6 +298,7 @@ const zhCN = {
     'settings.company.manage': '管理公司信息',
     'settings.dictionary.manage': '管理数据字典',
     'settings.customer.manage': '管理客户规则（客户池、上限、查重）',
+    'settings.messaging.manage': '管理邮件与短信设置（SMTP、短信网关）',
   } satisfies Record<Permission, string>,
 };
 

@@ -36,6 +36,8 @@ export const customersArea: WebArea = {
   widgets: [
     { id: 'hot-customers', titleKey: 'customer.widget.hot', permission: 'customer.view', component: lazy(() => import('./widgets/HotCustomersWidget')), order: 30, span: 12 },
     { id: 'contact-today', titleKey: 'customer.widget.reminders', permission: 'customer.view', component: lazy(() => import('./widgets/RemindersWidget')), order: 40, span: 12 },
+    { id: 'revisits-today', titleKey: 'customer.automation.revisits', permission: 'customer.view', component: lazy(() => import('./widgets/RevisitsWidget')), order: 45, span: 12 },
+    { id: 'return-warnings', titleKey: 'customer.automation.warnings', permission: 'customer.view', component: lazy(() => import('./widgets/ReturnWarningsWidget')), order: 50, span: 12 },
   ],
   auditEntityTypes: ['customer', 'contact'],
 };

@@ -1,5 +1,5 @@
-import { FilterOutlined, PlusOutlined } from '@ant-design/icons';
-import { Badge, Button, Card, Empty, Input, Table, Typography, type TableProps } from 'antd';
+import { DownloadOutlined, FilterOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { App, Badge, Button, Card, Empty, Input, Table, Typography, type TableProps } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
@@ -10,6 +10,8 @@ import { paginationOf } from '../../../app/shared/pagination';
 import { useCustomers, type CustomerListParams } from '../api/customers';
 import { useDictLabel } from '../api/dictionaries';
 import CustomerFormDrawer from '../form/CustomerFormDrawer';
+import { exportCustomerList } from '../import/exportList';
+import ImportModal from '../import/ImportModal';
 import '../customers.css';
 import { customerScenes, customerSortFields, type Customer, type CustomerScene, type CustomerSortField } from '../types';
 import BulkBar from './BulkBar';
@@ -34,12 +36,21 @@ export default function CustomersPage() {
   const [paging, setPaging] = useState<Paging>({ page: 1, pageSize: 20 });
   const [selected, setSelected] = useState<Customer[]>([]);
   const [creating, setCreating] = useState(false);
+  const [importing, setImporting] = useState(false);
+  const [exporting, setExporting] = useState(false);
+  const { message } = App.useApp();
 
   const filters = useMemo(() => filtersOf(filterValues), [filterValues]);
   const list = useCustomers({ scene, q, ...filters, ...paging });
   const filterCount = countFilters(filterValues);
   const columns = customerColumns({ t, sort: paging.sort, order: paging.order, isMobile, dictLabel });
 
+  const exportList = () => {
+    setExporting(true);
+    exportCustomerList({ scene, q, ...filters, sort: paging.sort, order: paging.order }, columns)
+      .catch((err: unknown) => message.error(t('customer.importExport.exportFailed', { message: errorMessage(err) })))
+      .finally(() => setExporting(false));
+  };
   const firstPage = () => {
     setPaging((p) => ({ ...p, page: 1 }));
     setSelected([]);
@@ -95,6 +106,16 @@ export default function CustomersPage() {
           </Button>
         </Badge>
         <span className="page-toolbar-grow" />
+        {can('customer.import') && (
+          <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>
+            {t('customer.importExport.import')}
+          </Button>
+        )}
+        {can('customer.export') && (
+          <Button icon={<DownloadOutlined />} loading={exporting} onClick={exportList}>
+            {t('customer.importExport.export')}
+          </Button>
+        )}
         {can('customer.create') && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
             {t('customer.create')}
@@ -131,6 +152,7 @@ export default function CustomersPage() {
         }}
       />
       <CustomerFormDrawer open={creating} onClose={() => setCreating(false)} />
+      {importing && <ImportModal open={importing} onClose={() => setImporting(false)} />}
     </Card>
   );
 }

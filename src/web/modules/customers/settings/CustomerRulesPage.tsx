@@ -4,8 +4,10 @@ import { errorMessage } from '../../../app/api';
 import { useServerErrors } from '../../../app/shared/forms';
 import { useCustomerSettings, useSaveCustomerSettings } from '../api/dictionaries';
 import type { CustomerSettings } from '../types';
+import ReturnRulesSection from './ReturnRulesSection';
+import RevisitRulesSection from './RevisitRulesSection';
 
-/** 客户规则: pool limits (daily claims, reclaim block), owned limit, whether duplicates may be saved. */
+/** 客户规则: pool limits (daily claims, reclaim block), owned limit, duplicates; automatic return rules and revisit plans. */
 export default function CustomerRulesPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -54,6 +56,12 @@ export default function CustomerRulesPage() {
             </Button>
           </Form>
         </Card>
+      </Col>
+      <Col xs={24} xl={20} style={{ marginTop: 16 }}>
+        <ReturnRulesSection />
+      </Col>
+      <Col xs={24} lg={16} xl={12} style={{ marginTop: 16 }}>
+        <RevisitRulesSection />
       </Col>
     </Row>
   );

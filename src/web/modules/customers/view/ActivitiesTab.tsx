@@ -50,6 +50,12 @@ function eventDetails(a: Activity, t: TFunction): string[] {
     const names = (p.fields as unknown[]).map((f) => t(`customer.field.${String(f)}`, { defaultValue: String(f) }));
     out.push(t('customer.eventParam.fields', { fields: names.join('、') }));
   }
+  // 发邮件 / 发短信: who it went to; the gateway's answer for a text message.
+  if ((a.kind === 'email' || a.event === 'email_failed') && str('to')) out.push(t('customer.messaging.recipientLine', { to: str('to') }));
+  if ((a.kind === 'sms' || a.event === 'sms_failed') && str('mobile')) out.push(t('customer.messaging.mobileLine', { mobile: str('mobile') }));
+  if (a.kind === 'sms' && typeof p.status === 'number') out.push(t('customer.messaging.gatewayLine', { status: p.status, answer: str('answer') ?? '' }));
+  if (a.event === 'email_failed' && str('subject')) out.push(`${t('customer.messaging.subject')}：${str('subject')}`);
+  if (a.event === 'sms_failed' && str('content')) out.push(`${t('customer.messaging.content')}：${str('content')}`);
   if (str('reason')) out.push(t('customer.eventParam.reason', { reason: str('reason') }));
   return out;
 }
@@ -69,7 +75,7 @@ function ActivityEntry({ a, t }: { a: Activity; t: TFunction }) {
           {a.contactName ? ` · ${a.contactName}` : ''}
         </Typography.Text>
       </Space>
-      {system && eventDetails(a, t).map((line) => <div key={line}><Typography.Text type="secondary">{line}</Typography.Text></div>)}
+      {(system || a.kind === 'email' || a.kind === 'sms') && eventDetails(a, t).map((line) => <div key={line}><Typography.Text type="secondary">{line}</Typography.Text></div>)}
       {a.content && <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: '4px 0 0' }}>{a.content}</Typography.Paragraph>}
       {a.nextContactAt && (
         <Typography.Text type="warning">
@@ -99,7 +105,7 @@ export default function ActivitiesTab({ customerId, canWrite, focusSignal }: { c
       <Timeline
         items={items.map((a) => ({
           key: a.id,
-          color: a.kind === 'system' ? 'gray' : 'blue',
+          color: a.event?.endsWith('_failed') ? 'red' : a.kind === 'system' ? 'gray' : 'blue',
           icon: ICONS[a.kind],
           content: <ActivityEntry a={a} t={t} />,
         }))}

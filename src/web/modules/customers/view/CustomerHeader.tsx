@@ -8,6 +8,8 @@ import {
   StarOutlined,
   SwapOutlined,
   MessageOutlined,
+  MailOutlined,
+  MobileOutlined,
 } from '@ant-design/icons';
 import { Button, Dropdown, Space, Tag, Tooltip, Typography, type MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -17,7 +19,7 @@ import type { useCustomerAbilities } from '../shared/access';
 import LevelTag from '../shared/LevelTag';
 import type { Customer } from '../types';
 
-export type HeaderAction = 'followUp' | 'transfer' | 'share' | 'release' | 'edit' | 'delete' | 'claim' | 'assign';
+export type HeaderAction = 'followUp' | 'transfer' | 'share' | 'release' | 'edit' | 'delete' | 'claim' | 'assign' | 'email' | 'sms';
 
 interface Props {
   customer: Customer;
@@ -37,6 +39,8 @@ export default function CustomerHeader({ customer: c, abilities: can, hotPending
     { key: 'claim', icon: <ExportOutlined />, show: can.claim, primary: true },
     { key: 'assign', icon: <SwapOutlined />, show: can.assign },
     { key: 'followUp', icon: <MessageOutlined />, show: can.followUp, primary: true },
+    { key: 'email', icon: <MailOutlined />, show: can.followUp },
+    { key: 'sms', icon: <MobileOutlined />, show: can.followUp },
     { key: 'edit', icon: <EditOutlined />, show: can.edit },
     { key: 'transfer', icon: <SwapOutlined />, show: can.transfer },
     { key: 'share', icon: <ShareAltOutlined />, show: can.share },

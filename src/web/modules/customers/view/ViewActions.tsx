@@ -13,6 +13,7 @@ import AssignModal from '../pool/AssignModal';
 import { useClaim } from '../pool/useClaim';
 import type { Customer } from '../types';
 import type { HeaderAction } from './CustomerHeader';
+import { EmailModal, SmsModal } from './MessageModals';
 
 /** The modals behind the view's quick actions; `run(action)` opens or performs one. */
 export function useViewActions(customer: Customer | undefined, onFollowUp: () => void) {
@@ -26,6 +27,7 @@ export function useViewActions(customer: Customer | undefined, onFollowUp: () =>
   const [share, setShare] = useState<ActionTarget | null>(null);
   const [release, setRelease] = useState<ActionTarget | null>(null);
   const [assigning, setAssigning] = useState<Customer | null>(null);
+  const [composing, setComposing] = useState<'email' | 'sms' | null>(null);
 
   const run = (action: HeaderAction) => {
     if (!customer) return;
@@ -37,6 +39,7 @@ export function useViewActions(customer: Customer | undefined, onFollowUp: () =>
     else if (action === 'release') setRelease(target);
     else if (action === 'assign') setAssigning(customer);
     else if (action === 'claim') claim(customer);
+    else if (action === 'email' || action === 'sms') setComposing(action);
     else if (action === 'delete')
       modal.confirm({
         title: t('customer.delete.confirm', { name: customer.name }),
@@ -62,6 +65,8 @@ export function useViewActions(customer: Customer | undefined, onFollowUp: () =>
       <ShareModal target={share} onClose={() => setShare(null)} />
       <ReleaseModal target={release} onClose={() => setRelease(null)} />
       <AssignModal customer={assigning} onClose={() => setAssigning(null)} />
+      <EmailModal customer={customer} open={composing === 'email'} onClose={() => setComposing(null)} />
+      <SmsModal customer={customer} open={composing === 'sms'} onClose={() => setComposing(null)} />
     </>
   );
   return { run, modals };

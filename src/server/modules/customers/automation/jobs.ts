@@ -1,0 +1,9 @@
+import { companyDay, type JobDefinition } from '../../../platform/jobs/runner';
+import { applyPoolReturnRules } from './pool-return';
+import { createRevisitTasks } from './revisits';
+
+/** The customer area's scheduled work: once per company day, whichever copy of the server claims it first. */
+export const customerJobs: JobDefinition[] = [
+  { name: 'customers.pool-return', period: companyDay, leaseMinutes: 120, run: (db, now) => applyPoolReturnRules(db, now) },
+  { name: 'customers.revisit-tasks', period: companyDay, run: (db, now) => createRevisitTasks(db, now) },
+];

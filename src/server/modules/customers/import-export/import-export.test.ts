@@ -1,0 +1,270 @@
+import { eq, inArray, sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditLog } from '../../../platform/audit/schema';
+import { createTestApp, makeDepartment, makeUser, rootDepartmentId, type TestApp, type TestClient } from '../../../testing/harness';
+import { makeCustomer } from '../test-fixtures';
+import { activities, contacts, customers, customerSettings } from '../schema';
+import { XLSX_MIME } from './workbook';
+
+/**
+ * Import and export through the real API: the template, the preview's per-row errors, the commit
+ * to an owner or the pool (and what it refuses), bad files, and the export's scope and filters.
+ * Department A: manager 王经理 over rep 李一; department B: rep 赵三.
+ */
+
+let t: TestApp;
+let admin: TestClient;
+let mgr: TestClient;
+let rep1: TestClient;
+const ids = { mgr: 0, rep1: 0, rep3: 0 };
+let deptA = 0;
+
+const companyHeaders = ['客户名称*', '简称', '行业', '规模', '来源', '级别', '客户状态', '省', '市', '区', '详细地址', '电话', '网址', '统一社会信用代码', '备注', '联系人姓名', '联系人职务', '联系人手机', '联系人邮箱'];
+
+async function xlsx(headers: string[], rows: (string | number | Date | null)[][]): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('客户');
+  sheet.addRow(headers);
+  for (const r of rows) sheet.addRow(r);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** A company row by header name. */
+const company = (values: Record<string, string>) => companyHeaders.map((h) => values[h.replace('*', '')] ?? null);
+
+function multipart(content: Buffer, filename = 'customers.xlsx') {
+  const boundary = `----crm${Math.random().toString(16).slice(2)}`;
+  const payload = Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${XLSX_MIME}\r\n\r\n`),
+    content,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+const upload = (client: TestClient, url: string, content: Buffer, filename?: string) => {
+  const body = multipart(content, filename);
+  return client.request('POST', url, body.payload, body.headers);
+};
+
+async function readXlsx(body: Buffer | string) {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load((typeof body === 'string' ? Buffer.from(body, 'base64') : body) as unknown as ArrayBuffer);
+  return workbook;
+}
+const rowValues = (sheet: ExcelJS.Worksheet, n: number) => (sheet.getRow(n).values as unknown[]).slice(1);
+
+const named = (names: string[]) => t.database.db.select().from(customers).where(inArray(customers.name, names));
+
+beforeAll(async () => {
+  t = await createTestApp();
+  admin = await t.login('admin');
+  const root = await rootDepartmentId(t);
+  deptA = (await makeDepartment(t, '销售一部', root)).id;
+  const deptB = (await makeDepartment(t, '销售二部', root)).id;
+  ids.mgr = (await makeUser(t, { username: 'mgr', name: '王经理', departmentId: deptA, roles: ['sales_manager'] })).id;
+  ids.rep1 = (await makeUser(t, { username: 'rep1', name: '李一', departmentId: deptA, roles: ['sales_rep'], supervisorId: ids.mgr })).id;
+  ids.rep3 = (await makeUser(t, { username: 'rep3', name: '赵三', departmentId: deptB, roles: ['sales_rep'] })).id;
+  mgr = await t.login('mgr');
+  rep1 = await t.login('rep1');
+});
+afterAll(() => t?.close());
+
+describe('the import template', () => {
+  it('has the current fields as Chinese headers and the enabled dictionary labels on a second sheet, with drop-downs', async () => {
+    const res = await mgr.get('/api/v1/customers/import/template?kind=company');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toBe(XLSX_MIME);
+    const workbook = await readXlsx(res.rawPayload);
+    const [main, lists] = workbook.worksheets;
+    expect(rowValues(main, 1)).toEqual(companyHeaders);
+    expect(lists.name).toBe('可选值');
+    const listHeaders = rowValues(lists, 1) as string[];
+    expect(listHeaders).toEqual(['行业', '规模', '来源', '级别', '客户状态']);
+    const levels = lists.getColumn(listHeaders.indexOf('级别') + 1).values.slice(2);
+    expect(levels).toEqual(['A（重点）', 'B（普通）', 'C（一般）', 'D（潜在）']);
+    expect(main.getCell('C2').dataValidation).toMatchObject({ type: 'list' });
+
+    const person = await readXlsx((await mgr.get('/api/v1/customers/import/template?kind=person')).rawPayload);
+    expect(rowValues(person.worksheets[0], 1)).toContain('手机');
+    expect(rowValues(person.worksheets[1], 1)).toContain('性别');
+  });
+
+  it('needs customer.import', async () => {
+    expect((await rep1.get('/api/v1/customers/import/template')).statusCode).toBe(403);
+  });
+});
+
+describe('previewing an import', () => {
+  it('flags each kind of error per row and writes nothing', async () => {
+    await makeCustomer(t, { name: '已存在的公司', ownerId: ids.rep3 });
+    const file = await xlsx(companyHeaders, [
+      company({ 客户名称: '预览正常公司', 行业: 'IT/互联网', 级别: 'A', 联系人姓名: '张三', 联系人手机: '13800000001' }),
+      company({ 简称: '没有名称' }),
+      company({ 客户名称: '预览字典错', 行业: '不存在的行业' }),
+      company({ 客户名称: '预览电话错', 电话: 'abc123', 联系人姓名: '李四', 联系人手机: '12345' }),
+      company({ 客户名称: '预览正常公司' }),
+      company({ 客户名称: '已存在的公司' }),
+    ]);
+    const res = await upload(mgr, '/api/v1/customers/import/preview?kind=company', file);
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json();
+    expect(body).toMatchObject({ total: 6, valid: 1, invalid: 5 });
+    const byRow = new Map(body.rows.map((r: { row: number }) => [r.row, r]));
+    const fields = (row: number) => (byRow.get(row) as { errors: { field: string }[] }).errors.map((e) => e.field);
+    expect(byRow.get(2)).toMatchObject({ errors: [], values: { name: '预览正常公司', industry: 'IT/互联网' } });
+    expect(fields(3)).toEqual(['name']);
+    expect(byRow.get(4)).toMatchObject({ errors: [{ field: 'industry', message: '“不存在的行业”不在可选项中' }] });
+    expect(fields(5).sort()).toEqual(['contactMobile', 'phone']);
+    expect(byRow.get(6)).toMatchObject({ errors: [{ field: 'name', message: '与第 2 行重复' }], duplicateOf: { row: 2 } });
+    expect(byRow.get(7)).toMatchObject({ errors: [{ field: 'name', message: '已存在同名客户（负责人：赵三）' }], duplicateOf: { ownerName: '赵三', inPool: false } });
+    expect(await named(['预览正常公司', '预览字典错'])).toEqual([]);
+  });
+
+  it('follows the allow-duplicates settings, and a person needs a mobile or a phone', async () => {
+    await t.database.db.insert(customerSettings).values({ id: 1, allowDuplicateName: true }).onConflictDoUpdate({ target: customerSettings.id, set: { allowDuplicateName: true } });
+    try {
+      const file = await xlsx(['姓名*', '手机', '性别'], [
+        ['已存在的公司', '13900000001', '男'],
+        ['无号码的人', null, '女'],
+        ['外星人', '13900000002', '外星'],
+        ['号码重复', '+86 139 0000 0001', null],
+      ]);
+      const body = (await upload(mgr, '/api/v1/customers/import/preview?kind=person', file)).json();
+      expect(body.rows.map((r: { errors: { field: string }[] }) => r.errors.map((e) => e.field))).toEqual([[], ['mobile'], ['gender'], ['mobile']]);
+      expect(body.rows[3].duplicateOf).toEqual({ row: 2 });
+    } finally {
+      await t.database.db.update(customerSettings).set({ allowDuplicateName: false });
+    }
+  });
+});
+
+describe('committing an import', () => {
+  const rows = [
+    company({ 客户名称: '导入甲公司', 行业: 'IT/互联网', 级别: 'B', 省: '上海市', 联系人姓名: '钱一', 联系人手机: '+86 13811110001', 联系人邮箱: 'q@example.com' }),
+    company({ 客户名称: '导入乙公司', 电话: '021-1234 5678' }),
+    company({ 客户名称: '导入坏公司', 级别: 'Z', 联系人姓名: '孙二' }),
+  ];
+
+  it('imports the valid rows with their contact to the chosen owner; failed rows write nothing and come back as a report', async () => {
+    const res = await upload(mgr, `/api/v1/customers/import/commit?kind=company&target=owner&ownerId=${ids.rep1}`, await xlsx(companyHeaders, rows));
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json();
+    expect(body).toMatchObject({ imported: 2, failed: 1 });
+    const found = await named(['导入甲公司', '导入乙公司', '导入坏公司']);
+    expect(found.map((c) => c.name).sort()).toEqual(['导入乙公司', '导入甲公司']);
+    for (const c of found) expect(c).toMatchObject({ ownerId: ids.rep1, departmentId: deptA, createdBy: ids.mgr });
+    const jia = found.find((c) => c.name === '导入甲公司')!;
+    expect(jia).toMatchObject({ industry: 'it', level: 'B', province: '上海市' });
+    expect(jia.searchText).toContain('13811110001');
+    const jiaContacts = await t.database.db.select().from(contacts).where(eq(contacts.customerId, jia.id));
+    expect(jiaContacts).toMatchObject([{ name: '钱一', mobile: '13811110001', email: 'q@example.com', isPrimary: true }]);
+    expect(await t.database.db.select().from(contacts).where(eq(contacts.name, '孙二'))).toEqual([]);
+    const events = await t.database.db.select().from(activities).where(eq(activities.customerId, jia.id));
+    expect(events).toMatchObject([{ kind: 'system', event: 'created', params: { ownerId: ids.rep1, ownerName: '李一' } }]);
+    const audits = await t.database.db.select().from(auditLog).where(sql`${auditLog.summary} like '导入客户%'`);
+    expect(audits).toMatchObject([{ action: 'create', entityType: 'customer', summary: '导入客户 2 个（负责人：李一）', actorId: ids.mgr }]);
+    // The rep sees them in their list, searchable by the contact's mobile.
+    const listed = (await rep1.get('/api/v1/customers?q=13811110001')).json();
+    expect(listed.items.map((c: { name: string }) => c.name)).toEqual(['导入甲公司']);
+
+    const report = await readXlsx(body.errorReport);
+    const sheet = report.worksheets[0];
+    expect(rowValues(sheet, 1)).toContain('错误原因');
+    expect(rowValues(sheet, 2)[0]).toBe('导入坏公司');
+    expect(String(rowValues(sheet, 2)[companyHeaders.length])).toContain('级别');
+
+    // The same file again: everything is now a duplicate, nothing more is written.
+    const again = (await upload(mgr, `/api/v1/customers/import/commit?kind=company&ownerId=${ids.rep1}`, await xlsx(companyHeaders, rows))).json();
+    expect(again).toMatchObject({ imported: 0, failed: 3 });
+    expect(await named(['导入甲公司'])).toHaveLength(1);
+  });
+
+  it('imports into the pool', async () => {
+    const file = await xlsx(['客户名称', '级别'], [['公海导入一', 'C'], ['公海导入二', 'D']]);
+    const body = (await upload(mgr, '/api/v1/customers/import/commit?kind=company&target=pool', file)).json();
+    expect(body).toMatchObject({ imported: 2, failed: 0, errorReport: null });
+    const found = await named(['公海导入一', '公海导入二']);
+    expect(found.map((c) => [c.ownerId, c.departmentId, c.poolReleasedAt !== null])).toEqual([
+      [null, null, true],
+      [null, null, true],
+    ]);
+  });
+
+  it('refuses an owner outside the caller’s scope, and a user without customer.import; nothing is written', async () => {
+    const file = await xlsx(['客户名称'], [['越权导入公司']]);
+    const res = await upload(mgr, `/api/v1/customers/import/commit?kind=company&ownerId=${ids.rep3}`, file);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error).toMatchObject({ code: 'CUSTOMER_OWNER_INVALID', details: [{ field: 'ownerId' }] });
+    expect((await upload(rep1, '/api/v1/customers/import/commit?kind=company', file)).statusCode).toBe(403);
+    expect(await named(['越权导入公司'])).toEqual([]);
+  });
+
+  it('refuses a 50 MB file (413) and a text file renamed .xlsx (400)', async () => {
+    const big = await upload(mgr, '/api/v1/customers/import/preview?kind=company', Buffer.alloc(50 * 1024 * 1024, 1));
+    expect(big.statusCode).toBe(413);
+    expect(big.json().error).toMatchObject({ code: 'IMPORT_FILE_TOO_LARGE', message: '导入文件不能超过 10 MB' });
+    // Just past the limit, within the declared-length allowance: the multipart limit catches it.
+    const edge = await upload(mgr, '/api/v1/customers/import/commit?kind=company', Buffer.alloc(10 * 1024 * 1024 + 10_000, 1));
+    expect(edge.statusCode).toBe(413);
+    const text = await upload(mgr, '/api/v1/customers/import/commit?kind=company', Buffer.from('客户名称\n文本公司\n'), 'fake.xlsx');
+    expect(text.statusCode).toBe(400);
+    expect(text.json().error.code).toBe('IMPORT_NOT_XLSX');
+    // A zip that is not a workbook, and a request without a file.
+    const zipLike = await upload(mgr, '/api/v1/customers/import/commit?kind=company', Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(100)]));
+    expect(zipLike.json().error.code).toBe('IMPORT_NOT_XLSX');
+    expect((await mgr.post('/api/v1/customers/import/commit?kind=company', {})).json().error.code).toBe('IMPORT_NOT_XLSX');
+    // A sheet without the required column.
+    const wrong = await upload(mgr, '/api/v1/customers/import/preview?kind=company', await xlsx(['名字'], [['x']]));
+    expect(wrong.json().error).toMatchObject({ code: 'IMPORT_TEMPLATE_MISMATCH', message: '表格缺少“客户名称”列，请使用导入模板' });
+    expect(await named(['文本公司'])).toEqual([]);
+  });
+});
+
+describe('exporting the list', () => {
+  it('exports only what the caller may see, with the filters, dictionary labels and company-time columns', async () => {
+    await makeCustomer(t, { name: '导出李一A', ownerId: ids.rep1, departmentId: deptA, level: 'A', industry: 'finance' });
+    await makeCustomer(t, { name: '导出李一C', ownerId: ids.rep1, departmentId: deptA, level: 'C' });
+    await makeCustomer(t, { name: '导出赵三A', ownerId: ids.rep3, level: 'A' });
+
+    const res = await rep1.get('/api/v1/customers/export.xlsx?q=导出&columns=name,level,industry,owner,createdAt');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-disposition']).toContain('attachment');
+    const sheet = (await readXlsx(res.rawPayload)).worksheets[0];
+    expect(rowValues(sheet, 1)).toEqual(['客户名称', '级别', '行业', '负责人', '创建时间']);
+    const names = () => Array.from({ length: sheet.rowCount - 1 }, (_, i) => rowValues(sheet, i + 2)[0]).sort();
+    expect(names()).toEqual(['导出李一A', '导出李一C']);
+    const a = Array.from({ length: sheet.rowCount - 1 }, (_, i) => rowValues(sheet, i + 2)).find((r) => r[0] === '导出李一A')!;
+    expect(a.slice(0, 4)).toEqual(['导出李一A', 'A（重点）', '金融', '李一']);
+    expect(String(a[4])).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+
+    const filtered = (await readXlsx((await admin.get('/api/v1/customers/export.xlsx?q=导出&level=A&sort=name&order=asc&columns=name')).rawPayload)).worksheets[0];
+    expect([rowValues(filtered, 2)[0], rowValues(filtered, 3)[0], filtered.rowCount]).toEqual(['导出李一A', '导出赵三A', 3]);
+  });
+
+  it('refuses unknown columns (400) and callers without customer.export', async () => {
+    const res = await rep1.get('/api/v1/customers/export.xlsx?columns=name,passwordHash');
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.details[0].field).toContain('columns');
+  });
+});
+
+describe('a large import', () => {
+  it('imports 10,000 rows with contacts in one go', async () => {
+    const rows = Array.from({ length: 10_000 }, (_, i) =>
+      company({ 客户名称: `批量客户${i}`, 级别: 'B', 电话: `010-${String(60000000 + i)}`, 联系人姓名: `联系人${i}`, 联系人手机: `137${String(i).padStart(8, '0')}` }),
+    );
+    const file = await xlsx(companyHeaders, rows);
+    const started = performance.now();
+    const res = await upload(mgr, `/api/v1/customers/import/commit?kind=company&ownerId=${ids.rep1}`, file);
+    const ms = Math.round(performance.now() - started);
+    expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+    expect(res.json()).toMatchObject({ imported: 10_000, failed: 0 });
+    console.info(`import of 10,000 rows (${t.databaseUrl ? 'PostgreSQL' : 'PGlite'}): ${ms} ms`);
+    const [{ n }] = await t.database.db.select({ n: sql<number>`count(*)::int` }).from(customers).where(sql`${customers.name} like '批量客户%' and ${customers.ownerId} = ${ids.rep1}`);
+    expect(n).toBe(10_000);
+    const [{ k }] = await t.database.db.select({ k: sql<number>`count(*)::int` }).from(contacts).where(sql`${contacts.name} like '联系人%'`);
+    expect(k).toBe(10_000);
+  }, 120_000);
+});

@@ -1,0 +1,299 @@
+import { z } from 'zod';
+import { contactCreateBody, customerCreateBody } from '../../../../common/customers';
+import type { Db } from '../../../db/client';
+import type { Actor } from '../../../platform/access/actor';
+import { recordAudit } from '../../../platform/audit/service';
+import { listDictionaries } from '../../../platform/dictionaries/service';
+import { AppError } from '../../../platform/http/errors';
+import type { Lang } from '../../../platform/http/lang';
+import { type ErrorCode, errorMessages, type FieldMessageCode, fieldMessages, formatMessage } from '../../../platform/http/messages';
+import { issueMessage } from '../../../platform/http/validation';
+import { duplicateMessageCode, existingDuplicates, lockDuplicateKeys, normalizeMobile } from '../duplicates';
+import { assertOwnedLimit, type OwnerCandidate } from '../ownership';
+import { activities, contacts, customers } from '../schema';
+import { buildSearchText } from '../search-text';
+import { assertReachable, lockNewOwner } from '../service';
+import { getCustomerSettings } from '../settings';
+import { contactKeys, type ImportColumn, importColumns, type ImportKind } from './columns';
+import { buildErrorReport, type UploadRow } from './workbook';
+
+/**
+ * 导入客户: each uploaded row is checked with the same rules as 新建客户 (the create body's Zod
+ * schema, the person's reachability rule, enabled dictionary items, the duplicate rule and its
+ * settings), then the valid rows are written set-based in batches, each batch one transaction that
+ * re-checks duplicates under the same advisory locks a single create takes.
+ */
+
+export interface RowError {
+  field: string;
+  message: string;
+}
+
+export interface DuplicateOf {
+  /** The earlier row of the same file. */
+  row?: number;
+  /** An existing customer: whose it is (never more), or in the pool. */
+  ownerName?: string | null;
+  inPool?: boolean;
+}
+
+export interface PreviewRow {
+  row: number;
+  values: Record<string, string>;
+  errors: RowError[];
+  duplicateOf?: DuplicateOf;
+}
+
+type CustomerInput = z.output<typeof customerCreateBody>;
+type ContactInput = z.output<typeof contactCreateBody>;
+
+interface CheckedRow extends PreviewRow {
+  customer?: CustomerInput;
+  contact?: ContactInput | null;
+}
+
+const BATCH_SIZE = 500;
+
+const message = (code: ErrorCode, lang: Lang, params: Record<string, unknown> = {}) => formatMessage(errorMessages[code][lang], params);
+
+/** A service's field error (AppError) as the row errors it stands for, worded like the API would. */
+function rowErrorsOf(err: unknown, lang: Lang): RowError[] {
+  if (!(err instanceof AppError)) throw err;
+  if (!err.details?.length) return [{ field: '_', message: message(err.messageCode ?? err.code, lang, err.params) }];
+  return err.details.map((d) => ({
+    field: d.field,
+    message: d.code in fieldMessages ? fieldMessages[d.code as FieldMessageCode][lang] : message(d.code as ErrorCode, lang, err.params),
+  }));
+}
+
+/** label → value for each list column: enabled dictionary items (by label, or by code), 性别 by its labels. */
+async function choiceMaps(db: Db, columns: ImportColumn[]) {
+  const { items } = await listDictionaries(db);
+  const maps = new Map<string, Map<string, string>>();
+  for (const c of columns) {
+    if (c.dict) {
+      const enabled = items[c.dict].filter((i) => i.enabled);
+      maps.set(c.key, new Map([...enabled.map((i) => [i.code, i.code] as const), ...enabled.map((i) => [i.label, i.code] as const)]));
+    } else if (c.options) {
+      maps.set(c.key, new Map([...Object.values(c.options).map((v) => [v, v] as const), ...Object.entries(c.options)]));
+    }
+  }
+  return maps;
+}
+
+/** The labels a user may pick per list column (the template's second sheet and drop-downs). */
+export async function importChoices(db: Db, kind: ImportKind): Promise<Map<string, string[]>> {
+  const { items } = await listDictionaries(db);
+  const result = new Map<string, string[]>();
+  for (const c of importColumns[kind]) {
+    if (c.dict) result.set(c.key, items[c.dict].filter((i) => i.enabled).map((i) => i.label));
+    else if (c.options) result.set(c.key, Object.keys(c.options));
+  }
+  return result;
+}
+
+/** One row on its own: required fields, formats, list values, the person's mobile-or-phone rule. */
+function checkRow(kind: ImportKind, upload: UploadRow, maps: Map<string, Map<string, string>>, lang: Lang): CheckedRow {
+  const columns = importColumns[kind];
+  const errors: RowError[] = [];
+  const fields: Record<string, unknown> = { kind };
+  const contactFields: Record<string, unknown> = {};
+  for (const c of columns) {
+    const raw = upload.cells[c.key];
+    if (raw === undefined) continue;
+    let value: string | undefined = raw;
+    const map = maps.get(c.key);
+    if (map) {
+      value = map.get(raw);
+      if (value === undefined) errors.push({ field: c.key, message: message('IMPORT_VALUE_UNKNOWN', lang, { value: raw }) });
+    }
+    if (c.key in contactKeys) contactFields[contactKeys[c.key as keyof typeof contactKeys]] = value;
+    else fields[c.key] = value;
+  }
+  const parsed = customerCreateBody.safeParse(fields);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) errors.push({ field: String(issue.path[0] ?? 'name'), message: issueMessage(issue, lang) });
+  }
+  let contact: ContactInput | null = null;
+  if (Object.values(contactFields).some((v) => v)) {
+    if (!contactFields.name) errors.push({ field: 'contactName', message: message('IMPORT_CONTACT_NAME_REQUIRED', lang) });
+    else {
+      const parsedContact = contactCreateBody.safeParse({ ...contactFields, isPrimary: true });
+      if (parsedContact.success) contact = { ...parsedContact.data, mobile: normalizeMobile(parsedContact.data.mobile) };
+      else {
+        const byField = Object.fromEntries(Object.entries(contactKeys).map(([k, v]) => [v, k]));
+        for (const issue of parsedContact.error.issues) errors.push({ field: byField[String(issue.path[0])] ?? 'contactName', message: issueMessage(issue, lang) });
+      }
+    }
+  }
+  let customer: CustomerInput | undefined;
+  if (parsed.success) {
+    customer = { ...parsed.data, mobile: normalizeMobile(parsed.data.mobile) };
+    try {
+      assertReachable(customer);
+    } catch (err) {
+      errors.push(...rowErrorsOf(err, lang));
+    }
+  }
+  return { row: upload.row, values: upload.cells, errors, ...(errors.length ? {} : { customer, contact }) };
+}
+
+/** The numbers of a customer the duplicate rule compares (phone and mobile). */
+const phonesOf = (c: CustomerInput) => [c.phone, c.mobile].filter((p): p is string => !!p);
+
+/**
+ * The duplicate rule over rows that passed on their own: against each other (the later row fails)
+ * and against existing customers. Only the kinds of duplicate the settings refuse are checked.
+ */
+async function checkDuplicates(tx: Db, rows: CheckedRow[], lang: Lang) {
+  const settings = await getCustomerSettings(tx);
+  const candidates = rows.filter((r) => r.customer);
+  const names = settings.allowDuplicateName ? [] : candidates.map((r) => r.customer!.name);
+  const phones = settings.allowDuplicatePhone ? [] : candidates.flatMap((r) => phonesOf(r.customer!));
+  const existing = await existingDuplicates(tx, { names, phones });
+  const seenNames = new Map<string, number>();
+  const seenPhones = new Map<string, number>();
+  for (const r of candidates) {
+    const c = r.customer!;
+    const fail = (field: string, text: string, duplicateOf: DuplicateOf) => {
+      r.errors.push({ field, message: text });
+      r.duplicateOf ??= duplicateOf;
+    };
+    if (!settings.allowDuplicateName) {
+      const hit = existing.names.get(c.name);
+      const earlier = seenNames.get(c.name);
+      if (hit) fail('name', message(duplicateMessageCode('name', hit), lang, { ownerName: hit.ownerName ?? '' }), { ownerName: hit.ownerName, inPool: hit.ownerId === null });
+      else if (earlier) fail('name', message('IMPORT_DUPLICATE_IN_FILE', lang, { row: earlier }), { row: earlier });
+      else seenNames.set(c.name, r.row);
+    }
+    if (!settings.allowDuplicatePhone) {
+      for (const field of ['phone', 'mobile'] as const) {
+        const value = c[field];
+        if (!value) continue;
+        const hit = existing.phones.get(value);
+        const earlier = seenPhones.get(value);
+        if (hit) fail(field, message(duplicateMessageCode('phone', hit), lang, { ownerName: hit.ownerName ?? '' }), { ownerName: hit.ownerName, inPool: hit.ownerId === null });
+        else if (earlier && earlier !== r.row) fail(field, message('IMPORT_DUPLICATE_IN_FILE', lang, { row: earlier }), { row: earlier });
+        else seenPhones.set(value, r.row);
+      }
+    }
+    if (r.errors.length) {
+      delete r.customer;
+      delete r.contact;
+    }
+  }
+}
+
+async function checkRows(db: Db, kind: ImportKind, uploads: UploadRow[], lang: Lang): Promise<CheckedRow[]> {
+  const maps = await choiceMaps(db, importColumns[kind]);
+  const rows = uploads.map((u) => checkRow(kind, u, maps, lang));
+  await checkDuplicates(db, rows, lang);
+  return rows;
+}
+
+const toPreview = (r: CheckedRow): PreviewRow => ({ row: r.row, values: r.values, errors: r.errors, ...(r.duplicateOf ? { duplicateOf: r.duplicateOf } : {}) });
+
+/** 预览: every row with its errors; nothing is written. */
+export async function previewImport(db: Db, kind: ImportKind, uploads: UploadRow[], lang: Lang) {
+  const rows = await checkRows(db, kind, uploads, lang);
+  const invalid = rows.filter((r) => r.errors.length).length;
+  return { kind, total: rows.length, valid: rows.length - invalid, invalid, rows: rows.map(toPreview) };
+}
+
+export interface CommitTarget {
+  target: 'owner' | 'pool';
+  ownerId?: number;
+}
+
+/**
+ * 导入: the valid rows, to an owner (the caller by default; another user in the caller's scope
+ * needs customer.transfer) or to the pool. Returns the counts and, when rows failed, the error
+ * report (.xlsx) of those rows.
+ */
+export async function commitImport(db: Db, actor: Actor, kind: ImportKind, uploads: UploadRow[], to: CommitTarget, lang: Lang) {
+  const toPool = to.target === 'pool';
+  // Who receives them is checked before anything is read or written (403 / 400 on ownerId).
+  await db.transaction((tx) => lockNewOwner(tx, actor, { ownerId: to.ownerId, toPool }));
+  const rows = await checkRows(db, kind, uploads, lang);
+  const valid = rows.filter((r) => r.customer);
+  if (valid.length) {
+    // The owned limit counts the rows that will land, before the first batch.
+    await db.transaction(async (tx) => {
+      const owner = await lockNewOwner(tx, actor, { ownerId: to.ownerId, toPool });
+      if (owner) await assertOwnedLimit(tx, owner, valid.length);
+    });
+  }
+  let imported = 0;
+  for (let start = 0; start < valid.length; start += BATCH_SIZE) {
+    const batch = valid.slice(start, start + BATCH_SIZE);
+    const last = start + BATCH_SIZE >= valid.length;
+    await db.transaction(async (tx) => {
+      const owner = await lockNewOwner(tx, actor, { ownerId: to.ownerId, toPool });
+      const settings = await getCustomerSettings(tx);
+      await lockDuplicateKeys(tx, {
+        names: settings.allowDuplicateName ? [] : batch.map((r) => r.customer!.name),
+        phones: settings.allowDuplicatePhone ? [] : batch.flatMap((r) => phonesOf(r.customer!)),
+      });
+      // Someone may have created one of these since the check: those rows fail now, the rest go in.
+      await checkDuplicates(tx, batch, lang);
+      const ready = batch.filter((r) => r.customer);
+      if (owner) await assertOwnedLimit(tx, owner, ready.length);
+      imported += await insertRows(tx, actor, owner, ready);
+      if (last && imported > 0) {
+        await recordAudit(tx, actor, {
+          action: 'create',
+          entityType: 'customer',
+          summary: owner ? `导入客户 ${imported} 个（负责人：${owner.name}）` : `导入客户 ${imported} 个（放入公海）`,
+        });
+      }
+    });
+  }
+  const failed = rows.filter((r) => r.errors.length);
+  const reasons = (r: CheckedRow) => {
+    const headers = new Map(importColumns[kind].map((c) => [c.key, c.header]));
+    return r.errors.map((e) => `${headers.get(e.field) ?? ''}${headers.has(e.field) ? '：' : ''}${e.message}`).join('；');
+  };
+  const report = failed.length
+    ? (await buildErrorReport(importColumns[kind], failed.map((r) => ({ row: r.row, cells: r.values, reason: reasons(r) })))).toString('base64')
+    : null;
+  return { imported, failed: failed.length, failedRows: failed.map(toPreview), errorReport: report };
+}
+
+/** Customers, their first contact and their 'created' events, each as one multi-row insert. */
+async function insertRows(tx: Db, actor: Actor, owner: OwnerCandidate | null, ready: CheckedRow[]): Promise<number> {
+  if (!ready.length) return 0;
+  const now = new Date();
+  const userId = actor.userId > 0 ? actor.userId : null;
+  const inserted = await tx
+    .insert(customers)
+    .values(
+      ready.map((r) => {
+        const { ownerId: _o, toPool: _p, ...values } = r.customer!;
+        return {
+          ...values,
+          ownerId: owner?.id ?? null,
+          departmentId: owner?.departmentId ?? null,
+          poolReleasedAt: owner ? null : now,
+          searchText: buildSearchText(values, r.contact ? [r.contact] : []),
+          createdBy: userId,
+          updatedBy: userId,
+          createdAt: now,
+          updatedAt: now,
+        };
+      }),
+    )
+    .returning({ id: customers.id });
+  // INSERT … VALUES … RETURNING answers in the order of the values.
+  const withContact = ready.map((r, i) => ({ id: inserted[i].id, contact: r.contact })).filter((x) => x.contact);
+  if (withContact.length) {
+    await tx.insert(contacts).values(
+      withContact.map(({ id, contact }) => {
+        const { isPrimary: _primary, ...fields } = contact!;
+        return { ...fields, customerId: id, isPrimary: true, createdBy: userId, createdAt: now, updatedAt: now };
+      }),
+    );
+  }
+  const params = owner ? { ownerId: owner.id, ownerName: owner.name, imported: true } : { toPool: true, imported: true };
+  await tx.insert(activities).values(inserted.map(({ id }) => ({ customerId: id, kind: 'system', event: 'created', params, userId, occurredAt: now, createdAt: now })));
+  return inserted.length;
+}

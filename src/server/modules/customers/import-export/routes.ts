@@ -1,0 +1,138 @@
+import multipart from '@fastify/multipart';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { entityId } from '../../../../common/fields';
+import { actorOf } from '../../../platform/http/actor';
+import { customerListFilters } from '../routes';
+import { exportColumnKeys, type ExportColumn, importColumns } from './columns';
+import { exportCustomers } from './export';
+import { commitImport, importChoices, previewImport } from './import';
+import { buildTemplate, IMPORT_MAX_BYTES, notXlsx, readUpload, tooLarge, XLSX_MIME } from './workbook';
+
+const tags = ['customers'];
+const kind = z.enum(['company', 'person']).default('company');
+
+const rowErrorSchema = z.object({ field: z.string(), message: z.string() });
+const previewRowSchema = z.object({
+  row: z.number(),
+  values: z.record(z.string(), z.string()),
+  errors: z.array(rowErrorSchema),
+  duplicateOf: z.object({ row: z.number().optional(), ownerName: z.string().nullable().optional(), inPool: z.boolean().optional() }).optional(),
+});
+
+/** `columns=name,level,owner`: only whitelisted keys; unknown ones are a 400 naming `columns`. */
+const columnList = z
+  .string()
+  .max(1000)
+  .optional()
+  .transform((v) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : []))
+  .pipe(z.array(z.enum(exportColumnKeys as [ExportColumn, ...ExportColumn[]])));
+
+function sendXlsx(reply: FastifyReply, fileName: string, content: Buffer) {
+  return reply
+    .header('content-type', XLSX_MIME)
+    .header('content-disposition', `attachment; filename="${encodeURIComponent(fileName)}"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
+    .header('cache-control', 'no-store')
+    .header('x-content-type-options', 'nosniff')
+    .send(content);
+}
+
+/** The one uploaded file, read into memory within the size limit (413 beyond it, 400 when there is none). */
+async function uploadedFile(req: FastifyRequest): Promise<Buffer> {
+  if (!req.isMultipart()) throw notXlsx();
+  let file;
+  try {
+    file = await req.file();
+    if (!file) throw notXlsx();
+    return await file.toBuffer();
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    if (code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
+    if (typeof code === 'string' && code.startsWith('FST_')) throw notXlsx();
+    throw err;
+  }
+}
+
+/** A request whose declared length is well past the limit is refused before its body is read. */
+async function refuseOversized(req: FastifyRequest) {
+  const length = Number(req.headers['content-length'] ?? 0);
+  if (length > IMPORT_MAX_BYTES + 64 * 1024) throw tooLarge();
+}
+
+/** 导入 / 导出客户 (.xlsx): template, preview, commit, export. */
+export const customerImportExportRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db } = app.ctx;
+  // Only this plugin's routes accept multipart bodies: one file of at most 10 MB, no other parts.
+  await app.register(multipart, { limits: { files: 1, fileSize: IMPORT_MAX_BYTES, fields: 5, parts: 6, fieldSize: 1024 } });
+
+  app.get(
+    '/customers/import/template',
+    {
+      config: { permission: 'customer.import' },
+      schema: { tags, summary: '下载客户导入模板（.xlsx，含可选值）', querystring: z.strictObject({ kind }) },
+    },
+    async (req, reply) => {
+      const { kind } = req.query;
+      const content = await buildTemplate(importColumns[kind], await importChoices(db, kind));
+      return sendXlsx(reply, kind === 'company' ? '企业客户导入模板.xlsx' : '个人客户导入模板.xlsx', content);
+    },
+  );
+
+  app.post(
+    '/customers/import/preview',
+    {
+      config: { permission: 'customer.import' },
+      preValidation: refuseOversized,
+      schema: {
+        tags,
+        summary: '预览导入（multipart 文件；逐行校验，不写入）',
+        querystring: z.strictObject({ kind }),
+        response: { 200: z.object({ kind: z.enum(['company', 'person']), total: z.number(), valid: z.number(), invalid: z.number(), rows: z.array(previewRowSchema) }) },
+      },
+    },
+    async (req) => {
+      const { kind } = req.query;
+      const rows = await readUpload(await uploadedFile(req), importColumns[kind]);
+      return previewImport(db, kind, rows, req.lang);
+    },
+  );
+
+  app.post(
+    '/customers/import/commit',
+    {
+      config: { permission: 'customer.import' },
+      preValidation: refuseOversized,
+      schema: {
+        tags,
+        summary: '导入客户（同一文件再次上传；只导入通过校验的行）',
+        querystring: z.strictObject({ kind, target: z.enum(['owner', 'pool']).default('owner'), ownerId: z.coerce.number().pipe(entityId).optional() }),
+        response: {
+          200: z.object({ imported: z.number(), failed: z.number(), failedRows: z.array(previewRowSchema), errorReport: z.string().nullable() }),
+        },
+      },
+    },
+    async (req) => {
+      const { kind, target, ownerId } = req.query;
+      const rows = await readUpload(await uploadedFile(req), importColumns[kind]);
+      return commitImport(db, actorOf(req), kind, rows, { target, ownerId }, req.lang);
+    },
+  );
+
+  app.get(
+    '/customers/export.xlsx',
+    {
+      config: { permission: 'customer.export' },
+      schema: {
+        tags,
+        summary: '导出客户列表（与列表相同的场景、筛选与排序，最多 50,000 行）',
+        querystring: z.strictObject({ ...customerListFilters, columns: columnList }),
+      },
+    },
+    async (req, reply) => {
+      const { columns, ...query } = req.query;
+      const content = await exportCustomers(db, actorOf(req), query, columns);
+      return sendXlsx(reply, `客户-${new Date().toISOString().slice(0, 10)}.xlsx`, content);
+    },
+  );
+};

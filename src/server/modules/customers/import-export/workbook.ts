@@ -1,0 +1,149 @@
+import ExcelJS from 'exceljs';
+import { AppError, badRequest } from '../../../platform/http/errors';
+import { ERROR_COLUMN, headerText, type ImportColumn } from './columns';
+
+/** Reading and writing the .xlsx files of import and export (exceljs, in memory). */
+
+export const IMPORT_MAX_BYTES = 10 * 1024 * 1024;
+export const IMPORT_MAX_ROWS = 20_000;
+
+export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** One data row of an upload: its sheet row number and its cells as text, by column key. */
+export interface UploadRow {
+  row: number;
+  cells: Record<string, string>;
+}
+
+export const tooLarge = () => new AppError(413, 'IMPORT_FILE_TOO_LARGE', { limitMb: IMPORT_MAX_BYTES / 1024 / 1024 });
+export const notXlsx = () => badRequest('IMPORT_NOT_XLSX');
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** A cell's value as the text a user typed: dates as YYYY-MM-DD, formulas by their result, rich text joined. */
+export function cellText(value: ExcelJS.CellValue, asDate = false): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) {
+    // Excel dates carry no zone; exceljs reads them as UTC midnight.
+    const day = `${value.getUTCFullYear()}-${pad(value.getUTCMonth() + 1)}-${pad(value.getUTCDate())}`;
+    return asDate || (value.getUTCHours() === 0 && value.getUTCMinutes() === 0) ? day : `${day} ${pad(value.getUTCHours())}:${pad(value.getUTCMinutes())}`;
+  }
+  if (typeof value === 'number') return Number.isInteger(value) ? value.toFixed(0) : String(value);
+  if (typeof value === 'string' || typeof value === 'boolean') return String(value).trim();
+  if (typeof value === 'object') {
+    if ('richText' in value) return value.richText.map((r) => r.text).join('').trim();
+    if ('formula' in value || 'sharedFormula' in value) return cellText((value as { result?: ExcelJS.CellValue }).result ?? null, asDate);
+    if ('text' in value) return cellText((value as { text: ExcelJS.CellValue }).text, asDate);
+    if ('error' in value) return '';
+  }
+  return String(value as unknown).trim();
+}
+
+/** The first sheet's data rows, by the template's headers (a star or spaces around a header are ignored). */
+export async function readUpload(buffer: Buffer, columns: ImportColumn[]): Promise<UploadRow[]> {
+  // An .xlsx is a zip: refuse anything else before handing it to the parser.
+  if (buffer.length < 4 || buffer.readUInt32BE(0) !== 0x504b0304) throw notXlsx();
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
+  } catch {
+    throw notXlsx();
+  }
+  const sheet = workbook.worksheets[0];
+  if (!sheet) throw notXlsx();
+  if (sheet.rowCount > IMPORT_MAX_ROWS + 1) throw badRequest('IMPORT_TOO_MANY_ROWS', { limit: IMPORT_MAX_ROWS });
+  const byHeader = new Map(columns.map((c) => [c.header, c]));
+  const positions: { index: number; column: ImportColumn }[] = [];
+  sheet.getRow(1).eachCell((cell, index) => {
+    const column = byHeader.get(cellText(cell.value).replace(/[*＊\s]/g, ''));
+    if (column && !positions.some((p) => p.column === column)) positions.push({ index, column });
+  });
+  for (const column of columns.filter((c) => c.required)) {
+    if (!positions.some((p) => p.column === column)) throw badRequest('IMPORT_TEMPLATE_MISMATCH', { header: column.header });
+  }
+  const rows: UploadRow[] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, number) => {
+    if (number === 1) return;
+    const cells: Record<string, string> = {};
+    let any = false;
+    for (const { index, column } of positions) {
+      const text = cellText(row.getCell(index).value, column.date);
+      if (text) {
+        cells[column.key] = text;
+        any = true;
+      }
+    }
+    if (any) rows.push({ row: number, cells });
+  });
+  return rows;
+}
+
+/** A sheet with a bold, frozen header row. */
+function addSheet(workbook: ExcelJS.Workbook, name: string, headers: { header: string; width?: number }[]) {
+  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = headers.map((h) => ({ header: h.header, width: h.width ?? Math.max(10, h.header.length * 2 + 4) }));
+  sheet.getRow(1).font = { bold: true };
+  return sheet;
+}
+
+const columnLetter = (index: number) => {
+  let n = index;
+  let s = '';
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+};
+
+/**
+ * The import template: the headers on the first sheet (required ones starred), the choices of each
+ * list column on a second sheet 可选值, and a drop-down (data validation) on each list column.
+ */
+export async function buildTemplate(columns: ImportColumn[], choices: Map<string, string[]>): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = addSheet(workbook, '客户', columns.map((c) => ({ header: headerText(c), width: c.width })));
+  const listed = columns.filter((c) => choices.has(c.key));
+  const lists = addSheet(workbook, '可选值', listed.map((c) => ({ header: c.header, width: 16 })));
+  listed.forEach((c, i) => {
+    const values = choices.get(c.key) ?? [];
+    values.forEach((v, r) => {
+      lists.getCell(r + 2, i + 1).value = v;
+    });
+    if (!values.length) return;
+    const letter = columnLetter(i + 1);
+    const target = columnLetter(columns.indexOf(c) + 1);
+    // One rule for the whole column range (exceljs supports ranges here, its typings do not say so).
+    (sheet as unknown as { dataValidations: { add(address: string, rule: ExcelJS.DataValidation): void } }).dataValidations.add(`${target}2:${target}${IMPORT_MAX_ROWS + 1}`, {
+      type: 'list',
+      allowBlank: true,
+      formulae: [`'可选值'!$${letter}$2:$${letter}$${values.length + 1}`],
+      showErrorMessage: true,
+      errorStyle: 'warning',
+      error: '请从下拉列表中选择',
+    });
+  });
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** The error report: the failed rows as uploaded, plus 错误原因, so users fix them and upload the file again. */
+export async function buildErrorReport(columns: ImportColumn[], failed: { row: number; cells: Record<string, string>; reason: string }[]): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = addSheet(workbook, '导入失败', [
+    ...columns.map((c) => ({ header: headerText(c), width: c.width })),
+    { header: ERROR_COLUMN, width: 50 },
+    { header: '原行号', width: 8 },
+  ]);
+  for (const f of failed) sheet.addRow([...columns.map((c) => f.cells[c.key] ?? ''), f.reason, f.row]);
+  sheet.getColumn(columns.length + 1).font = { color: { argb: 'FFCF1322' } };
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** A sheet of plain rows (the export), built in memory. */
+export async function buildSheet(name: string, headers: string[], rows: (string | number | null)[][]): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = addSheet(workbook, name, headers.map((h) => ({ header: h })));
+  sheet.addRows(rows);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
