@@ -8,6 +8,7 @@ import { departments, users } from '../platform/org/schema';
 import { createUser } from '../platform/org/users';
 import { companySettings } from '../platform/settings/schema';
 import { customers } from '../modules/customers/schema';
+import { poolReturnRules, revisitRules } from '../modules/customers/automation/schema';
 import { demoCompany, demoDepartments, DEMO_PASSWORD, demoUsers } from './company';
 import { insertFakeCustomers } from './fake-customers';
 
@@ -73,5 +74,12 @@ async function seedDemoCustomers(tx: Db, salesUserIds: number[]) {
     await tx.execute(sql`update customers set next_contact_at = date_trunc('day', now() at time zone 'Asia/Shanghai') at time zone 'Asia/Shanghai' + interval '15 hours'
       where id in (select id from customers where owner_id = ${owner.id} order by id desc limit 4)`);
   }
+  // Sales automation: A-level customers every 7 days, B every 14 (the daily job turns them into
+  // 今日回访 to-dos). The return rule ships disabled: old demo follow-ups would empty every list.
+  await tx.insert(revisitRules).values([
+    { level: 'A', intervalDays: 7 },
+    { level: 'B', intervalDays: 14 },
+  ]);
+  await tx.insert(poolReturnRules).values({ name: '90 天未跟进自动回收（示例）', enabled: false, noFollowupDays: 90, warnDaysBefore: 7, exemptHot: true });
   return ids.length;
 }
