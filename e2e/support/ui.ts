@@ -125,6 +125,7 @@ export async function apiSession(username: string, password: string) {
   return {
     get: <T>(path: string) => call<T>('GET', path),
     post: <T>(path: string, payload: unknown) => call<T>('POST', path, payload),
+    put: <T>(path: string, payload: unknown) => call<T>('PUT', path, payload),
   };
 }
 
