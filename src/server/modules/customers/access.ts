@@ -1,4 +1,5 @@
 import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { sqlArray } from '../../db/arrays';
 import type { Db } from '../../db/client';
 import type { Actor } from '../../platform/access/actor';
 import { inScope, resolveScope, scopeCondition, type ResolvedScope } from '../../platform/access/scope';
@@ -15,10 +16,26 @@ export const customerScope = (db: Db, actor: Actor) => resolveScope(db, actor, '
 /**
  * Rows the actor may see in customer lists: owned within the `customer` data scope, or shared with
  * the actor (团队成员). Pool customers (no owner) are listed only by the pool's own list.
+ * The shared ids are resolved first (a user has few), so the condition stays
+ * `owner_id = any(…) or id = any(…)`: both sides use an index, where an `or exists (…)` would make
+ * PostgreSQL walk the whole table at a million customers.
  */
-export function visibleCustomers(scope: ResolvedScope, actor: Actor): SQL {
-  return sql`(${customers.deletedAt} is null and (${scopeCondition(scope, { owner: customers.ownerId, department: customers.departmentId })} and ${customers.ownerId} is not null
-    or exists (select 1 from customer_shares s where s.customer_id = ${customers.id} and s.user_id = ${actor.userId})))`;
+export async function visibleCustomers(db: Db, scope: ResolvedScope, actor: Actor): Promise<SQL> {
+  const owned = sql`${customers.deletedAt} is null and ${customers.ownerId} is not null and ${scopeCondition(scope, { owner: customers.ownerId, department: customers.departmentId })}`;
+  const shared = await sharedCustomerIds(db, actor);
+  if (!shared.length) return sql`(${owned})`;
+  return sql`(${owned} or (${customers.deletedAt} is null and ${customers.id} = any(${sqlArray(shared, 'bigint')})))`;
+}
+
+/** The customers shared with the actor, once per request. */
+async function sharedCustomerIds(db: Db, actor: Actor): Promise<number[]> {
+  const key = 'customer:shared';
+  const cached = actor.scopeCache.get(key) as number[] | undefined;
+  if (cached) return cached;
+  const found = await db.select({ id: customerShares.customerId }).from(customerShares).where(eq(customerShares.userId, actor.userId));
+  const ids = found.map((r) => r.id);
+  actor.scopeCache.set(key, ids);
+  return ids;
 }
 
 export async function customerAccess(db: Db, actor: Actor, row: CustomerRow): Promise<CustomerAccess> {

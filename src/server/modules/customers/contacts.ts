@@ -52,7 +52,7 @@ export async function listContacts(db: Db, actor: Actor, query: { page: number; 
   const like = query.q ? `%${escapeLike(searchTerm(query.q))}%` : undefined;
   const conditions: (SQL | undefined)[] = [
     isNull(contacts.deletedAt),
-    visibleCustomers(scope, actor),
+    await visibleCustomers(db, scope, actor),
     query.customerId ? eq(contacts.customerId, query.customerId) : undefined,
     like
       ? sql`${customers.searchText} ilike ${like} and (${contacts.name} ilike ${like} or ${contacts.mobile} ilike ${like} or ${contacts.phone} ilike ${like}

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { customerScenes, customerSortFields } from '../../../common/customers';
 import type { Db } from '../../db/client';
 import type { Actor } from '../../platform/access/actor';
@@ -104,10 +104,21 @@ export async function listCustomers(db: Db, actor: Actor, query: CustomerListQue
   };
 }
 
-/** The list's order: the whitelisted sort column (nulls last), then id; the export uses it too. */
+/** Sort columns that may be empty; their blanks always sort last. */
+const nullableSorts = new Set(['lastFollowupAt', 'nextContactAt']);
+
+/**
+ * The list's order: the whitelisted sort column, then id; the export uses it too. The NULLS clauses
+ * spell out what the (… DESC NULLS LAST, id DESC NULLS LAST) indexes hold, read forwards for
+ * "desc" and backwards for "asc", so PostgreSQL reads a page straight off an index instead of
+ * sorting every row in scope.
+ */
 export function customerListOrder(query: Pick<CustomerListQuery, 'sort' | 'order'>) {
-  const direction = query.order === 'asc' ? asc : desc;
-  return [sql`${direction(sortColumns[query.sort ?? 'updatedAt'])} nulls last`, direction(customers.id)] as const;
+  const sort = query.sort ?? 'updatedAt';
+  const direction = query.order === 'asc' ? sql.raw('asc') : sql.raw('desc');
+  const indexNulls = query.order === 'asc' ? sql.raw('nulls first') : sql.raw('nulls last');
+  const columnNulls = nullableSorts.has(sort) ? sql.raw('nulls last') : indexNulls;
+  return [sql`${sortColumns[sort]} ${direction} ${columnNulls}`, sql`${customers.id} ${direction} ${indexNulls}`] as const;
 }
 
 /** What the list (and the export) selects: the caller's visible customers, the scene and the filters. */
@@ -118,7 +129,7 @@ export async function customerListWhere(db: Db, actor: Actor, query: Omit<Custom
   const needsZone = [query.createdFrom, query.createdTo, query.nextContactFrom, query.nextContactTo].some((v) => v && isDay(v));
   if (needsZone) await tz();
   const conditions: (SQL | undefined)[] = [
-    visibleCustomers(scope, actor),
+    await visibleCustomers(db, scope, actor),
     await sceneCondition(db, actor, query.scene, tz),
     query.q ? searchCondition(customers.searchText, query.q) : undefined,
     query.kind ? eq(customers.kind, query.kind) : undefined,
