@@ -27,7 +27,8 @@ const cases: { who: string; user: { id: number; username: string }; query: Parti
   { who: 'manager (department tree), default list', user: await pickUser("r.code = 'sales_manager'"), query: { scene: 'all' } },
   { who: 'manager, phone search', user: await pickUser("r.code = 'sales_manager'"), query: { scene: 'all', q: '1381234' } },
   { who: 'boss (all), default list', user: await pickUser("r.code = 'boss'"), query: { scene: 'all' } },
-  { who: 'boss, name search 科技', user: await pickUser("r.code = 'boss'"), query: { scene: 'all', q: '北京华' } },
+  { who: 'boss, name search 北京华 (3 characters)', user: await pickUser("r.code = 'boss'"), query: { scene: 'all', q: '北京华' } },
+  { who: 'boss, name search 华盛 (2 characters)', user: await pickUser("r.code = 'boss'"), query: { scene: 'all', q: '华盛' } },
 ];
 
 for (const c of cases) {
