@@ -111,3 +111,24 @@ export type CustomerUpdateInput = z.output<typeof customerUpdateBody>;
 export type ContactCreateInput = z.output<typeof contactCreateBody>;
 export type ContactUpdateInput = z.output<typeof contactUpdateBody>;
 export type BulkInput = z.output<typeof bulkBody>;
+
+/**
+ * The customer list's columns, in display order: what the column settings offer, what a saved
+ * scene may carry, and (each one mapped to export columns) what the export writes.
+ */
+export const customerListColumns = [
+  'name',
+  'level',
+  'phone',
+  'nextContactAt',
+  'contact',
+  'owner',
+  'lastFollowupAt',
+  'status',
+  'industry',
+  'source',
+  'region',
+  'createdAt',
+  'updatedAt',
+] as const;
+export type CustomerListColumn = (typeof customerListColumns)[number];

@@ -8,6 +8,8 @@ import { canSeeUser } from '../platform/org/users';
 import { settingsRoutes } from '../platform/settings/routes';
 import { dictionaryRoutes } from '../platform/dictionaries/routes';
 import { messagingRoutes } from '../platform/messaging/routes';
+import { sceneRoutes } from '../platform/scenes/routes';
+import type { SceneListDefinition, SceneLists } from '../platform/scenes/service';
 import { customerRoutes } from './customers/routes';
 import { customerImportExportRoutes } from './customers/import-export/routes';
 import { customerAutomationRoutes } from './customers/automation/routes';
@@ -16,6 +18,7 @@ import { customerRelationshipRoutes } from './customers/relationship-routes';
 import { canSeeContact } from './customers/contacts';
 import { customerMessagingRoutes } from './customers/messaging-routes';
 import { canSeeCustomer } from './customers/service';
+import { customerSceneList } from './customers/scene-list';
 
 /**
  * A business area plugs into the server here: its routes (mounted under /api/v1) and, for each
@@ -28,6 +31,8 @@ export interface ServerModule {
   recordVisibility?: Record<string, VisibilityCheck>;
   /** Scheduled work, run once per period across all copies (platform/jobs). */
   jobs?: JobDefinition[];
+  /** Lists whose views users may save as scenes (platform/scenes), by list key. */
+  sceneLists?: Record<string, SceneListDefinition>;
 }
 
 const hasPermission = (permission: string): VisibilityCheck => async (_db, actor) => actor.permissions.has(permission);
@@ -47,7 +52,12 @@ export const serverModules: ServerModule[] = [
   { name: 'settings', routes: settingsRoutes, recordVisibility: { company: hasPermission('settings.company.manage') } },
   { name: 'dictionaries', routes: dictionaryRoutes, recordVisibility: { dictionary_item: hasPermission('settings.dictionary.manage') } },
   { name: 'messaging', routes: messagingRoutes, recordVisibility: { messaging_settings: hasPermission('settings.messaging.manage') } },
-  { name: 'customers', routes: customerRoutes, recordVisibility: { customer: canSeeCustomer, contact: canSeeContact } },
+  {
+    name: 'customers',
+    routes: customerRoutes,
+    recordVisibility: { customer: canSeeCustomer, contact: canSeeContact },
+    sceneLists: { customers: customerSceneList },
+  },
   { name: 'customer-relationships', routes: customerRelationshipRoutes },
   { name: 'customer-import-export', routes: customerImportExportRoutes },
   {
@@ -57,4 +67,10 @@ export const serverModules: ServerModule[] = [
     recordVisibility: { pool_return_rule: hasPermission('settings.customer.manage'), revisit_rule: hasPermission('settings.customer.manage') },
   },
   { name: 'customer-messaging', routes: customerMessagingRoutes },
+  // Saved scenes of every list above (read when the routes are registered, after this array exists).
+  { name: 'scenes', routes: sceneRoutes(() => sceneListsOf(serverModules)) },
 ];
+
+function sceneListsOf(modules: ServerModule[]): SceneLists {
+  return Object.assign({}, ...modules.map((m) => m.sceneLists ?? {}));
+}

@@ -77,6 +77,11 @@ describe('the route table', () => {
         'GET /api/v1/files/:id',
         // Record history: checks that the caller may see the record itself.
         'GET /api/v1/audit/records/:entityType/:entityId',
+        // 我的场景: each user's own saved list views; another user's scene answers 404.
+        'GET /api/v1/scenes',
+        'POST /api/v1/scenes',
+        'PATCH /api/v1/scenes/:id',
+        'DELETE /api/v1/scenes/:id',
       ].sort(),
     );
   });

@@ -111,6 +111,9 @@ export const errorMessages = {
     zh: '每个客户须有一位主联系人；请把另一位联系人设为主联系人',
     en: 'Each customer needs a primary contact; make another contact primary instead',
   },
+  // Saved list views (platform/scenes)
+  SCENE_LIMIT: { zh: '每个列表最多保存 {limit} 个场景，请先删除不用的场景', en: 'At most {limit} saved views per list; delete one you no longer use first' },
+  SCENE_NAME_TAKEN: { zh: '已有名为“{name}”的场景', en: 'You already have a view named "{name}"' },
   // Customer pool, transfer, team, follow-up
   POOL_ALREADY_CLAIMED: { zh: '该客户已被 {ownerName} 领取', en: 'This customer has already been claimed by {ownerName}' },
   POOL_DAILY_LIMIT: {
@@ -173,6 +176,7 @@ export const fieldMessages = {
   BLANK: { zh: '不能为空', en: 'Must not be blank' },
   TIMEZONE_INVALID: { zh: '未知的时区', en: 'Unknown time zone' },
   PERMISSION_UNKNOWN: { zh: '未知的权限', en: 'Unknown permission' },
+  COLUMN_UNKNOWN: { zh: '未知的列', en: 'Unknown column' },
   PHONE_INVALID: { zh: '电话号码只能包含数字、空格、括号、加号和横线', en: 'A phone number may contain only digits, spaces, brackets, + and -' },
   CREDIT_CODE_INVALID: { zh: '统一社会信用代码应为 18 位数字或大写字母', en: 'The unified social credit code has 18 digits or capital letters' },
   URL_INVALID: { zh: '须为 http:// 或 https:// 开头的网址', en: 'Must be an http:// or https:// URL' },

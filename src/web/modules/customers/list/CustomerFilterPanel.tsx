@@ -1,7 +1,7 @@
 import { AutoComplete, Button, Col, DatePicker, Form, Input, Row, Select } from 'antd';
 import type dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { dayRangeToIso } from '../../../app/shared/format';
+import { dayRangeToIso, inCompanyZone } from '../../../app/shared/format';
 import type { CustomerFilters } from '../api/customers';
 import DictSelect from '../shared/DictSelect';
 import { provinceOptions } from '../shared/regions';
@@ -41,6 +41,30 @@ export function filtersOf(v: FilterFormValues): Omit<CustomerFilters, 'q'> {
     nextContactFrom: next.from,
     nextContactTo: next.to,
   };
+}
+
+/** The reverse of `filtersOf`, for a saved scene's filters (anything unexpected is left out). */
+export function formValuesOf(f: Record<string, unknown>): FilterFormValues {
+  const text = (k: string) => (typeof f[k] === 'string' && f[k] ? (f[k] as string) : undefined);
+  const range = (from: string, to: string): Range | undefined => {
+    const a = text(from);
+    const b = text(to);
+    return a && b ? [inCompanyZone(a), inCompanyZone(b)] : undefined;
+  };
+  const kind = text('kind') as CustomerKind | undefined;
+  const values: FilterFormValues = {
+    kind: kind && customerKinds.includes(kind) ? kind : undefined,
+    level: text('level'),
+    industry: text('industry'),
+    source: text('source'),
+    status: text('status'),
+    ownerId: typeof f.ownerId === 'number' ? f.ownerId : undefined,
+    province: text('province'),
+    city: text('city'),
+    created: range('createdFrom', 'createdTo'),
+    nextContact: range('nextContactFrom', 'nextContactTo'),
+  };
+  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as FilterFormValues;
 }
 
 export function countFilters(v: FilterFormValues): number {

@@ -1,12 +1,14 @@
 import { DownloadOutlined, FilterOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { App, Badge, Button, Card, Empty, Input, Table, Typography, type TableProps } from 'antd';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { errorMessage } from '../../../app/api';
 import { usePermissions } from '../../../app/auth/session';
 import { useIsMobile } from '../../../app/layout/useIsMobile';
 import { paginationOf } from '../../../app/shared/pagination';
+import { type SavedScene, useSavedScenes } from '../../../app/shared/savedScenes';
+import { customerListColumns } from '../../../../common/customers';
 import { useCustomers, type CustomerListParams } from '../api/customers';
 import { useDictLabel } from '../api/dictionaries';
 import CustomerFormDrawer from '../form/CustomerFormDrawer';
@@ -15,11 +17,35 @@ import ImportModal from '../import/ImportModal';
 import '../customers.css';
 import { customerScenes, customerSortFields, type Customer, type CustomerScene, type CustomerSortField } from '../types';
 import BulkBar from './BulkBar';
-import CustomerFilterPanel, { countFilters, filtersOf, type FilterFormValues } from './CustomerFilterPanel';
+import ColumnSettings from './ColumnSettings';
+import CustomerFilterPanel, { countFilters, filtersOf, formValuesOf, type FilterFormValues } from './CustomerFilterPanel';
 import { customerColumns } from './customerColumns';
+import SavedScenes, { CUSTOMER_SCENE_LIST } from './SavedScenes';
 import SceneSwitch from './SceneSwitch';
 
 type Paging = Pick<CustomerListParams, 'page' | 'pageSize' | 'sort' | 'order'>;
+
+/** The columns chosen with 列设置 outside any saved scene, kept in this browser. */
+const COLUMNS_STORAGE_KEY = 'crm.customers.columns';
+const knownColumns = (value: unknown): string[] | null =>
+  Array.isArray(value) ? customerListColumns.filter((c) => value.includes(c)) : null;
+
+function storedColumns(): string[] | null {
+  try {
+    return knownColumns(JSON.parse(localStorage.getItem(COLUMNS_STORAGE_KEY) ?? 'null'));
+  } catch {
+    return null;
+  }
+}
+
+function storeColumns(columns: string[] | null) {
+  try {
+    if (columns) localStorage.setItem(COLUMNS_STORAGE_KEY, JSON.stringify(columns));
+    else localStorage.removeItem(COLUMNS_STORAGE_KEY);
+  } catch {
+    // Private mode or a full store: the choice lasts for this page only.
+  }
+}
 
 /** 客户列表: scenes, search, filters, sortable columns, paging and bulk actions. */
 export default function CustomersPage() {
@@ -31,6 +57,13 @@ export default function CustomersPage() {
   const sceneParam = params.get('scene') as CustomerScene | null;
   const scene: CustomerScene = sceneParam && customerScenes.includes(sceneParam) ? sceneParam : 'all';
   const [q, setQ] = useState<string>();
+  const [searchText, setSearchText] = useState('');
+  /** Visible column keys; null shows them all. */
+  const [visibleColumns, setVisibleColumns] = useState<string[] | null>(storedColumns);
+  /** The saved scene last applied (until the view is changed by hand). */
+  const [activeSceneId, setActiveSceneId] = useState<number>();
+  /** Remounts the filter form when a saved scene replaces its values. */
+  const [filterFormKey, setFilterFormKey] = useState(0);
   const [filterValues, setFilterValues] = useState<FilterFormValues>({});
   const [filtersOpen, setFiltersOpen] = useState(false);
   const [paging, setPaging] = useState<Paging>({ page: 1, pageSize: 20 });
@@ -43,7 +76,43 @@ export default function CustomersPage() {
   const filters = useMemo(() => filtersOf(filterValues), [filterValues]);
   const list = useCustomers({ scene, q, ...filters, ...paging });
   const filterCount = countFilters(filterValues);
-  const columns = customerColumns({ t, sort: paging.sort, order: paging.order, isMobile, dictLabel });
+  const allColumns = customerColumns({ t, sort: paging.sort, order: paging.order, isMobile, dictLabel });
+  // Columns picked by hand show on every screen size (no responsive hiding); the name always shows.
+  const columns = visibleColumns
+    ? allColumns.filter((c) => c.key === 'name' || visibleColumns.includes(String(c.key))).map((c) => ({ ...c, responsive: undefined }))
+    : allColumns;
+  const columnChoices = allColumns.map((c) => ({ key: String(c.key), title: String(c.title), fixed: c.key === 'name' }));
+
+  const savedScenes = useSavedScenes(CUSTOMER_SCENE_LIST);
+  const applySavedScene = (saved: SavedScene) => {
+    const f = saved.filters;
+    const nextScene = customerScenes.find((s) => s === f.scene) ?? 'all';
+    setParams(nextScene === 'all' ? {} : { scene: nextScene }, { replace: true });
+    const search = typeof f.q === 'string' && f.q.trim() ? f.q.trim() : undefined;
+    setQ(search);
+    setSearchText(search ?? '');
+    setFilterValues(formValuesOf(f));
+    setFilterFormKey((k) => k + 1);
+    const sort = customerSortFields.find((x) => x === f.sort);
+    setPaging((p) => ({ page: 1, pageSize: p.pageSize, sort, order: sort ? (f.order === 'asc' ? 'asc' : 'desc') : undefined }));
+    if (saved.columns) setVisibleColumns(knownColumns(saved.columns));
+    setSelected([]);
+    setActiveSceneId(saved.id);
+  };
+  // The default scene applies once when the list opens, unless a link asked for a scene of its own.
+  const defaultApplied = useRef(false);
+  useEffect(() => {
+    if (defaultApplied.current || !savedScenes.data) return;
+    defaultApplied.current = true;
+    const preferred = savedScenes.data.find((s) => s.isDefault);
+    if (preferred && !sceneParam) applySavedScene(preferred);
+  }, [savedScenes.data]);
+  const currentView = () => ({
+    filters: Object.fromEntries(
+      Object.entries({ scene, q, ...filters, sort: paging.sort, order: paging.sort ? paging.order : undefined }).filter(([, v]) => v !== undefined),
+    ),
+    columns: visibleColumns ?? columnChoices.map((c) => c.key),
+  });
 
   const exportList = () => {
     setExporting(true);
@@ -54,6 +123,7 @@ export default function CustomersPage() {
   const firstPage = () => {
     setPaging((p) => ({ ...p, page: 1 }));
     setSelected([]);
+    setActiveSceneId(undefined);
   };
   const setScene = (next: CustomerScene) => {
     setParams(next === 'all' ? {} : { scene: next }, { replace: true });
@@ -88,6 +158,17 @@ export default function CustomersPage() {
       </Typography.Title>
       <div className="page-toolbar">
         <SceneSwitch value={scene} onChange={setScene} />
+        <div className="saved-scene-bar">
+          <SavedScenes activeId={activeSceneId} current={currentView} onApply={applySavedScene} />
+          <ColumnSettings
+            choices={columnChoices}
+            value={visibleColumns}
+            onChange={(next) => {
+              setVisibleColumns(next);
+              storeColumns(next);
+            }}
+          />
+        </div>
       </div>
       <div className="page-toolbar customer-toolbar">
         <Input.Search
@@ -95,6 +176,8 @@ export default function CustomersPage() {
           className="customer-search"
           placeholder={t('customer.search')}
           aria-label={t('customer.search')}
+          value={searchText}
+          onChange={(e) => setSearchText(e.target.value)}
           onSearch={(v) => {
             setQ(v.trim() || undefined);
             firstPage();
@@ -124,6 +207,7 @@ export default function CustomersPage() {
       </div>
       {filtersOpen && (
         <CustomerFilterPanel
+          key={filterFormKey}
           value={filterValues}
           onChange={(v) => {
             setFilterValues(v);
