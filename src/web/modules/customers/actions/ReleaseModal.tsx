@@ -2,8 +2,8 @@ import { Alert, App, Form, Input, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useServerErrors } from '../../../app/shared/forms';
 import { useCustomerMutations } from '../api/customers';
-import { isSingle, type ActionTarget } from './target';
-import { useBulkResult } from './useBulkResult';
+import { actionTitle, isSingle, type ActionTarget } from './target';
+import { useBulkAction } from './useBulkResult';
 
 /** 放入公海: release one or many customers to the pool, with a reason. */
 export default function ReleaseModal({ target, onClose }: { target: ActionTarget | null; onClose: (done: boolean) => void }) {
@@ -11,8 +11,8 @@ export default function ReleaseModal({ target, onClose }: { target: ActionTarget
   const { message } = App.useApp();
   const [form] = Form.useForm<{ reason: string }>();
   const showErrors = useServerErrors(form);
-  const showBulk = useBulkResult();
-  const { release, bulk } = useCustomerMutations();
+  const bulk = useBulkAction(onClose, showErrors);
+  const { release } = useCustomerMutations();
 
   const submit = ({ reason }: { reason: string }) => {
     if (!target) return;
@@ -28,24 +28,14 @@ export default function ReleaseModal({ target, onClose }: { target: ActionTarget
         },
       );
     } else {
-      bulk.mutate(
-        { action: 'release', ids: target.ids, reason: reason.trim() },
-        {
-          onSuccess: (result) => {
-            showBulk(result, target.names);
-            onClose(true);
-          },
-          onError: showErrors,
-        },
-      );
+      bulk.run(target, { action: 'release', reason: reason.trim() });
     }
   };
 
-  const single = target && isSingle(target);
   return (
     <Modal
       open={!!target}
-      title={single ? `${t('customer.release.title')}：${target.customer.name}` : t('customer.release.titleMany', { count: target?.ids.length ?? 0 })}
+      title={actionTitle(t, 'release', target)}
       okText={t('customer.action.release')}
       okButtonProps={{ danger: true }}
       onOk={() => form.submit()}

@@ -1,12 +1,11 @@
 import { App, Form, Modal, Radio } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useServerErrors } from '../../../app/shared/forms';
-import { useCustomerMutations } from '../api/customers';
 import { useTeamMutations } from '../api/relations';
 import UserPicker from '../shared/UserPicker';
 import type { ShareAccess } from '../types';
-import { isSingle, type ActionTarget } from './target';
-import { useBulkResult } from './useBulkResult';
+import { actionTitle, isSingle, type ActionTarget } from './target';
+import { useBulkAction } from './useBulkResult';
 
 interface Values {
   toUserId: number;
@@ -19,8 +18,7 @@ export default function ShareModal({ target, onClose }: { target: ActionTarget |
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const showErrors = useServerErrors(form);
-  const showBulk = useBulkResult();
-  const { bulk } = useCustomerMutations();
+  const bulk = useBulkAction(onClose, showErrors);
   const team = useTeamMutations(target?.customer?.id ?? 0);
 
   const submit = (v: Values) => {
@@ -37,24 +35,14 @@ export default function ShareModal({ target, onClose }: { target: ActionTarget |
         },
       );
     } else {
-      bulk.mutate(
-        { action: 'share', ids: target.ids, toUserId: v.toUserId, access: v.access },
-        {
-          onSuccess: (result) => {
-            showBulk(result, target.names);
-            onClose(true);
-          },
-          onError: showErrors,
-        },
-      );
+      bulk.run(target, { action: 'share', toUserId: v.toUserId, access: v.access });
     }
   };
 
-  const single = target && isSingle(target);
   return (
     <Modal
       open={!!target}
-      title={single ? `${t('customer.share.title')}：${target.customer.name}` : t('customer.share.titleMany', { count: target?.ids.length ?? 0 })}
+      title={actionTitle(t, 'share', target)}
       okText={t('common.confirm')}
       onOk={() => form.submit()}
       onCancel={() => onClose(false)}
@@ -67,7 +55,7 @@ export default function ShareModal({ target, onClose }: { target: ActionTarget |
           label={t('customer.share.toUser')}
           rules={[{ required: true, message: t('validation.select', { field: t('customer.share.toUser') }) }]}
         >
-          <UserPicker excludeIds={single && target.customer.ownerId ? [target.customer.ownerId] : undefined} />
+          <UserPicker excludeIds={target?.customer?.ownerId ? [target.customer.ownerId] : undefined} />
         </Form.Item>
         <Form.Item name="access" label={t('customer.share.access')}>
           <Radio.Group

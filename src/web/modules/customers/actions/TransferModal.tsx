@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { useServerErrors } from '../../../app/shared/forms';
 import { useCustomerMutations } from '../api/customers';
 import UserPicker from '../shared/UserPicker';
-import { isSingle, type ActionTarget } from './target';
-import { useBulkResult } from './useBulkResult';
+import { actionTitle, isSingle, type ActionTarget } from './target';
+import { useBulkAction } from './useBulkResult';
 
 interface Values {
   toUserId: number;
@@ -18,8 +18,8 @@ export default function TransferModal({ target, onClose }: { target: ActionTarge
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const showErrors = useServerErrors(form);
-  const showBulk = useBulkResult();
-  const { transfer, bulk } = useCustomerMutations();
+  const bulk = useBulkAction(onClose, showErrors);
+  const { transfer } = useCustomerMutations();
   const [toName, setToName] = useState('');
 
   const submit = (v: Values) => {
@@ -36,24 +36,14 @@ export default function TransferModal({ target, onClose }: { target: ActionTarge
         },
       );
     } else {
-      bulk.mutate(
-        { action: 'transfer', ids: target.ids, toUserId: v.toUserId, withContacts: v.withContacts },
-        {
-          onSuccess: (result) => {
-            showBulk(result, target.names);
-            onClose(true);
-          },
-          onError: showErrors,
-        },
-      );
+      bulk.run(target, { action: 'transfer', toUserId: v.toUserId, withContacts: v.withContacts });
     }
   };
 
-  const single = target && isSingle(target);
   return (
     <Modal
       open={!!target}
-      title={single ? `${t('customer.transfer.title')}：${target.customer.name}` : t('customer.transfer.titleMany', { count: target?.ids.length ?? 0 })}
+      title={actionTitle(t, 'transfer', target)}
       okText={t('common.confirm')}
       onOk={() => form.submit()}
       onCancel={() => onClose(false)}
@@ -67,7 +57,7 @@ export default function TransferModal({ target, onClose }: { target: ActionTarge
           rules={[{ required: true, message: t('validation.select', { field: t('customer.transfer.toUser') }) }]}
         >
           <UserPicker
-            excludeIds={single && target.customer.ownerId ? [target.customer.ownerId] : undefined}
+            excludeIds={target?.customer?.ownerId ? [target.customer.ownerId] : undefined}
             onChange={(_, option) => setToName(String((option as { label?: string } | undefined)?.label ?? ''))}
           />
         </Form.Item>

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import type { Customer } from '../types';
 
 /** What an action modal acts on: one customer (its own endpoint) or a selection (POST /customers/bulk). */
@@ -10,3 +11,9 @@ export interface ActionTarget {
 }
 
 export const isSingle = (target: ActionTarget): target is ActionTarget & { customer: Customer } => !!target.customer;
+
+/** "转移：某公司" for one customer, "转移 3 个客户" for a selection (keys customer.<action>.title / titleMany). */
+export function actionTitle(t: TFunction, action: 'transfer' | 'share' | 'release', target: ActionTarget | null): string {
+  if (target && isSingle(target)) return `${t(`customer.${action}.title`)}：${target.customer.name}`;
+  return t(`customer.${action}.titleMany`, { count: target?.ids.length ?? 0 });
+}

@@ -1,7 +1,9 @@
 import { App, Typography } from 'antd';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
+import { type BulkInput, useCustomerMutations } from '../api/customers';
 import type { BulkResult } from '../types';
+import type { ActionTarget } from './target';
 
 /** Shows a bulk action's outcome: a toast when all went through, otherwise what failed and why. */
 export function useBulkResult() {
@@ -28,4 +30,25 @@ export function useBulkResult() {
     },
     [message, modal, t],
   );
+}
+
+/**
+ * The selection half of every action modal (转移, 共享, 放入公海): POST /customers/bulk for the
+ * target's ids, then the per-customer outcome, then close.
+ */
+export function useBulkAction(onClose: (done: boolean) => void, onError: (err: unknown) => void) {
+  const showBulk = useBulkResult();
+  const { bulk } = useCustomerMutations();
+  const run = (target: ActionTarget, body: Omit<BulkInput, 'ids'>) =>
+    bulk.mutate(
+      { ...body, ids: target.ids },
+      {
+        onSuccess: (result) => {
+          showBulk(result, target.names);
+          onClose(true);
+        },
+        onError,
+      },
+    );
+  return { run, isPending: bulk.isPending };
 }
