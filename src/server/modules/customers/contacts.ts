@@ -6,10 +6,9 @@ import { diffFields, escapeLike, recordAudit } from '../../platform/audit/servic
 import { fieldError, notFound } from '../../platform/http/errors';
 import { customerScope, loadCustomer, visibleCustomers } from './access';
 import { normalizeMobile } from './duplicates';
-import { searchTerm } from './search-text';
 import { cappedTotal } from '../../platform/http/lists';
 import { contacts, customers } from './schema';
-import { rebuildSearchText } from './search-text';
+import { rebuildSearchText, searchCondition, searchTerm } from './search-text';
 
 /** 联系人: people at a customer. Who may see or change one follows its customer. */
 
@@ -54,8 +53,8 @@ export async function listContacts(db: Db, actor: Actor, query: { page: number; 
     isNull(contacts.deletedAt),
     await visibleCustomers(db, scope, actor),
     query.customerId ? eq(contacts.customerId, query.customerId) : undefined,
-    like
-      ? sql`${customers.searchText} ilike ${like} and (${contacts.name} ilike ${like} or ${contacts.mobile} ilike ${like} or ${contacts.phone} ilike ${like}
+    like && query.q
+      ? sql`${searchCondition({ text: customers.searchText, grams: customers.searchGrams }, query.q)} and (${contacts.name} ilike ${like} or ${contacts.mobile} ilike ${like} or ${contacts.phone} ilike ${like}
           or regexp_replace(coalesce(${contacts.phone}, ''), '[^0-9]', '', 'g') ilike ${like} or ${customers.name} ilike ${like})`
       : undefined,
   ];

@@ -64,8 +64,8 @@ const creators = alias(users, 'creator');
 const deleters = alias(users, 'deleter');
 const primaries = alias(contacts, 'primary_contact');
 
-// Everything but the search text, which only the search box reads.
-const { searchText: _searchText, ...customerColumns } = getTableColumns(customers);
+// Everything but the search text and its grams, which only the search box reads.
+const { searchText: _searchText, searchGrams: _searchGrams, ...customerColumns } = getTableColumns(customers);
 
 /** What the caller may do with each row, computed in the list query itself (one scope, no per-row lookups). */
 export function accessExpression(scope: ResolvedScope, actor: Actor): SQL<CustomerAccess> {
@@ -99,6 +99,23 @@ export function selectCustomerDtos(db: Db, access: SQL<CustomerAccess>) {
     .leftJoin(deleters, eq(deleters.id, customers.deletedBy))
     .leftJoin(primaries, and(eq(primaries.customerId, customers.id), eq(primaries.isPrimary, true), isNull(primaries.deletedAt)))
     .$dynamic();
+}
+
+/**
+ * One page of customer DTOs: the page's ids first (WHERE, ORDER BY, LIMIT over customers alone,
+ * planned as such: an index walk or a bitmap + top-N), then the names joined to those rows only.
+ * Joined in one statement, PostgreSQL sometimes walked an index filtering tens of thousands of
+ * rows for a rare search term instead.
+ */
+export function selectCustomerPage(
+  db: Db,
+  access: SQL<CustomerAccess>,
+  page: { where: SQL | undefined; orderBy: SQL[]; limit: number; offset: number },
+) {
+  const ids = db.select({ id: customers.id }).from(customers).where(page.where).orderBy(...page.orderBy).limit(page.limit).offset(page.offset);
+  return selectCustomerDtos(db, access)
+    .where(inArray(customers.id, ids))
+    .orderBy(...page.orderBy);
 }
 
 type CustomerDtoRow = Awaited<ReturnType<ReturnType<typeof selectCustomerDtos>['execute']>>[number];

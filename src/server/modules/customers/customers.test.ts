@@ -234,6 +234,27 @@ describe('search', () => {
     expect(await names(c.rep1, '&q=98765432')).toEqual([x.name]);
   });
 
+  it('finds one- and two-letter terms (served by search_grams) exactly like longer ones, following edits', async () => {
+    const x = await create(c.rep1, { name: '鑫淼短词测试有限公司', shortName: 'Qz短' });
+    await c.rep1.post(`/api/v1/customers/${x.id}/contacts`, { name: '欧阳燚', mobile: '13700001111' });
+    const find = (term: string) => names(c.rep1, `&q=${encodeURIComponent(term)}`);
+    expect(await find('鑫淼')).toEqual([x.name]);
+    expect(await find('淼')).toEqual([x.name]);
+    expect(await find('qz')).toEqual([x.name]); // case-insensitive, like the substring path
+    expect(await find('阳燚')).toEqual([x.name]); // a contact's name
+    expect(await find('淼鑫')).toEqual([]); // a pair that is not in the text
+    expect(await find('司欧')).toEqual([]); // pairs do not span two words
+    // Scope still applies: another rep does not find it.
+    expect(await names(c.rep3, `&q=${encodeURIComponent('鑫淼')}`)).toEqual([]);
+    // Renaming the contact moves its grams with it; the pool and recycle bin search the same way.
+    const contact = (await c.rep1.get(`/api/v1/customers/${x.id}/contacts`)).json().items[0];
+    await c.rep1.patch(`/api/v1/contacts/${contact.id}`, { name: '司马焱' });
+    expect(await find('阳燚')).toEqual([]);
+    expect(await find('焱')).toEqual([x.name]);
+    const contactsFound = (await c.rep1.get(`/api/v1/contacts?q=${encodeURIComponent('马焱')}`)).json().items;
+    expect(contactsFound.map((k: { name: string }) => k.name)).toEqual(['司马焱']);
+  });
+
   it('finds a phone however it is typed: with or without dashes and spaces, with +86', async () => {
     const landline = await create(c.rep2, { name: '杭州云帆智能装备有限公司', phone: '0571-86903421' });
     const person = await create(c.rep2, { kind: 'person', name: '陈美玲', mobile: '138 2266 7789' });

@@ -4,7 +4,7 @@ import type { Db } from '../../db/client';
 import type { Actor } from '../../platform/access/actor';
 import { departmentSubtreeIds, sqlIntArray, subordinateIds } from '../../platform/access/scope';
 import { customerScope, visibleCustomers } from './access';
-import { accessExpression, selectCustomerDtos, toCustomerDto } from './customer-dto';
+import { accessExpression, selectCustomerPage, toCustomerDto } from './customer-dto';
 import { cappedTotal } from '../../platform/http/lists';
 import { customers } from './schema';
 import { companyTimeZone } from './settings';
@@ -86,22 +86,26 @@ async function sceneCondition(db: Db, actor: Actor, scene: CustomerListQuery['sc
  * counted up to 10,000 rows and otherwise reported as "10,000+".
  */
 export async function listCustomers(db: Db, actor: Actor, query: CustomerListQuery) {
-  const { scope, where } = await customerListWhere(db, actor, query);
-  const offset = (query.page - 1) * query.pageSize;
-  const [found, counted] = await Promise.all([
-    selectCustomerDtos(db, accessExpression(scope, actor))
-      .where(where)
-      .orderBy(...customerListOrder(query))
-      .limit(query.pageSize)
-      .offset(offset),
-    cappedTotal(db, sql`${customers} where ${where}`),
-  ]);
+  const { page, count } = await customerListStatements(db, actor, query);
+  const [found, counted] = await Promise.all([page, cappedTotal(db, count)]);
   return {
     items: found.map((r) => toCustomerDto(r)),
     page: query.page,
     pageSize: query.pageSize,
     ...counted,
   };
+}
+
+/** The two statements of a list page: the page itself and the capped count's source (bench/http.ts replays them bare). */
+export async function customerListStatements(db: Db, actor: Actor, query: CustomerListQuery) {
+  const { scope, where } = await customerListWhere(db, actor, query);
+  const page = selectCustomerPage(db, accessExpression(scope, actor), {
+    where,
+    orderBy: [...customerListOrder(query)],
+    limit: query.pageSize,
+    offset: (query.page - 1) * query.pageSize,
+  });
+  return { page, count: sql`${customers} where ${where}` };
 }
 
 /** Sort columns that may be empty; their blanks always sort last. */
@@ -131,7 +135,7 @@ export async function customerListWhere(db: Db, actor: Actor, query: Omit<Custom
   const conditions: (SQL | undefined)[] = [
     await visibleCustomers(db, scope, actor),
     await sceneCondition(db, actor, query.scene, tz),
-    query.q ? searchCondition(customers.searchText, query.q) : undefined,
+    query.q ? searchCondition({ text: customers.searchText, grams: customers.searchGrams }, query.q) : undefined,
     query.kind ? eq(customers.kind, query.kind) : undefined,
     query.level ? eq(customers.level, query.level) : undefined,
     query.industry ? eq(customers.industry, query.industry) : undefined,

@@ -7,7 +7,7 @@ import { inScope } from '../../platform/access/scope';
 import { badRequest, conflict, fieldError, forbidden, notFound } from '../../platform/http/errors';
 import { customerAccess, customerScope, loadCustomer, type CustomerRow } from './access';
 import { alreadyClaimed, assertOwnedLimit, assertReceivable, changeOwner, lockUser, userName } from './ownership';
-import { selectCustomerDtos, toCustomerDto } from './customer-dto';
+import { selectCustomerPage, toCustomerDto } from './customer-dto';
 import { customers, customerShares, poolClaims } from './schema';
 import { companyDayStart, companyTimeZone, formatCompanyDate, getCustomerSettings } from './settings';
 
@@ -135,17 +135,18 @@ export async function listPool(db: Db, actor: Actor, query: PoolQuery) {
   const conditions: (SQL | undefined)[] = [
     isNull(customers.ownerId),
     isNull(customers.deletedAt),
-    query.q ? searchCondition(customers.searchText, query.q) : undefined,
+    query.q ? searchCondition({ text: customers.searchText, grams: customers.searchGrams }, query.q) : undefined,
     query.level ? eq(customers.level, query.level) : undefined,
     query.industry ? eq(customers.industry, query.industry) : undefined,
   ];
   const where = and(...conditions);
   const [found, counted] = await Promise.all([
-    selectCustomerDtos(db, sql<'pool'>`'pool'`)
-      .where(where)
-      .orderBy(desc(customers.poolReleasedAt), desc(customers.id))
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize),
+    selectCustomerPage(db, sql<'pool'>`'pool'`, {
+      where,
+      orderBy: [desc(customers.poolReleasedAt), desc(customers.id)],
+      limit: query.pageSize,
+      offset: (query.page - 1) * query.pageSize,
+    }),
     cappedTotal(db, sql`${customers} where ${where}`),
   ]);
   return {

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { files } from '../../platform/settings/schema';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true });
 
@@ -48,6 +49,11 @@ export const customers = pgTable(
     lastFollowupAt: ts('last_followup_at'),
     nextContactAt: ts('next_contact_at'),
     searchText: text('search_text').notNull().default(''),
+    // Its 1–2 character grams (function in migration 0006), for short searches trigrams cannot serve.
+    searchGrams: text('search_grams')
+      .array()
+      .notNull()
+      .generatedAlwaysAs(sql`search_grams(search_text)`),
     createdBy: integer('created_by'),
     updatedBy: integer('updated_by'),
     createdAt: ts('created_at').notNull().defaultNow(),
@@ -64,6 +70,7 @@ export const customers = pgTable(
     index('customers_owner_next_contact_idx').on(t.ownerId, t.nextContactAt).where(sql`${t.deletedAt} is null`),
     index('customers_hot_idx').on(t.ownerId, t.hotAt.desc()).where(sql`${t.isHot} and ${t.deletedAt} is null`),
     index('customers_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
+    index('customers_search_grams_idx').using('gin', t.searchGrams),
     index('customers_phone_idx').on(t.phone),
     index('customers_mobile_idx').on(t.mobile),
     index('customers_name_idx').on(t.name),
@@ -179,4 +186,28 @@ export const savedScenes = pgTable(
     createdAt: ts('created_at').notNull().defaultNow(),
   },
   (t) => [index('saved_scenes_user_idx').on(t.userId, t.listKey)],
+);
+
+/**
+ * 附件: files attached to a customer. The bytes and their name, type and size live in the platform
+ * `files` store; this row says which customer a file belongs to (so `/files/:id` serves it only to
+ * users who may see that customer). Deleting an attachment removes this row and the file.
+ */
+export const customerAttachments = pgTable(
+  'customer_attachments',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    customerId: bigint('customer_id', { mode: 'number' })
+      .notNull()
+      .references(() => customers.id),
+    fileId: text('file_id')
+      .notNull()
+      .references(() => files.id),
+    uploadedBy: integer('uploaded_by'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('customer_attachments_customer_idx').on(t.customerId, t.createdAt.desc(), t.id.desc()),
+    uniqueIndex('customer_attachments_file_uq').on(t.fileId),
+  ],
 );

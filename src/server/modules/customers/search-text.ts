@@ -39,9 +39,17 @@ export function searchTerm(q: string): string {
   return trimmed;
 }
 
-/** The one search condition over the trigram-indexed search_text. */
-export function searchCondition(column: AnyPgColumn, q: string): SQL {
-  return sql`${column} ilike ${`%${escapeLike(searchTerm(q))}%`}`;
+/**
+ * The one search condition. Three characters or more: substring match on the trigram-indexed
+ * search_text. One or two letters (a Chinese name is often two characters): containment in
+ * search_grams, the text's single characters and pairs behind a GIN index — the same rows a
+ * substring match would find, which trigrams cannot look up. Digits and punctuation stay on the
+ * substring path (search_grams leaves out digits; such short terms match most rows anyway).
+ */
+export function searchCondition(columns: { text: AnyPgColumn; grams: AnyPgColumn }, q: string): SQL {
+  const term = searchTerm(q);
+  if (/^\p{L}{1,2}$/u.test(term)) return sql`${columns.grams} @> array[${term}]::text[]`;
+  return sql`${columns.text} ilike ${`%${escapeLike(term)}%`}`;
 }
 
 /** Rebuild one customer's search text from its row and live contacts (after any write to either). */

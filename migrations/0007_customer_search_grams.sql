@@ -1,0 +1,2 @@
+ALTER TABLE "customers" ADD COLUMN "search_grams" text[] GENERATED ALWAYS AS (search_grams(search_text)) STORED NOT NULL;--> statement-breakpoint
+CREATE INDEX "customers_search_grams_idx" ON "customers" USING gin ("search_grams");
