@@ -7,8 +7,9 @@ import pg from 'pg';
 import { loadConfigOrExit } from '../src/server/config';
 import { openDatabase, rows } from '../src/server/db/client';
 import { loadActor } from '../src/server/platform/auth/actor-loader';
-import { customerListOrder, customerListWhere, type CustomerListQuery } from '../src/server/modules/customers/list';
-import { customers } from '../src/server/modules/customers/schema';
+import { PgDialect } from 'drizzle-orm/pg-core';
+import { customerListStatements, type CustomerListQuery } from '../src/server/modules/customers/list';
+import { cappedCountQuery } from '../src/server/platform/http/lists';
 
 const config = loadConfigOrExit();
 if (!config.databaseUrl) throw new Error('DATABASE_URL is required');
@@ -29,22 +30,20 @@ const cases: { who: string; user: { id: number; username: string }; query: Parti
   { who: 'boss (all), default list', user: await pickUser("r.code = 'boss'"), query: { scene: 'all' } },
   { who: 'boss, name search 北京华 (3 characters)', user: await pickUser("r.code = 'boss'"), query: { scene: 'all', q: '北京华' } },
   { who: 'boss, name search 华盛 (2 characters)', user: await pickUser("r.code = 'boss'"), query: { scene: 'all', q: '华盛' } },
+  { who: 'boss, name search 科技 (2 common characters)', user: await pickUser("r.code = 'boss'"), query: { scene: 'all', q: '科技' } },
 ];
+
+const explain = async (statement: { sql: string; params: unknown[] }) =>
+  (await client.query(`explain (analyze, buffers off, costs off) ${statement.sql}`, statement.params)).rows.map((r: Record<string, string>) => r['QUERY PLAN']);
 
 for (const c of cases) {
   const loaded = await loadActor(db, c.user.id, { ip: null, lang: 'zh', sessionId: null });
-  const query = { scene: 'all', order: 'desc', ...c.query } as CustomerListQuery;
-  const { where } = await customerListWhere(db, loaded!.actor, query);
-  const built = db
-    .select({ id: customers.id })
-    .from(customers)
-    .where(where)
-    .orderBy(...customerListOrder(query))
-    .limit(20)
-    .toSQL();
-  const plan = await client.query(`explain (analyze, buffers off, costs off) ${built.sql}`, built.params as unknown[]);
-  const lines = plan.rows.map((r: Record<string, string>) => r['QUERY PLAN']);
-  console.log(`\n### ${c.who} (${c.user.username})\n${lines.join('\n')}`);
+  const query = { scene: 'all', order: 'desc', page: 1, pageSize: 20, ...c.query } as CustomerListQuery;
+  // The statements the API runs for this page: the page itself and the capped count.
+  const { page, count } = await customerListStatements(db, loaded!.actor, query);
+  const pagePlan = await explain(page.toSQL());
+  const countPlan = await explain(new PgDialect().sqlToQuery(cappedCountQuery(count)));
+  console.log(`\n### ${c.who} (${c.user.username})\npage:\n${pagePlan.join('\n')}\ncount:\n${countPlan.join('\n')}`);
 }
 await client.end();
 await database.close();

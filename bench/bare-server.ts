@@ -1,0 +1,43 @@
+/**
+ * The baseline for bench/http.ts: a bare Fastify + pg server that runs the product's read SQL for
+ * each scenario (built by the product's own query builders, handed over in a JSON file) with no
+ * session, permission, scope or DTO layer. What it serves per second is the ceiling the product's
+ * layers are measured against.
+ *   node --import tsx bench/bare-server.ts <queries.json> <port>
+ */
+import fs from 'node:fs';
+import Fastify from 'fastify';
+import pg from 'pg';
+
+export interface BareQuery {
+  sql: string;
+  params: unknown[];
+}
+/** Per scenario, the statements one request runs; `idParam` marks the parameter that takes :id. */
+export interface BareScenario {
+  queries: BareQuery[];
+  idParam?: unknown;
+}
+
+const [file, port] = process.argv.slice(2);
+const scenarios = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, BareScenario>;
+const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
+const app = Fastify({ logger: false });
+
+app.get<{ Params: { name: string; id?: string } }>('/bare/:name/:id?', async (req, reply) => {
+  const scenario = scenarios[req.params.name];
+  if (!scenario) return reply.status(404).send();
+  const id = req.params.id ? Number(req.params.id) : undefined;
+  const results = await Promise.all(
+    scenario.queries.map((q) =>
+      pool.query(
+        q.sql,
+        q.params.map((p) => (id !== undefined && p === scenario.idParam ? id : p)),
+      ),
+    ),
+  );
+  return results.map((r) => r.rows);
+});
+
+await app.listen({ port: Number(port), host: '127.0.0.1' });
+process.on('SIGTERM', () => void app.close().then(() => pool.end()).then(() => process.exit(0)));
