@@ -17,7 +17,7 @@ import { installAuthHook } from './platform/http/auth-hook';
 import type { AppContext } from './platform/http/context';
 import { installErrorHandler, sendError } from './platform/http/error-handler';
 import { validatorCompiler } from './platform/http/validation';
-import { FileStore } from './platform/settings/files';
+import { FileStore, registerFileOwner } from './platform/settings/files';
 
 /** A route as registered, for tests that walk every route (the authorisation test). */
 export interface RegisteredRoute {
@@ -117,6 +117,7 @@ export async function buildApp(opts: BuildOptions) {
   for (const mod of serverModules) {
     await app.register(mod.routes, { prefix: '/api/v1' });
     for (const [entityType, check] of Object.entries(mod.recordVisibility ?? {})) registerRecordVisibility(entityType, check);
+    for (const [owner, check] of Object.entries(mod.fileOwners ?? {})) registerFileOwner(owner, check);
   }
 
   const indexHtml = path.join(webRoot, 'index.html');

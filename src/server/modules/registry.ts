@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { auditRoutes } from '../platform/audit/routes';
 import type { VisibilityCheck } from '../platform/audit/visibility';
+import { companyLogoFile } from '../platform/settings/company';
+import type { FileAccessCheck } from '../platform/settings/files';
 import type { JobDefinition } from '../platform/jobs/runner';
 import { authRoutes } from '../platform/auth/routes';
 import { orgRoutes } from '../platform/org/routes';
@@ -19,6 +21,8 @@ import { canSeeContact } from './customers/contacts';
 import { customerMessagingRoutes } from './customers/messaging-routes';
 import { canSeeCustomer } from './customers/service';
 import { customerSceneList } from './customers/scene-list';
+import { customerAttachmentRoutes } from './customers/attachment-routes';
+import { canSeeAttachment, customerAttachmentFile } from './customers/attachments';
 
 /**
  * A business area plugs into the server here: its routes (mounted under /api/v1) and, for each
@@ -33,6 +37,11 @@ export interface ServerModule {
   jobs?: JobDefinition[];
   /** Lists whose views users may save as scenes (platform/scenes), by list key. */
   sceneLists?: Record<string, SceneListDefinition>;
+  /**
+   * Stored files this area owns, by owner name: who may read one through GET /files/:id. The first
+   * check that claims a file decides; a file no area claims is served to no one.
+   */
+  fileOwners?: Record<string, FileAccessCheck>;
 }
 
 const hasPermission = (permission: string): VisibilityCheck => async (_db, actor) => actor.permissions.has(permission);
@@ -49,7 +58,12 @@ export const serverModules: ServerModule[] = [
     },
   },
   { name: 'audit', routes: auditRoutes },
-  { name: 'settings', routes: settingsRoutes, recordVisibility: { company: hasPermission('settings.company.manage') } },
+  {
+    name: 'settings',
+    routes: settingsRoutes,
+    recordVisibility: { company: hasPermission('settings.company.manage') },
+    fileOwners: { company_logo: companyLogoFile },
+  },
   { name: 'dictionaries', routes: dictionaryRoutes, recordVisibility: { dictionary_item: hasPermission('settings.dictionary.manage') } },
   { name: 'messaging', routes: messagingRoutes, recordVisibility: { messaging_settings: hasPermission('settings.messaging.manage') } },
   {
@@ -67,6 +81,12 @@ export const serverModules: ServerModule[] = [
     recordVisibility: { pool_return_rule: hasPermission('settings.customer.manage'), revisit_rule: hasPermission('settings.customer.manage') },
   },
   { name: 'customer-messaging', routes: customerMessagingRoutes },
+  {
+    name: 'customer-attachments',
+    routes: customerAttachmentRoutes,
+    recordVisibility: { customer_attachment: canSeeAttachment },
+    fileOwners: { customer_attachment: customerAttachmentFile },
+  },
   // Saved scenes of every list above (read when the routes are registered, after this array exists).
   { name: 'scenes', routes: sceneRoutes(() => sceneListsOf(serverModules)) },
 ];

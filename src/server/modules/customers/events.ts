@@ -17,7 +17,10 @@ export type CustomerEvent =
   | 'restored'
   /** A mail or text message from the customer view that could not be sent (params: recipient, reason). */
   | 'email_failed'
-  | 'sms_failed';
+  | 'sms_failed'
+  /** 附件 uploaded or deleted (params: fileName, and size when added). */
+  | 'attachment_added'
+  | 'attachment_deleted';
 
 /**
  * Write one system row (kind 'system') into the customer's timeline, inside the caller's

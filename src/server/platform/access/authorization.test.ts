@@ -73,7 +73,8 @@ describe('the route table', () => {
         'GET /api/v1/settings/company',
         // Dictionary labels (行业, 级别 …) that every customer form and list shows.
         'GET /api/v1/dictionaries',
-        // Files by unguessable id (only the logo so far; attachments will need a record check).
+        // Files by unguessable id; the area that owns a file decides who may read it (the logo: everyone;
+        // a customer attachment: whoever sees the customer; a file nobody claims: no one).
         'GET /api/v1/files/:id',
         // Record history: checks that the caller may see the record itself.
         'GET /api/v1/audit/records/:entityType/:entityId',

@@ -3,7 +3,7 @@ import type { Db } from '../../db/client';
 import type { Actor } from '../access/actor';
 import { diffFields, recordAudit } from '../audit/service';
 import { badRequest } from '../http/errors';
-import { type FileStore, sniffImage } from './files';
+import { type FileAccessCheck, type FileStore, sniffImage } from './files';
 import { companySettings } from './schema';
 
 export interface CompanyInput {
@@ -89,3 +89,9 @@ export async function setCompanyLogo(db: Db, actor: Actor, store: FileStore, dat
     return toCompanyDto(row);
   });
 }
+
+/** The current company logo is on every page: any logged-in user may read it. Other files are not ours to judge. */
+export const companyLogoFile: FileAccessCheck = async (db, _actor, fileId) => {
+  const [row] = await db.select({ id: companySettings.id }).from(companySettings).where(eq(companySettings.logoFileId, fileId)).limit(1);
+  return row ? true : null;
+};

@@ -3,7 +3,13 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import type { Actor } from '../access/actor';
 import { files } from './schema';
+
+const FILE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** A stored file's id as `save` makes it (a UUID); anything else names no file. */
+export const isFileId = (id: string) => FILE_ID.test(id);
 
 /** Uploaded files live under DATA_DIR/files with generated names; metadata rows live in the database. */
 export class FileStore {
@@ -18,7 +24,7 @@ export class FileStore {
   }
 
   async read(db: Db, id: string) {
-    if (!/^[0-9a-f-]{36}$/.test(id)) return null;
+    if (!isFileId(id)) return null;
     const [row] = await db.select().from(files).where(eq(files.id, id));
     if (!row) return null;
     try {
@@ -27,6 +33,49 @@ export class FileStore {
       return null;
     }
   }
+
+  /** Forget a file's metadata inside the caller's transaction; call `purge` once that has committed. */
+  async forget(db: Db, id: string) {
+    await db.delete(files).where(eq(files.id, id));
+  }
+
+  /** Remove a forgotten file's bytes from disk (after the transaction that forgot it committed). */
+  async purge(id: string) {
+    if (isFileId(id)) await fs.rm(path.join(this.dir, id), { force: true });
+  }
+}
+
+/**
+ * Who may read one stored file. The module that put a file somewhere (the company logo, a customer
+ * attachment …) answers for it: true or false; `null` means "not one of mine". Modules register
+ * their check in modules/registry.ts (`fileOwners`), the same way record visibility works for audit.
+ */
+export type FileAccessCheck = (db: Db, actor: Actor, fileId: string) => Promise<boolean | null>;
+
+const fileOwners = new Map<string, FileAccessCheck>();
+
+export function registerFileOwner(owner: string, check: FileAccessCheck) {
+  fileOwners.set(owner, check);
+}
+
+/** The first owner that claims the file decides; a file nobody claims is served to no one. */
+export async function canReadFile(db: Db, actor: Actor, fileId: string): Promise<boolean> {
+  if (!isFileId(fileId)) return false;
+  for (const check of fileOwners.values()) {
+    const answer = await check(db, actor, fileId);
+    if (answer !== null) return answer;
+  }
+  return false;
+}
+
+/**
+ * A Content-Disposition value that keeps any file name: an ASCII fallback for old clients and the
+ * real name as RFC 5987 `filename*=UTF-8''…` (Chinese names survive the download).
+ */
+export function contentDisposition(kind: 'inline' | 'attachment', name: string): string {
+  const fallback = name.replace(/[^\x20-\x7e]|["\\%;]/g, '_') || 'file';
+  const encoded = encodeURIComponent(name).replace(/['()*!]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `${kind}; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }
 
 /** Sniff the real type from the first bytes; never trust the name or the declared type. */

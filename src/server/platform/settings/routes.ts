@@ -4,6 +4,7 @@ import { requiredText, text } from '../../../common/fields';
 import { actorOf } from '../http/actor';
 import { notFound } from '../http/errors';
 import { getCompany, setCompanyLogo, updateCompany } from './company';
+import { canReadFile, contentDisposition } from './files';
 
 export const companySchema = z.object({
   name: z.string(),
@@ -84,16 +85,28 @@ export const settingsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/files/:id',
-    { schema: { tags: ['files'], summary: '下载文件', params: z.object({ id: z.string().max(64) }) } },
+    {
+      schema: {
+        tags: ['files'],
+        summary: '下载文件（须能查看文件所属的记录，例如附件所属的客户；公司 Logo 所有登录用户可读）',
+        params: z.object({ id: z.string().max(64) }),
+        querystring: z.strictObject({ download: z.enum(['0', '1']).optional() }),
+      },
+    },
     async (req, reply) => {
+      // The module that owns the file decides who may read it; out of sight looks like "no such file".
+      if (!(await canReadFile(db, actorOf(req), req.params.id))) throw notFound();
       const file = await files.read(db, req.params.id);
       if (!file) throw notFound();
+      // Only sniffed images are shown in the page; everything else is handed over as a download.
+      const inline = req.query.download !== '1' && (file.meta.mime === 'image/png' || file.meta.mime === 'image/jpeg');
       return reply
         .header('content-type', file.meta.mime)
         .header('x-content-type-options', 'nosniff')
-        .header('content-security-policy', "default-src 'none'")
-        .header('cache-control', 'private, max-age=86400')
-        .header('content-disposition', `inline; filename="${encodeURIComponent(file.meta.originalName)}"`)
+        .header('content-security-policy', "default-src 'none'; sandbox")
+        // Downloads are re-checked every time (access may have been taken away since).
+        .header('cache-control', inline ? 'private, max-age=86400' : 'private, no-store')
+        .header('content-disposition', contentDisposition(inline ? 'inline' : 'attachment', file.meta.originalName))
         .send(file.content);
     },
   );

@@ -9,6 +9,16 @@ import {
 } from '@ant-design/icons';
 import { lazy } from 'react';
 import type { WebArea } from '../../app/registry/types';
+import { registerCustomerViewTab } from './tabs';
+
+// 附件 on the customer view, through the same registry later areas use for their tabs.
+registerCustomerViewTab({
+  key: 'attachments',
+  labelKey: 'customer.view.attachments',
+  order: 50,
+  permission: 'customer.view',
+  component: lazy(() => import('./view/AttachmentsTab')),
+});
 
 /** 客户管理: customers, contacts, the pool, the recycle bin, quick call log; dictionaries and rules under 系统设置. */
 export const customersArea: WebArea = {
@@ -39,5 +49,5 @@ export const customersArea: WebArea = {
     { id: 'revisits-today', titleKey: 'customer.automation.revisits', permission: 'customer.view', component: lazy(() => import('./widgets/RevisitsWidget')), order: 45, span: 12 },
     { id: 'return-warnings', titleKey: 'customer.automation.warnings', permission: 'customer.view', component: lazy(() => import('./widgets/ReturnWarningsWidget')), order: 50, span: 12 },
   ],
-  auditEntityTypes: ['customer', 'contact'],
+  auditEntityTypes: ['customer', 'contact', 'customer_attachment'],
 };

@@ -10,7 +10,7 @@ export interface CustomerViewTab {
   /** Lazily loaded; receives the customer being viewed. */
   component: LazyExoticComponent<ComponentType<{ customer: Customer }>>;
   permission?: Permission;
-  /** Position after the built-in tabs (概况 10, 联系人 20, 行动历史 30, 团队成员 40, 操作记录 90). */
+  /** Position after the built-in tabs (概况 10, 联系人 20, 行动历史 30, 团队成员 40, 操作记录 90); 附件 is 50. */
   order: number;
 }
 

@@ -48,7 +48,8 @@ async function send(method: string, path: string, query: Query, body?: FormData)
   return res;
 }
 
-async function upload<T>(path: string, file: File, query: Query): Promise<T> {
+/** POST one file as multipart (field `file`); the JSON answer, or an ApiError with the server's message. */
+export async function upload<T>(path: string, file: File, query: Query = {}): Promise<T> {
   const form = new FormData();
   form.append('file', file);
   return (await send('POST', path, query, form)).json() as Promise<T>;

@@ -56,6 +56,7 @@ function eventDetails(a: Activity, t: TFunction): string[] {
   if (a.kind === 'sms' && typeof p.status === 'number') out.push(t('customer.messaging.gatewayLine', { status: p.status, answer: str('answer') ?? '' }));
   if (a.event === 'email_failed' && str('subject')) out.push(`${t('customer.messaging.subject')}：${str('subject')}`);
   if (a.event === 'sms_failed' && str('content')) out.push(`${t('customer.messaging.content')}：${str('content')}`);
+  if ((a.event === 'attachment_added' || a.event === 'attachment_deleted') && str('fileName')) out.push(t('customer.eventParam.fileName', { name: str('fileName') }));
   if (str('reason')) out.push(t('customer.eventParam.reason', { reason: str('reason') }));
   return out;
 }
