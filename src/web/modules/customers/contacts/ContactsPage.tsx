@@ -1,11 +1,10 @@
-import { Card, Input, Table, Tag, Typography } from 'antd';
+import { Card, Input, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { errorMessage } from '../../../app/api';
 import { useIsMobile } from '../../../app/layout/useIsMobile';
-import { paginationOf } from '../../../app/shared/pagination';
+import ListTable from '../../../app/shared/list/ListTable';
+import { useListState } from '../../../app/shared/list/useListState';
 import { useContacts } from '../api/relations';
 import '../customers.css';
 import PhoneLink from '../shared/PhoneLink';
@@ -15,9 +14,8 @@ import type { Contact } from '../types';
 export default function ContactsPage() {
   const { t } = useTranslation();
   const isMobile = useIsMobile();
-  const [q, setQ] = useState<string>();
-  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
-  const list = useContacts({ q, ...paging });
+  const state = useListState<{ q?: string }>();
+  const list = useContacts(state.params);
   const c = (key: string) => t(`customer.contact.${key}`);
 
   const columns: ColumnsType<Contact> = [
@@ -64,24 +62,10 @@ export default function ContactsPage() {
           className="customer-search"
           placeholder={c('search')}
           aria-label={c('search')}
-          onSearch={(v) => {
-            setQ(v.trim() || undefined);
-            setPaging((p) => ({ ...p, page: 1 }));
-          }}
+          onSearch={(v) => state.setFilters({ q: v.trim() || undefined })}
         />
       </div>
-      <Table<Contact>
-        className="customer-table"
-        rowKey="id"
-        size="middle"
-        columns={columns}
-        dataSource={list.data?.items}
-        loading={list.isFetching}
-        locale={list.isError ? { emptyText: errorMessage(list.error) } : { emptyText: c('empty') }}
-        pagination={paginationOf(list.data, paging, t)}
-        onChange={(p) => setPaging({ page: p.current ?? 1, pageSize: p.pageSize ?? 20 })}
-        scroll={{ x: 'max-content' }}
-      />
+      <ListTable<Contact> className="customer-table" list={list} state={state} columns={columns} empty={c('empty')} />
     </Card>
   );
 }

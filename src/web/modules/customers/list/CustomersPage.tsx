@@ -1,15 +1,16 @@
 import { DownloadOutlined, FilterOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { App, Badge, Button, Card, Empty, Input, Table, Typography, type TableProps } from 'antd';
+import { App, Badge, Button, Card, Empty, Input, Typography } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { errorMessage } from '../../../app/api';
 import { usePermissions } from '../../../app/auth/session';
 import { useIsMobile } from '../../../app/layout/useIsMobile';
-import { paginationOf } from '../../../app/shared/pagination';
+import ListTable from '../../../app/shared/list/ListTable';
+import { useListState } from '../../../app/shared/list/useListState';
 import { type SavedScene, useSavedScenes } from '../../../app/shared/savedScenes';
 import { customerListColumns } from '../../../../common/customers';
-import { useCustomers, type CustomerListParams } from '../api/customers';
+import { useCustomers } from '../api/customers';
 import { useDictLabel } from '../api/dictionaries';
 import CustomerFormDrawer from '../form/CustomerFormDrawer';
 import { exportCustomerList } from '../import/exportList';
@@ -22,8 +23,6 @@ import CustomerFilterPanel, { countFilters, filtersOf, formValuesOf, type Filter
 import { customerColumns } from './customerColumns';
 import SavedScenes, { CUSTOMER_SCENE_LIST } from './SavedScenes';
 import SceneSwitch from './SceneSwitch';
-
-type Paging = Pick<CustomerListParams, 'page' | 'pageSize' | 'sort' | 'order'>;
 
 /** The columns chosen with 列设置 outside any saved scene, kept in this browser. */
 const COLUMNS_STORAGE_KEY = 'crm.customers.columns';
@@ -66,7 +65,8 @@ export default function CustomersPage() {
   const [filterFormKey, setFilterFormKey] = useState(0);
   const [filterValues, setFilterValues] = useState<FilterFormValues>({});
   const [filtersOpen, setFiltersOpen] = useState(false);
-  const [paging, setPaging] = useState<Paging>({ page: 1, pageSize: 20 });
+  const listState = useListState<object, CustomerSortField>({ sortFields: customerSortFields });
+  const { paging, setPaging } = listState;
   const [selected, setSelected] = useState<Customer[]>([]);
   const [creating, setCreating] = useState(false);
   const [importing, setImporting] = useState(false);
@@ -121,7 +121,7 @@ export default function CustomersPage() {
       .finally(() => setExporting(false));
   };
   const firstPage = () => {
-    setPaging((p) => ({ ...p, page: 1 }));
+    listState.firstPage();
     setSelected([]);
     setActiveSceneId(undefined);
   };
@@ -129,21 +129,11 @@ export default function CustomersPage() {
     setParams(next === 'all' ? {} : { scene: next }, { replace: true });
     firstPage();
   };
-  const onTableChange: TableProps<Customer>['onChange'] = (pagination, _f, sorter) => {
-    const s = Array.isArray(sorter) ? sorter[0] : sorter;
-    const field = customerSortFields.find((f) => f === s?.columnKey) as CustomerSortField | undefined;
-    setPaging({
-      page: pagination.current ?? 1,
-      pageSize: pagination.pageSize ?? 20,
-      sort: s?.order ? field : undefined,
-      order: s?.order ? (s.order === 'ascend' ? 'asc' : 'desc') : undefined,
-    });
-  };
 
   const narrowed = !!q || filterCount > 0 || scene !== 'all';
   const empty = (
-    <Empty description={list.isError ? errorMessage(list.error) : narrowed ? t('customer.emptyFiltered') : t('customer.empty')}>
-      {!list.isError && !narrowed && can('customer.create') && (
+    <Empty description={narrowed ? t('customer.emptyFiltered') : t('customer.empty')}>
+      {!narrowed && can('customer.create') && (
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
           {t('customer.create')}
         </Button>
@@ -216,17 +206,12 @@ export default function CustomersPage() {
         />
       )}
       {selected.length > 0 && <BulkBar selected={selected} onDone={() => setSelected([])} />}
-      <Table<Customer>
+      <ListTable<Customer>
         className="customer-table"
-        rowKey="id"
-        size="middle"
+        list={list}
+        state={listState}
         columns={columns}
-        dataSource={list.data?.items}
-        loading={list.isFetching}
-        locale={{ emptyText: list.isLoading ? ' ' : empty }}
-        pagination={paginationOf(list.data, paging, t)}
-        onChange={onTableChange}
-        scroll={{ x: 'max-content' }}
+        empty={empty}
         rowSelection={{
           selectedRowKeys: selected.map((c) => c.id),
           onChange: (_keys, rows) => setSelected(rows),

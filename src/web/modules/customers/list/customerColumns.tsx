@@ -1,10 +1,10 @@
 import { StarFilled, UserOutlined } from '@ant-design/icons';
 import { Space, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import type { SortOrder } from 'antd/es/table/interface';
 import type { TFunction } from 'i18next';
 import { Link } from 'react-router-dom';
 import { formatDate, formatDateTime, inCompanyZone } from '../../../app/shared/format';
+import { sortableColumn } from '../../../app/shared/list/paging';
 import LevelTag from '../shared/LevelTag';
 import PhoneLink from '../shared/PhoneLink';
 import { regionText } from '../shared/regions';
@@ -16,11 +16,6 @@ export interface CustomerColumnOptions {
   order?: 'asc' | 'desc';
   isMobile: boolean;
   dictLabel: (type: DictionaryType, code: string | null) => string;
-}
-
-function sortOrderOf(field: CustomerSortField, o: CustomerColumnOptions): SortOrder {
-  if (o.sort !== field) return null;
-  return o.order === 'asc' ? 'ascend' : 'descend';
 }
 
 /** 下次联系时间, red once it has passed. */
@@ -43,7 +38,7 @@ export function CustomerName({ customer }: { customer: Customer }) {
 
 export function customerColumns(o: CustomerColumnOptions): ColumnsType<Customer> {
   const { t } = o;
-  const sortable = (field: CustomerSortField) => ({ key: field, sorter: true, sortOrder: sortOrderOf(field, o) });
+  const sortable = (field: CustomerSortField) => sortableColumn(field, o);
   const dict = (type: DictionaryType) => (code: string | null) => o.dictLabel(type, code) || '—';
   // Most useful first: on a phone only the first few are in view beside the fixed name.
   return [

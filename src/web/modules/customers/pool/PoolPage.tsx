@@ -1,13 +1,13 @@
-import { Button, Card, Input, Space, Table, Typography } from 'antd';
+import { Button, Card, Input, Space, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import { errorMessage } from '../../../app/api';
 import { usePermissions } from '../../../app/auth/session';
 import { useIsMobile } from '../../../app/layout/useIsMobile';
 import { formatDateTime } from '../../../app/shared/format';
-import { paginationOf } from '../../../app/shared/pagination';
+import ListTable from '../../../app/shared/list/ListTable';
+import { useListState } from '../../../app/shared/list/useListState';
 import { usePool, type PoolParams } from '../api/customers';
 import { useDictLabel } from '../api/dictionaries';
 import '../customers.css';
@@ -19,6 +19,8 @@ import type { Customer } from '../types';
 import AssignModal from './AssignModal';
 import { useClaim } from './useClaim';
 
+type PoolFilters = Omit<PoolParams, 'page' | 'pageSize'>;
+
 /** 客户池 (公海): customers without an owner; 领取 for oneself, 分配 to someone for managers. */
 export default function PoolPage() {
   const { t } = useTranslation();
@@ -27,10 +29,10 @@ export default function PoolPage() {
   const navigate = useNavigate();
   const dict = useDictLabel();
   const claim = useClaim();
-  const [params, setParams] = useState<PoolParams>({ page: 1, pageSize: 20 });
+  const state = useListState<PoolFilters>();
   const [assigning, setAssigning] = useState<Customer | null>(null);
-  const list = usePool(params);
-  const set = (patch: Partial<PoolParams>) => setParams((p) => ({ ...p, ...patch, page: 1 }));
+  const list = usePool(state.params);
+  const set = (patch: PoolFilters) => state.setFilters((f) => ({ ...f, ...patch }));
 
   const actionsColumn: ColumnsType<Customer>[number] = {
     title: t('common.actions'),
@@ -76,21 +78,10 @@ export default function PoolPage() {
           aria-label={t('customer.pool.search')}
           onSearch={(v) => set({ q: v.trim() || undefined })}
         />
-        <DictSelect type="level" value={params.level} onChange={(level) => set({ level: level ?? undefined })} aria-label={t('customer.field.level')} />
-        <DictSelect type="industry" value={params.industry} onChange={(industry) => set({ industry: industry ?? undefined })} aria-label={t('customer.field.industry')} />
+        <DictSelect type="level" value={state.filters.level} onChange={(level) => set({ level: level ?? undefined })} aria-label={t('customer.field.level')} />
+        <DictSelect type="industry" value={state.filters.industry} onChange={(industry) => set({ industry: industry ?? undefined })} aria-label={t('customer.field.industry')} />
       </div>
-      <Table<Customer>
-        className="customer-table"
-        rowKey="id"
-        size="middle"
-        columns={columns}
-        dataSource={list.data?.items}
-        loading={list.isFetching}
-        locale={{ emptyText: list.isError ? errorMessage(list.error) : t('customer.pool.empty') }}
-        pagination={paginationOf(list.data, params, t)}
-        onChange={(p) => setParams((old) => ({ ...old, page: p.current ?? 1, pageSize: p.pageSize ?? 20 }))}
-        scroll={{ x: 'max-content' }}
-      />
+      <ListTable<Customer> className="customer-table" list={list} state={state} columns={columns} empty={t('customer.pool.empty')} />
       <AssignModal customer={assigning} onClose={() => setAssigning(null)} />
     </Card>
   );

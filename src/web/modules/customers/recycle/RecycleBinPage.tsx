@@ -1,11 +1,11 @@
-import { App, Button, Card, Input, Popconfirm, Table, Typography } from 'antd';
+import { App, Button, Card, Input, Popconfirm, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../../app/api';
 import { useIsMobile } from '../../../app/layout/useIsMobile';
 import { formatDateTime } from '../../../app/shared/format';
-import { paginationOf } from '../../../app/shared/pagination';
+import ListTable from '../../../app/shared/list/ListTable';
+import { useListState } from '../../../app/shared/list/useListState';
 import { useCustomerMutations, useRecycleBin } from '../api/customers';
 import '../customers.css';
 import type { Customer } from '../types';
@@ -15,8 +15,8 @@ export default function RecycleBinPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const isMobile = useIsMobile();
-  const [params, setParams] = useState<{ q?: string; page: number; pageSize: number }>({ page: 1, pageSize: 20 });
-  const list = useRecycleBin(params);
+  const state = useListState<{ q?: string }>();
+  const list = useRecycleBin(state.params);
   const { restore } = useCustomerMutations();
 
   const columns: ColumnsType<Customer> = [
@@ -61,21 +61,10 @@ export default function RecycleBinPage() {
           className="customer-search"
           placeholder={t('customer.search')}
           aria-label={t('customer.search')}
-          onSearch={(v) => setParams((p) => ({ ...p, q: v.trim() || undefined, page: 1 }))}
+          onSearch={(v) => state.setFilters({ q: v.trim() || undefined })}
         />
       </div>
-      <Table<Customer>
-        className="customer-table"
-        rowKey="id"
-        size="middle"
-        columns={columns}
-        dataSource={list.data?.items}
-        loading={list.isFetching}
-        locale={{ emptyText: list.isError ? errorMessage(list.error) : t('customer.recycle.empty') }}
-        pagination={paginationOf(list.data, params, t)}
-        onChange={(p) => setParams((old) => ({ ...old, page: p.current ?? 1, pageSize: p.pageSize ?? 20 }))}
-        scroll={{ x: 'max-content' }}
-      />
+      <ListTable<Customer> className="customer-table" list={list} state={state} columns={columns} empty={t('customer.recycle.empty')} />
     </Card>
   );
 }

@@ -1,10 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Popconfirm, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { App, Button, Card, Popconfirm, Space, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../../app/api';
 import { usePermissions } from '../../../app/auth/session';
+import ListTable from '../../../app/shared/list/ListTable';
 import type { Role } from '../types';
 import { useRoleMutations, useRoles } from './api';
 import RoleEditorDrawer from './RoleEditorDrawer';
@@ -89,16 +90,7 @@ export default function RolesPage() {
           </Button>
         )}
       </div>
-      <Table<Role>
-        rowKey="id"
-        size="middle"
-        columns={columns}
-        dataSource={roles.data}
-        loading={roles.isFetching}
-        locale={roles.isError ? { emptyText: errorMessage(roles.error) } : undefined}
-        pagination={false}
-        scroll={{ x: 'max-content' }}
-      />
+      <ListTable<Role> list={roles} columns={columns} />
       <RoleEditorDrawer open={editing !== undefined} role={editing} onClose={() => setEditing(undefined)} />
     </Card>
   );

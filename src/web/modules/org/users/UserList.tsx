@@ -1,14 +1,15 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Drawer, Table, type TableProps } from 'antd';
+import { App, Button, Drawer } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../../app/api';
 import { useMe, usePermissions } from '../../../app/auth/session';
 import { useIsMobile } from '../../../app/layout/useIsMobile';
-import { paginationOf } from '../../../app/shared/pagination';
 import RecordHistory from '../../../app/shared/audit/RecordHistory';
+import ListTable from '../../../app/shared/list/ListTable';
+import { useListState } from '../../../app/shared/list/useListState';
 import type { User } from '../types';
-import { useUserMutations, useUsers, userSortFields, type UserListParams, type UserSortField } from './api';
+import { useUserMutations, useUsers, userSortFields, type UserSortField } from './api';
 import ResetPasswordModal from './ResetPasswordModal';
 import { userColumns } from './userColumns';
 import UserFilters, { type UserFilterValues } from './UserFilters';
@@ -27,15 +28,13 @@ export default function UserList({ departmentId }: Props) {
   const { can } = usePermissions();
   const isMobile = useIsMobile();
   const canManage = can('org.user.manage');
-  const [filters, setFilters] = useState<UserFilterValues>({});
-  const [paging, setPaging] = useState<Pick<UserListParams, 'page' | 'pageSize' | 'sort' | 'order'>>({ page: 1, pageSize: 20 });
+  const state = useListState<UserFilterValues, UserSortField>({ sortFields: userSortFields });
   const [editing, setEditing] = useState<User | null | undefined>(undefined);
   const [resetting, setResetting] = useState<User | null>(null);
   const [historyOf, setHistoryOf] = useState<User | null>(null);
   const { update } = useUserMutations();
 
-  const params: UserListParams = { ...filters, ...paging, ...(departmentId ? { departmentId } : {}) };
-  const list = useUsers(params);
+  const list = useUsers({ ...state.params, ...(departmentId ? { departmentId } : {}) });
 
   const toggleStatus = (u: User) =>
     update.mutate(
@@ -48,8 +47,8 @@ export default function UserList({ departmentId }: Props) {
 
   const columns = userColumns({
     t,
-    sort: paging.sort,
-    order: paging.order,
+    sort: state.paging.sort,
+    order: state.paging.order,
     canManage,
     meId: me.id,
     isMobile,
@@ -59,28 +58,10 @@ export default function UserList({ departmentId }: Props) {
     onHistory: setHistoryOf,
   });
 
-  const onTableChange: TableProps<User>['onChange'] = (pagination, _filters, sorter) => {
-    const s = Array.isArray(sorter) ? sorter[0] : sorter;
-    const field = userSortFields.find((f) => f === s?.columnKey) as UserSortField | undefined;
-    setPaging({
-      page: pagination.current ?? 1,
-      pageSize: pagination.pageSize ?? 20,
-      sort: s?.order ? field : undefined,
-      order: s?.order ? (s.order === 'ascend' ? 'asc' : 'desc') : undefined,
-    });
-  };
-
   return (
     <>
       <div className="page-toolbar">
-        <UserFilters
-          value={filters}
-          hideDepartment={!!departmentId}
-          onChange={(next) => {
-            setFilters(next);
-            setPaging((p) => ({ ...p, page: 1 }));
-          }}
-        />
+        <UserFilters value={state.filters} hideDepartment={!!departmentId} onChange={state.setFilters} />
         <span className="page-toolbar-grow" />
         {canManage && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)}>
@@ -88,17 +69,7 @@ export default function UserList({ departmentId }: Props) {
           </Button>
         )}
       </div>
-      <Table<User>
-        rowKey="id"
-        size="middle"
-        columns={columns}
-        dataSource={list.data?.items}
-        loading={list.isFetching}
-        locale={list.isError ? { emptyText: errorMessage(list.error) } : undefined}
-        pagination={paginationOf(list.data, paging, t)}
-        onChange={onTableChange}
-        scroll={{ x: 'max-content' }}
-      />
+      <ListTable<User> list={list} state={state} columns={columns} />
       <UserFormModal
         open={editing !== undefined}
         user={editing}

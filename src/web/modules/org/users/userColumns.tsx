@@ -1,8 +1,8 @@
 import { Button, Popconfirm, Space, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import type { SortOrder } from 'antd/es/table/interface';
 import type { TFunction } from 'i18next';
 import { formatDateTime } from '../../../app/shared/format';
+import { sortableColumn } from '../../../app/shared/list/paging';
 import type { User } from '../types';
 import type { UserSortField } from './api';
 
@@ -20,14 +20,9 @@ export interface UserColumnOptions {
   onHistory: (user: User) => void;
 }
 
-function sortOrderOf(field: UserSortField, o: UserColumnOptions): SortOrder {
-  if (o.sort !== field) return null;
-  return o.order === 'asc' ? 'ascend' : 'descend';
-}
-
 export function userColumns(o: UserColumnOptions): ColumnsType<User> {
   const { t } = o;
-  const sortable = (field: UserSortField) => ({ key: field, sorter: true, sortOrder: sortOrderOf(field, o) });
+  const sortable = (field: UserSortField) => sortableColumn(field, o);
   const columns: ColumnsType<User> = [
     // Stays in view while the other columns scroll sideways (phones, narrow cards).
     { title: t('org.user.username'), dataIndex: 'username', ...sortable('username'), width: 110, fixed: 'left' },

@@ -1,10 +1,9 @@
-import { Card, Table, Tag, Typography } from 'antd';
+import { Card, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../../../app/api';
-import { paginationOf } from '../../../app/shared/pagination';
 import { formatDateTime } from '../../../app/shared/format';
+import ListTable from '../../../app/shared/list/ListTable';
+import { useListState } from '../../../app/shared/list/useListState';
 import type { AuditAction, AuditEntry } from '../../../app/shared/audit/types';
 import { useAuditEntries, type AuditFilterValues } from './api';
 import AuditChanges from '../../../app/shared/audit/AuditChanges';
@@ -22,9 +21,8 @@ const actionColors: Partial<Record<AuditAction, string>> = {
 /** 操作记录: who changed what and when, with field-level before → after. */
 export default function AuditPage() {
   const { t } = useTranslation();
-  const [filters, setFilters] = useState<AuditFilterValues>({});
-  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
-  const list = useAuditEntries({ ...filters, ...paging });
+  const state = useListState<AuditFilterValues>();
+  const list = useAuditEntries(state.params);
 
   const columns: ColumnsType<AuditEntry> = [
     { title: t('audit.at'), dataIndex: 'at', key: 'at', width: 150, render: formatDateTime },
@@ -52,28 +50,16 @@ export default function AuditPage() {
         {t('menu.audit')}
       </Typography.Title>
       <div className="page-toolbar">
-        <AuditFilters
-          value={filters}
-          onChange={(next) => {
-            setFilters(next);
-            setPaging((p) => ({ ...p, page: 1 }));
-          }}
-        />
+        <AuditFilters value={state.filters} onChange={state.setFilters} />
       </div>
-      <Table<AuditEntry>
-        rowKey="id"
-        size="middle"
+      <ListTable<AuditEntry>
+        list={list}
+        state={state}
         columns={columns}
-        dataSource={list.data?.items}
-        loading={list.isFetching}
-        locale={list.isError ? { emptyText: errorMessage(list.error) } : undefined}
         expandable={{
           rowExpandable: (e) => !!e.changes?.length,
           expandedRowRender: (e) => <AuditChanges changes={e.changes ?? []} />,
         }}
-        pagination={paginationOf(list.data, paging, t)}
-        onChange={(p) => setPaging({ page: p.current ?? 1, pageSize: p.pageSize ?? 20 })}
-        scroll={{ x: 'max-content' }}
       />
     </Card>
   );
