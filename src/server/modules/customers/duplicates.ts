@@ -153,12 +153,15 @@ export async function existingDuplicates(
 
 /**
  * Transaction-scoped advisory locks on names and numbers, so that two concurrent saves of the same
- * customer queue and the second sees the first. Taken in sorted order (names before numbers).
+ * customer queue and the second sees the first. All keys are taken in one statement, ordered by the
+ * lock's own key (the 32-bit hash, duplicates removed), so that any two callers take the locks they
+ * share in the same order: sorting by the text would not, when two texts hash alike. Callers go
+ * through lockCustomerKeys (write-locks.ts), which places this step in the lock order.
  */
 export async function lockDuplicateKeys(tx: Db, input: { names?: string[]; phones?: string[] }) {
-  const keys = [...new Set([...(input.names ?? []).map((n) => `customer-name:${n}`), ...(input.phones ?? []).map((p) => `customer-phone:${p}`)])].sort();
+  const keys = [...new Set([...(input.names ?? []).map((n) => `customer-name:${n}`), ...(input.phones ?? []).map((p) => `customer-phone:${p}`)])];
   if (!keys.length) return;
-  await tx.execute(sql`select count(pg_advisory_xact_lock(hashtext(k))) from (select k from ${textList(keys)} as t(k) order by k) s`);
+  await tx.execute(sql`select count(pg_advisory_xact_lock(h)) from (select distinct hashtext(k) as h from ${textList(keys)} as t(k) order by h) s`);
 }
 
 /** The wording of a duplicate: names only the owner, or says it is in the pool. */
@@ -169,8 +172,9 @@ export function duplicateMessageCode(on: 'name' | 'phone', hit: DuplicateOwner):
 
 /**
  * Refuse saving an exact duplicate name or phone unless the customer settings allow it: 409
- * CUSTOMER_DUPLICATE naming only the owner. Transaction-scoped advisory locks on the name and
- * numbers make two concurrent saves of the same customer queue, so the second sees the first.
+ * CUSTOMER_DUPLICATE naming only the owner. Call with the name and numbers locked
+ * (lockCustomerKeys), so that two concurrent saves of the same customer queue and the second sees
+ * the first.
  */
 export async function assertNotDuplicate(
   tx: Db,
@@ -179,14 +183,12 @@ export async function assertNotDuplicate(
   const settings = await getCustomerSettings(tx);
   const excludeId = input.excludeId ?? 0;
   if (input.name && !settings.allowDuplicateName) {
-    await lockDuplicateKeys(tx, { names: [input.name] });
     const hit = (await existingDuplicates(tx, { names: [input.name], excludeId })).names.get(input.name);
     if (hit) throw duplicate('name', duplicateMessageCode('name', hit), hit.ownerName);
   }
   if (!settings.allowDuplicatePhone) {
     for (const { field, value } of input.phones ?? []) {
       if (!value) continue;
-      await lockDuplicateKeys(tx, { phones: [value] });
       const hit = (await existingDuplicates(tx, { phones: [value], excludeId })).phones.get(value);
       if (hit) throw duplicate(field, duplicateMessageCode('phone', hit), hit.ownerName);
     }

@@ -14,7 +14,8 @@ import { getCustomerSettings } from './settings';
  *
  * Lock order, everywhere: the receiving user's row in `users` first, then the customer row. Every
  * path that gives a user a customer locks that user's row while it counts, so the owned limit and
- * the daily claim limit hold under concurrent requests, and the fixed order cannot deadlock.
+ * the daily claim limit hold under concurrent requests, and the fixed order cannot deadlock. The
+ * whole order, with the dictionary items and duplicate keys that follow, is in write-locks.ts.
  */
 
 export interface OwnerCandidate {
@@ -47,13 +48,22 @@ export function assertReceivable(user: OwnerCandidate | null, field: string): Ow
  * customer create.
  */
 export async function assertOwnedLimit(tx: Db, user: { id: number; name: string }, adding = 1) {
+  const room = await ownedRoom(tx, user);
+  if (room && adding > room.room) throw badRequest('OWNED_LIMIT', { name: user.name, limit: room.limit });
+}
+
+/**
+ * The owned limit and how many more customers the user may receive; null when there is no limit.
+ * Call with the user's row locked (lockUser) for an answer that holds until the transaction ends.
+ */
+export async function ownedRoom(tx: Db, user: { id: number }): Promise<{ limit: number; owned: number; room: number } | null> {
   const { maxOwnedPerUser } = await getCustomerSettings(tx);
-  if (maxOwnedPerUser <= 0) return;
+  if (maxOwnedPerUser <= 0) return null;
   const [{ n }] = await tx
     .select({ n: count() })
     .from(customers)
     .where(and(eq(customers.ownerId, user.id), isNull(customers.deletedAt)));
-  if (n + adding > maxOwnedPerUser) throw badRequest('OWNED_LIMIT', { name: user.name, limit: maxOwnedPerUser });
+  return { limit: maxOwnedPerUser, owned: n, room: Math.max(0, maxOwnedPerUser - n) };
 }
 
 export async function userName(tx: Db, userId: number | null): Promise<string | null> {

@@ -1,21 +1,22 @@
-import { and, desc, eq, ilike, isNotNull, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, sql, type SQL } from 'drizzle-orm';
 import type { CustomerCreateInput, CustomerUpdateInput } from '../../../common/customers';
 import type { Db } from '../../db/client';
 import type { Actor } from '../../platform/access/actor';
 import { inScope, scopeCondition } from '../../platform/access/scope';
-import { diffFields, escapeLike, recordAudit } from '../../platform/audit/service';
-import { assertDictionaryValues } from '../../platform/dictionaries/service';
+import { diffFields, recordAudit } from '../../platform/audit/service';
+import { assertDictionaryValuesKnown, dictionaryValuesOf } from '../../platform/dictionaries/service';
 import { conflict, fieldError, forbidden, notFound } from '../../platform/http/errors';
 import { customerScope, loadCustomer, type CustomerRow } from './access';
-import { accessExpression, type CustomerDto, selectCustomerDtos, toCustomerDto } from './customer-dto';
+import { accessExpression, type CustomerDto, selectCustomerDtos, selectCustomerPage, toCustomerDto } from './customer-dto';
 import { blockingDocuments } from './delete-guards';
 import './dictionary-usage';
 import { assertNotDuplicate, normalizeMobile } from './duplicates';
 import { recordCustomerEvent } from './events';
 import { assertOwnedLimit, assertReceivable, lockUser, type OwnerCandidate } from './ownership';
 import { customers } from './schema';
-import { rebuildSearchText } from './search-text';
+import { rebuildSearchText, searchCondition } from './search-text';
 import { cappedTotal } from '../../platform/http/lists';
+import { lockCustomerKeys } from './write-locks';
 
 /** The fields of a customer a user edits (audited field by field). */
 const editableFields = [
@@ -59,14 +60,33 @@ export function assertReachable(c: { kind: string; mobile: string | null; phone:
   if (c.kind === 'person' && !c.mobile && !c.phone) throw fieldError('mobile', 'CUSTOMER_CONTACT_REQUIRED');
 }
 
-/** Dictionary codes must be enabled items; only values that change are checked (a disabled item may stay). */
-async function assertDictionaries(db: Db, input: Partial<Record<(typeof dictionaryFields)[number], string | null>>, before?: CustomerRow) {
-  await assertDictionaryValues(
-    db,
-    dictionaryFields
-      .filter((field) => field in input && (!before || before[field] !== input[field]))
-      .map((field) => ({ field, type: field, value: input[field] })),
-  );
+/**
+ * Steps 3 and 4 of the lock order (write-locks.ts) for one save, then the checks they protect:
+ * dictionary codes must be enabled items (only values that change are checked: a disabled item may
+ * stay), and no exact duplicate name or number unless the settings allow it.
+ */
+async function lockAndCheckKeys(
+  tx: Db,
+  values: Partial<Record<(typeof dictionaryFields)[number], string | null>> & { name?: string | null; phone?: string | null; mobile?: string | null },
+  opts: { before?: CustomerRow; changed?: Set<string> } = {},
+) {
+  const { before, changed } = opts;
+  const dictionary = dictionaryFields
+    .filter((field) => field in values && (!before || before[field] !== values[field]))
+    .map((field) => ({ field, type: field, value: values[field] }));
+  const pick = (field: 'name' | 'phone' | 'mobile') => (!changed || changed.has(field) ? (values[field] ?? null) : null);
+  const name = pick('name');
+  const phones = [
+    { field: 'phone', value: pick('phone') },
+    { field: 'mobile', value: pick('mobile') },
+  ];
+  const known = await lockCustomerKeys(tx, {
+    dictionary: dictionaryValuesOf(dictionary),
+    names: name ? [name] : [],
+    phones: phones.map((p) => p.value).filter((v): v is string => !!v),
+  });
+  assertDictionaryValuesKnown(dictionary, known);
+  await assertNotDuplicate(tx, { name, phones, excludeId: before?.id });
 }
 
 /**
@@ -99,14 +119,7 @@ export async function createCustomer(db: Db, actor: Actor, input: CustomerCreate
     const owner = await lockNewOwner(tx, actor, { ownerId, toPool });
     if (owner) await assertOwnedLimit(tx, owner);
     assertReachable(values);
-    await assertDictionaries(tx, values);
-    await assertNotDuplicate(tx, {
-      name: values.name,
-      phones: [
-        { field: 'phone', value: values.phone },
-        { field: 'mobile', value: values.mobile },
-      ],
-    });
+    await lockAndCheckKeys(tx, values);
     const now = new Date();
     const [row] = await tx
       .insert(customers)
@@ -143,15 +156,7 @@ export async function updateCustomer(db: Db, actor: Actor, id: number, input: Cu
     if (!changes.length) return;
     const changed = new Set(changes.map((c) => c.field));
     assertReachable({ ...before, ...values });
-    await assertDictionaries(tx, values, before);
-    await assertNotDuplicate(tx, {
-      name: changed.has('name') ? values.name : null,
-      phones: [
-        { field: 'phone', value: changed.has('phone') ? values.phone : null },
-        { field: 'mobile', value: changed.has('mobile') ? values.mobile : null },
-      ],
-      excludeId: id,
-    });
+    await lockAndCheckKeys(tx, values, { before, changed });
     await tx
       .update(customers)
       .set({ ...values, updatedAt: new Date(), updatedBy: actor.userId > 0 ? actor.userId : null })
@@ -227,15 +232,11 @@ export async function listRecycleBin(db: Db, actor: Actor, query: { page: number
   const where = and(
     isNotNull(customers.deletedAt),
     await recycleScope(db, actor),
-    query.q ? ilike(customers.searchText, `%${escapeLike(query.q.toLowerCase())}%`) : undefined,
+    query.q ? searchCondition({ text: customers.searchText, grams: customers.searchGrams }, query.q) : undefined,
   );
   const offset = (query.page - 1) * query.pageSize;
   const [found, counted] = await Promise.all([
-    selectCustomerDtos(db, sql`'scope'`)
-      .where(where)
-      .orderBy(desc(customers.deletedAt), desc(customers.id))
-      .limit(query.pageSize)
-      .offset(offset),
+    selectCustomerPage(db, sql`'scope'`, { where, orderBy: [desc(customers.deletedAt), desc(customers.id)], limit: query.pageSize, offset }),
     cappedTotal(db, sql`${customers} where ${where}`),
   ]);
   return {
@@ -255,6 +256,8 @@ export async function restoreCustomer(db: Db, actor: Actor, id: number): Promise
       .where(and(eq(customers.id, id), isNotNull(customers.deletedAt), await recycleScope(tx, actor)))
       .for('update');
     if (!row) throw notFound();
+    // Its dictionary codes were counted as in use while it was in the bin: only the duplicate keys.
+    await lockCustomerKeys(tx, { names: [row.name], phones: [row.phone, row.mobile].filter((p): p is string => !!p) });
     await assertNotDuplicate(tx, {
       name: row.name,
       phones: [

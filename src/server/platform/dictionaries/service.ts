@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, or } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import type { Actor } from '../access/actor';
 import { diffFields, recordAudit } from '../audit/service';
@@ -65,32 +65,59 @@ export async function listDictionaries(db: Db, types?: DictionaryType[]) {
   return { items };
 }
 
+export interface DictionaryValue {
+  type: DictionaryType;
+  code: string;
+}
+
 /**
- * Check that each given value is the code of an enabled item of its type; a field error on the
- * first that is not. `fields` maps the request's field name to its dictionary type and value.
+ * Lock the items that these codes name (FOR KEY SHARE, the lock a foreign key would take) and
+ * answer which of them are enabled items, as `type:code`. A record that is about to store a code
+ * calls this in its write transaction: a concurrent delete of the item (FOR UPDATE, then a usage
+ * re-count) then either waits for the record to commit and sees it in use, or deletes first and
+ * the lock finds no row, so the record is refused. Renames and enabling/disabling (FOR NO KEY
+ * UPDATE) do not conflict with it.
  */
-export async function assertDictionaryValues(db: Db, fields: { field: string; type: DictionaryType; value: string | null | undefined }[]) {
-  const toCheck = fields.filter((f) => f.value != null && f.value !== '');
-  if (!toCheck.length) return;
+export async function lockDictionaryValues(db: Db, values: DictionaryValue[]): Promise<Set<string>> {
+  const wanted = [...new Map(values.filter((v) => v.code !== '').map((v) => [`${v.type}:${v.code}`, v])).values()];
+  if (!wanted.length) return new Set();
   const found = await db
     .select({ type: dictionaryItems.dictType, code: dictionaryItems.code })
     .from(dictionaryItems)
-    .where(
-      and(
-        inArray(dictionaryItems.dictType, [...new Set(toCheck.map((f) => f.type))]),
-        inArray(dictionaryItems.code, [...new Set(toCheck.map((f) => f.value as string))]),
-        eq(dictionaryItems.enabled, true),
-      ),
-    );
-  const known = new Set(found.map((r) => `${r.type}:${r.code}`));
-  for (const f of toCheck) {
+    .where(and(or(...wanted.map((v) => and(eq(dictionaryItems.dictType, v.type), eq(dictionaryItems.code, v.code)))), eq(dictionaryItems.enabled, true)))
+    .orderBy(asc(dictionaryItems.id))
+    .for('key share');
+  return new Set(found.map((r) => `${r.type}:${r.code}`));
+}
+
+type DictionaryField = { field: string; type: DictionaryType; value: string | null | undefined };
+
+const toCheck = (fields: DictionaryField[]) => fields.filter((f): f is DictionaryField & { value: string } => f.value != null && f.value !== '');
+
+/** A field error on the first value that is not in `known` (from lockDictionaryValues). */
+export function assertDictionaryValuesKnown(fields: DictionaryField[], known: Set<string>) {
+  for (const f of toCheck(fields)) {
     if (!known.has(`${f.type}:${f.value}`)) throw fieldError(f.field, 'DICTIONARY_VALUE_UNKNOWN', { field: f.field });
   }
 }
 
-async function loadItem(db: Db, id: number, lock = false) {
+/** The item values of these fields, for lockDictionaryValues. */
+export const dictionaryValuesOf = (fields: DictionaryField[]): DictionaryValue[] => toCheck(fields).map((f) => ({ type: f.type, code: f.value }));
+
+/**
+ * Check that each given value is the code of an enabled item of its type, and keep those items
+ * from being deleted until the caller's transaction ends; a field error on the first that is not.
+ * `fields` maps the request's field name to its dictionary type and value.
+ */
+export async function assertDictionaryValues(db: Db, fields: DictionaryField[]) {
+  if (!toCheck(fields).length) return;
+  assertDictionaryValuesKnown(fields, await lockDictionaryValues(db, dictionaryValuesOf(fields)));
+}
+
+/** The item; `lock`: 'update' to delete it, 'no key update' to edit it (records referencing it keep saving). */
+async function loadItem(db: Db, id: number, lock?: 'update' | 'no key update') {
   const query = db.select().from(dictionaryItems).where(eq(dictionaryItems.id, id)).limit(1);
-  const [row] = lock ? await query.for('update') : await query;
+  const [row] = lock ? await query.for(lock) : await query;
   if (!row || !(dictionaryTypes as readonly string[]).includes(row.dictType)) throw notFound();
   return row;
 }
@@ -132,7 +159,7 @@ export async function createDictionaryItem(db: Db, actor: Actor, type: Dictionar
 
 export async function updateDictionaryItem(db: Db, actor: Actor, id: number, input: { label?: string; sort?: number; enabled?: boolean }) {
   return db.transaction(async (tx) => {
-    const before = await loadItem(tx, id, true);
+    const before = await loadItem(tx, id, 'no key update');
     const changes = diffFields(before, input, ['label', 'sort', 'enabled']);
     if (!changes.length) return toDictionaryItemDto(before);
     const [row] = await tx
@@ -155,7 +182,9 @@ export async function updateDictionaryItem(db: Db, actor: Actor, id: number, inp
 /** Delete an item nobody uses; in use → 409 DICTIONARY_IN_USE with the count (disable it instead). */
 export async function deleteDictionaryItem(db: Db, actor: Actor, id: number) {
   await db.transaction(async (tx) => {
-    const row = await loadItem(tx, id, true);
+    // FOR UPDATE waits for every open transaction that has locked the item to store its code
+    // (lockDictionaryValues), and the count below is a new statement, so it sees what they wrote.
+    const row = await loadItem(tx, id, 'update');
     const used = await usageCount(tx, row.dictType, row.code);
     if (used > 0) throw conflict('DICTIONARY_IN_USE', { count: used });
     await tx.delete(dictionaryItems).where(eq(dictionaryItems.id, id));

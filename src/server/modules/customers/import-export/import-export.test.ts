@@ -122,6 +122,18 @@ describe('previewing an import', () => {
     expect(await named(['预览正常公司', '预览字典错'])).toEqual([]);
   });
 
+  it('says a required cell left empty is empty, in words, for both kinds (not a schema type error)', async () => {
+    const companies = (await upload(mgr, '/api/v1/customers/import/preview?kind=company', await xlsx(companyHeaders, [company({ 简称: '空名称', 电话: '0571-1234' })]))).json();
+    expect(companies.rows[0].errors).toEqual([{ field: 'name', message: '不能为空' }]);
+    const people = (await upload(mgr, '/api/v1/customers/import/preview?kind=person', await xlsx(['姓名*', '手机'], [[null, '13900000009']]))).json();
+    expect(people.rows[0].errors).toEqual([{ field: 'name', message: '不能为空' }]);
+    const committed = await upload(mgr, '/api/v1/customers/import/commit?kind=company', await xlsx(companyHeaders, [company({ 简称: '空名称' })]));
+    const body = committed.json();
+    expect(body).toMatchObject({ imported: 0, failed: 1, failedRows: [{ errors: [{ field: 'name', message: '不能为空' }] }] });
+    const report = await readXlsx(body.errorReport);
+    expect(rowValues(report.worksheets[0], 2)).toContain('客户名称：不能为空');
+  });
+
   it('follows the allow-duplicates settings, and a person needs a mobile or a phone', async () => {
     await t.database.db.insert(customerSettings).values({ id: 1, allowDuplicateName: true }).onConflictDoUpdate({ target: customerSettings.id, set: { allowDuplicateName: true } });
     try {

@@ -3,17 +3,18 @@ import { contactCreateBody, customerCreateBody } from '../../../../common/custom
 import type { Db } from '../../../db/client';
 import type { Actor } from '../../../platform/access/actor';
 import { recordAudit } from '../../../platform/audit/service';
-import { listDictionaries } from '../../../platform/dictionaries/service';
-import { AppError } from '../../../platform/http/errors';
+import { type DictionaryValue, listDictionaries } from '../../../platform/dictionaries/service';
+import { AppError, badRequest } from '../../../platform/http/errors';
 import type { Lang } from '../../../platform/http/lang';
 import { type ErrorCode, errorMessages, type FieldMessageCode, fieldMessages, formatMessage } from '../../../platform/http/messages';
 import { issueMessage } from '../../../platform/http/validation';
-import { duplicateMessageCode, existingDuplicates, lockDuplicateKeys, normalizeMobile } from '../duplicates';
-import { assertOwnedLimit, type OwnerCandidate } from '../ownership';
+import { duplicateMessageCode, existingDuplicates, normalizeMobile } from '../duplicates';
+import { ownedRoom, type OwnerCandidate } from '../ownership';
 import { activities, contacts, customers } from '../schema';
 import { buildSearchText } from '../search-text';
 import { assertReachable, lockNewOwner } from '../service';
 import { getCustomerSettings } from '../settings';
+import { lockCustomerKeys } from '../write-locks';
 import { contactKeys, type ImportColumn, importColumns, type ImportKind } from './columns';
 import { buildErrorReport, type UploadRow } from './workbook';
 
@@ -98,9 +99,17 @@ function checkRow(kind: ImportKind, upload: UploadRow, maps: Map<string, Map<str
   const errors: RowError[] = [];
   const fields: Record<string, unknown> = { kind };
   const contactFields: Record<string, unknown> = {};
+  // A required cell left empty is said plainly ("客户名称：不能为空"), not as the schema's type error.
+  const blank = new Set<string>();
   for (const c of columns) {
     const raw = upload.cells[c.key];
-    if (raw === undefined) continue;
+    if (raw === undefined) {
+      if (c.required) {
+        blank.add(c.key);
+        errors.push({ field: c.key, message: fieldMessages.BLANK[lang] });
+      }
+      continue;
+    }
     let value: string | undefined = raw;
     const map = maps.get(c.key);
     if (map) {
@@ -112,7 +121,10 @@ function checkRow(kind: ImportKind, upload: UploadRow, maps: Map<string, Map<str
   }
   const parsed = customerCreateBody.safeParse(fields);
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) errors.push({ field: String(issue.path[0] ?? 'name'), message: issueMessage(issue, lang) });
+    for (const issue of parsed.error.issues) {
+      const field = String(issue.path[0] ?? 'name');
+      if (!blank.has(field)) errors.push({ field, message: issueMessage(issue, lang) });
+    }
   }
   let contact: ContactInput | null = null;
   if (Object.values(contactFields).some((v) => v)) {
@@ -140,6 +152,29 @@ function checkRow(kind: ImportKind, upload: UploadRow, maps: Map<string, Map<str
 
 /** The numbers of a customer the duplicate rule compares (phone and mobile). */
 const phonesOf = (c: CustomerInput) => [c.phone, c.mobile].filter((p): p is string => !!p);
+
+/** The dictionary codes a checked row would store, as (type, code). */
+function dictionaryValuesOfRow(kind: ImportKind, r: CheckedRow): DictionaryValue[] {
+  const c = r.customer as Record<string, unknown> | undefined;
+  if (!c) return [];
+  return importColumns[kind].flatMap((col) => (col.dict && typeof c[col.key] === 'string' && c[col.key] !== '' ? [{ type: col.dict, code: c[col.key] as string }] : []));
+}
+
+/** Rows whose dictionary codes are no longer enabled items (`known`, from lockCustomerKeys) fail. */
+function failUnknownDictionaryValues(kind: ImportKind, rows: CheckedRow[], known: Set<string>, lang: Lang) {
+  for (const r of rows) {
+    if (!r.customer) continue;
+    for (const col of importColumns[kind]) {
+      const code = (r.customer as Record<string, unknown>)[col.key];
+      if (!col.dict || typeof code !== 'string' || code === '' || known.has(`${col.dict}:${code}`)) continue;
+      r.errors.push({ field: col.key, message: message('IMPORT_VALUE_UNKNOWN', lang, { value: r.values[col.key] ?? code }) });
+    }
+    if (r.errors.length) {
+      delete r.customer;
+      delete r.contact;
+    }
+  }
+}
 
 /**
  * The duplicate rule over rows that passed on their own: against each other (the later row fails)
@@ -217,10 +252,15 @@ export async function commitImport(db: Db, actor: Actor, kind: ImportKind, uploa
   const rows = await checkRows(db, kind, uploads, lang);
   const valid = rows.filter((r) => r.customer);
   if (valid.length) {
-    // The owned limit counts the rows that will land, before the first batch.
+    // The owned limit is checked for the whole file before the first batch: an import that would
+    // not fit is refused whole, saying how many would, rather than stopping half way with some
+    // batches written. (A grant that lands while the batches run is handled per row below.)
     await db.transaction(async (tx) => {
       const owner = await lockNewOwner(tx, actor, { ownerId: to.ownerId, toPool });
-      if (owner) await assertOwnedLimit(tx, owner, valid.length);
+      const room = owner && (await ownedRoom(tx, owner));
+      if (owner && room && valid.length > room.room) {
+        throw badRequest('OWNED_LIMIT_IMPORT', { name: owner.name, limit: room.limit, owned: room.owned, room: room.room, count: valid.length });
+      }
     });
   }
   let imported = 0;
@@ -228,16 +268,31 @@ export async function commitImport(db: Db, actor: Actor, kind: ImportKind, uploa
     const batch = valid.slice(start, start + BATCH_SIZE);
     const last = start + BATCH_SIZE >= valid.length;
     await db.transaction(async (tx) => {
+      // The lock order of write-locks.ts: the owner's row, then the batch's dictionary items and
+      // duplicate keys, the same steps a single create takes.
       const owner = await lockNewOwner(tx, actor, { ownerId: to.ownerId, toPool });
-      const settings = await getCustomerSettings(tx);
-      await lockDuplicateKeys(tx, {
-        names: settings.allowDuplicateName ? [] : batch.map((r) => r.customer!.name),
-        phones: settings.allowDuplicatePhone ? [] : batch.flatMap((r) => phonesOf(r.customer!)),
+      const known = await lockCustomerKeys(tx, {
+        dictionary: batch.flatMap((r) => dictionaryValuesOfRow(kind, r)),
+        names: batch.map((r) => r.customer!.name),
+        phones: batch.flatMap((r) => phonesOf(r.customer!)),
       });
+      // An item may have been deleted or disabled since the check: its rows fail now.
+      failUnknownDictionaryValues(kind, batch, known, lang);
       // Someone may have created one of these since the check: those rows fail now, the rest go in.
       await checkDuplicates(tx, batch, lang);
-      const ready = batch.filter((r) => r.customer);
-      if (owner) await assertOwnedLimit(tx, owner, ready.length);
+      let ready = batch.filter((r) => r.customer);
+      // The up-front check passed, but the owner may have received customers since (a claim, an
+      // assignment): the rows that no longer fit fail one by one, with the reason, and the batches
+      // already written stay as the answer reports them, instead of one error hiding them.
+      const room = owner && (await ownedRoom(tx, owner));
+      if (owner && room && ready.length > room.room) {
+        for (const r of ready.slice(room.room)) {
+          r.errors.push({ field: '_', message: message('OWNED_LIMIT', lang, { name: owner.name, limit: room.limit }) });
+          delete r.customer;
+          delete r.contact;
+        }
+        ready = ready.slice(0, room.room);
+      }
       imported += await insertRows(tx, actor, owner, ready);
       if (last && imported > 0) {
         await recordAudit(tx, actor, {
