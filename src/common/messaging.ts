@@ -6,6 +6,25 @@ export const smtpSecurities = ['tls', 'starttls', 'none'] as const;
 export const smsMethods = ['GET', 'POST'] as const;
 export const smsPlaceholders = ['mobile', 'content', 'sign', 'timestamp'] as const;
 
+/** The settings' fields, as the body names them (the environment may set each one). */
+export const messagingFields = [
+  'smtpHost',
+  'smtpPort',
+  'smtpSecurity',
+  'smtpUser',
+  'smtpPassword',
+  'fromAddress',
+  'fromName',
+  'smsUrl',
+  'smsMethod',
+  'smsTemplate',
+  'smsSign',
+  'smsSecret',
+  'smsSignatureHeader',
+  'smsHeaders',
+] as const;
+export type MessagingField = (typeof messagingFields)[number];
+
 const httpUrl = z
   .string()
   .trim()
@@ -63,6 +82,8 @@ export const messagingSettingsSchema = z.object({
   smsHeaders: z.record(z.string(), z.string()),
   emailConfigured: z.boolean(),
   smsConfigured: z.boolean(),
+  /** Fields set by the server's environment (SMTP_HOST …): they win over the stored ones and cannot be edited here. */
+  fromEnvironment: z.array(z.enum(messagingFields)),
 });
 export type MessagingSettings = z.infer<typeof messagingSettingsSchema>;
 

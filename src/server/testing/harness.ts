@@ -37,11 +37,11 @@ export interface TestClient {
   delete(url: string): Promise<LightMyRequestResponse>;
 }
 
-/** The app as production builds it, on a fresh database with the administrator `admin`. */
-export async function createTestApp(): Promise<TestApp> {
+/** The app as production builds it, on a fresh database with the administrator `admin`; `env`: extra environment variables for its config. */
+export async function createTestApp(opts: { env?: Record<string, string> } = {}): Promise<TestApp> {
   const { database, databaseUrl, close } = await createTestDatabase();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'crm-test-'));
-  const config = { ...loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' }) };
+  const config = { ...loadConfig({ ...opts.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' }) };
   const app = await buildApp({ config, database, logger: false, serveWeb: false });
   await bootstrap(database, { adminPassword: ADMIN_PASSWORD, log: app.log });
 

@@ -23,7 +23,7 @@ export const customerMessagingRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: activitySchema },
       },
     },
-    (req) => emailCustomer(db, actorOf(req), req.params.id, req.body),
+    (req) => emailCustomer(db, actorOf(req), req.params.id, req.body, app.ctx.config.messaging),
   );
 
   app.post(
@@ -38,6 +38,6 @@ export const customerMessagingRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: activitySchema },
       },
     },
-    (req) => smsCustomer(db, actorOf(req), req.params.id, req.body),
+    (req) => smsCustomer(db, actorOf(req), req.params.id, req.body, app.ctx.config.messaging),
   );
 };

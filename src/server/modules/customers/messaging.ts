@@ -4,7 +4,8 @@ import type { Db } from '../../db/client';
 import type { Actor } from '../../platform/access/actor';
 import { AppError, badRequest, fieldError } from '../../platform/http/errors';
 import { sendMail } from '../../platform/messaging/mailer';
-import { emailConfigured, getMessagingRow, smsConfigured } from '../../platform/messaging/settings';
+import { effectiveMessagingRow, emailConfigured, smsConfigured } from '../../platform/messaging/settings';
+import type { MessagingEnv } from '../../config';
 import { sendSms } from '../../platform/messaging/sms';
 import { loadCustomer } from './access';
 import { createActivity } from './activities';
@@ -27,7 +28,7 @@ async function contactOf(db: Db, customerId: number, contactId: number) {
   return contact;
 }
 
-export async function emailCustomer(db: Db, actor: Actor, customerId: number, input: CustomerEmailInput) {
+export async function emailCustomer(db: Db, actor: Actor, customerId: number, input: CustomerEmailInput, env: MessagingEnv = {}) {
   const { row: customer } = await loadCustomer(db, actor, customerId, { forWrite: true });
   let to = input.to ?? null;
   let contactId: number | null = null;
@@ -38,7 +39,8 @@ export async function emailCustomer(db: Db, actor: Actor, customerId: number, in
     contactId = contact.id;
   }
   if (!to) throw fieldError('to', 'RECIPIENT_REQUIRED', { field: actor.lang === 'en' ? 'recipient' : '收件人' });
-  const settings = await getMessagingRow(db);
+  // The stored settings with the environment's SMTP_* / SMS_GATEWAY_* taking precedence.
+  const settings = await effectiveMessagingRow(db, env);
   if (!emailConfigured(settings)) throw badRequest('EMAIL_NOT_CONFIGURED');
 
   const cc = input.cc ?? [];
@@ -55,7 +57,7 @@ export async function emailCustomer(db: Db, actor: Actor, customerId: number, in
   });
 }
 
-export async function smsCustomer(db: Db, actor: Actor, customerId: number, input: CustomerSmsInput) {
+export async function smsCustomer(db: Db, actor: Actor, customerId: number, input: CustomerSmsInput, env: MessagingEnv = {}) {
   const { row: customer } = await loadCustomer(db, actor, customerId, { forWrite: true });
   let mobile = input.mobile ?? null;
   let contactId: number | null = null;
@@ -66,7 +68,8 @@ export async function smsCustomer(db: Db, actor: Actor, customerId: number, inpu
     contactId = contact.id;
   }
   if (!mobile) throw fieldError('mobile', 'RECIPIENT_REQUIRED', { field: actor.lang === 'en' ? 'mobile' : '手机号' });
-  const settings = await getMessagingRow(db);
+  // The stored settings with the environment's SMTP_* / SMS_GATEWAY_* taking precedence.
+  const settings = await effectiveMessagingRow(db, env);
   if (!smsConfigured(settings)) throw badRequest('SMS_NOT_CONFIGURED');
 
   const result = await sendSms(settings, mobile, input.content);

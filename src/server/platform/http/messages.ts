@@ -128,6 +128,10 @@ export const errorMessages = {
     zh: '{name} 负责的客户已达上限（{limit} 个）',
     en: '{name} already owns the maximum number of customers ({limit})',
   },
+  OWNED_LIMIT_IMPORT: {
+    zh: '{name} 负责的客户上限为 {limit} 个，现有 {owned} 个，最多还能导入 {room} 个，本次有 {count} 行：未导入任何客户，请减少行数或改为导入到其他负责人或公海',
+    en: '{name} may own at most {limit} customers and owns {owned}, so {room} more fit but the file has {count} valid rows: nothing was imported; import fewer rows, or to another owner or the pool',
+  },
   CUSTOMER_IN_POOL: { zh: '该客户在客户池中，请先领取或分配', en: 'This customer is in the pool; claim or assign it first' },
   RELEASE_REASON_REQUIRED: { zh: '请填写放入公海的原因', en: 'Give a reason for releasing the customer to the pool' },
   USER_DISABLED: { zh: '用户“{userName}”已停用，不能接收客户', en: 'The user "{userName}" is disabled and cannot receive customers' },
@@ -159,6 +163,11 @@ export const errorMessages = {
   IMPORT_DUPLICATE_IN_FILE: { zh: '与第 {row} 行重复', en: 'Duplicates row {row}' },
   IMPORT_VALUE_UNKNOWN: { zh: '“{value}”不在可选项中', en: '"{value}" is not one of the available options' },
   IMPORT_CONTACT_NAME_REQUIRED: { zh: '填写了联系人信息时须填写联系人姓名', en: 'A contact needs a name when other contact details are given' },
+  // Customer attachments (附件)
+  ATTACHMENT_TOO_LARGE: { zh: '附件不能超过 {limitMb} MB', en: 'An attachment must not exceed {limitMb} MB' },
+  ATTACHMENT_REQUIRED: { zh: '请选择要上传的文件', en: 'Choose a file to upload' },
+  ATTACHMENT_EMPTY: { zh: '文件是空的（0 字节），请重新选择', en: 'The file is empty (0 bytes); choose another one' },
+  ATTACHMENT_TYPE_BLOCKED: { zh: '不能上传可执行程序或脚本（.{ext}）', en: 'Programs and scripts (.{ext}) cannot be uploaded' },
   DEMO_REFUSED: { zh: '数据库中已有业务数据，不能再导入演示数据', en: 'The database already holds business data' },
 } satisfies Record<string, Record<Lang, string>>;
 

@@ -125,6 +125,56 @@ describe('messaging settings', () => {
   });
 });
 
+describe('settings from the environment (SMTP_*, SMS_GATEWAY_*)', () => {
+  let envApp: TestApp | undefined;
+  afterAll(() => envApp?.close());
+
+  it('win over the stored settings, show read-only without their secrets, ignore edits, and are what a test mail goes through', async () => {
+    envApp = await createTestApp({
+      env: {
+        SMTP_HOST: '127.0.0.1',
+        SMTP_PORT: String(smtpPort),
+        SMTP_SECURITY: 'none',
+        SMTP_USER: 'crm@example.com',
+        SMTP_PASSWORD: 'smtp-Secret-9',
+        SMTP_FROM: 'env-sender@example.com',
+        SMS_GATEWAY_SECRET: 'env-Sms-Secret-3',
+      },
+    });
+    const envAdmin = await envApp.login('admin');
+    const shown = await envAdmin.get('/api/v1/settings/messaging');
+    expect(shown.statusCode).toBe(200);
+    expect(shown.json()).toMatchObject({
+      smtpHost: '127.0.0.1',
+      smtpPort,
+      smtpSecurity: 'none',
+      smtpUser: 'crm@example.com',
+      hasPassword: true,
+      fromAddress: 'env-sender@example.com',
+      hasSecret: true,
+      emailConfigured: true,
+      smsConfigured: false,
+      fromEnvironment: ['smtpHost', 'smtpPort', 'smtpSecurity', 'smtpUser', 'smtpPassword', 'fromAddress', 'smsSecret'],
+    });
+    expect(shown.body).not.toContain('smtp-Secret-9');
+    expect(shown.body).not.toContain('env-Sms-Secret-3');
+
+    // The page may still send them: what the environment sets is kept, the rest is saved.
+    const saved = await envAdmin.put('/api/v1/settings/messaging', { ...settings(), smtpHost: 'smtp.elsewhere.example', smtpPassword: 'other', fromName: '环境公司' });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json()).toMatchObject({ smtpHost: '127.0.0.1', fromAddress: 'env-sender@example.com', fromName: '环境公司', smsUrl: 'http://127.0.0.1:9/sms' });
+    expect(saved.body).not.toContain('smtp-Secret-9');
+    const stored = await getMessagingRow(envApp.database.db);
+    expect(stored).toMatchObject({ smtpHost: '', smtpPassword: null, fromAddress: '', fromName: '环境公司', smsUrl: 'http://127.0.0.1:9/sms', smsSecret: null });
+
+    const sent = await envAdmin.post('/api/v1/settings/messaging/test-email', { to: 'ops@example.com' });
+    expect(sent.statusCode, sent.body).toBe(200);
+    const mail = received.at(-1);
+    expect(mail?.to).toEqual(['ops@example.com']);
+    expect(mail?.data).toMatch(/^From: .*env-sender@example\.com/m);
+  });
+});
+
 describe('SMS request', () => {
   it('fills the JSON template escaped, signs the body with HMAC-SHA256 and adds the configured headers', async () => {
     const row = { ...(await getMessagingRow(t.database.db)), smsSecret: 'sms-Secret-7' };

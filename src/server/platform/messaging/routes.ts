@@ -5,18 +5,20 @@ import { recordAudit } from '../audit/service';
 import { actorOf } from '../http/actor';
 import { AppError, badRequest } from '../http/errors';
 import { sendMail } from './mailer';
-import { emailConfigured, getMessagingRow, toMessagingDto, updateMessaging } from './settings';
+import { effectiveMessagingRow, emailConfigured, getMessagingRow, toMessagingDto, updateMessaging } from './settings';
 
 const tags = ['settings'];
 
 /** 邮件与短信: SMTP and SMS gateway settings (write-only secrets) and a test mail. */
 export const messagingRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app.ctx;
+  // Fields set by SMTP_* / SMS_GATEWAY_* win over the stored ones and are read-only here.
+  const env = app.ctx.config.messaging;
 
   app.get(
     '/settings/messaging',
-    { config: { permission: 'settings.messaging.manage' }, schema: { tags, summary: '邮件与短信设置（密码与密钥不返回）', response: { 200: messagingSettingsSchema } } },
-    async () => toMessagingDto(await getMessagingRow(db)),
+    { config: { permission: 'settings.messaging.manage' }, schema: { tags, summary: '邮件与短信设置（密码与密钥不返回；fromEnvironment：由环境变量设置、不可在此修改的字段）', response: { 200: messagingSettingsSchema } } },
+    async () => toMessagingDto(await getMessagingRow(db), env),
   );
 
   app.put(
@@ -25,12 +27,12 @@ export const messagingRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { permission: 'settings.messaging.manage' },
       schema: {
         tags,
-        summary: '修改邮件与短信设置（smtpPassword / smsSecret：不传则保留，null 则清除）',
+        summary: '修改邮件与短信设置（smtpPassword / smsSecret：不传则保留，null 则清除；由环境变量设置的字段忽略）',
         body: messagingSettingsBody,
         response: { 200: messagingSettingsSchema },
       },
     },
-    (req) => updateMessaging(db, actorOf(req), req.body),
+    (req) => updateMessaging(db, actorOf(req), req.body, env),
   );
 
   app.post(
@@ -41,7 +43,7 @@ export const messagingRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       const actor = actorOf(req);
-      const row = await getMessagingRow(db);
+      const row = await effectiveMessagingRow(db, env);
       if (!emailConfigured(row)) throw badRequest('EMAIL_NOT_CONFIGURED');
       const result = await sendMail(row, {
         to: req.body.to,

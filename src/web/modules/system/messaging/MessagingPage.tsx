@@ -1,7 +1,7 @@
-import { App, Button, Card, Checkbox, Col, Form, Input, InputNumber, Result, Row, Select, Skeleton, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Col, Form, Input, InputNumber, Result, Row, Select, Skeleton, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { smsMethods, smtpSecurities, type MessagingSettings, type MessagingSettingsInput } from '../../../../common/messaging';
+import { smsMethods, smtpSecurities, type MessagingField, type MessagingSettings, type MessagingSettingsInput } from '../../../../common/messaging';
 import { errorMessage } from '../../../app/api';
 import { useServerErrors } from '../../../app/shared/forms';
 import { useMessagingMutations, useMessagingSettings } from './api';
@@ -27,7 +27,7 @@ function parseHeaders(text: string | undefined): Record<string, string> | null {
 }
 
 function initialValues(s: MessagingSettings): FormValues {
-  const { hasPassword: _p, hasSecret: _s, emailConfigured: _e, smsConfigured: _c, smsHeaders, ...rest } = s;
+  const { hasPassword: _p, hasSecret: _s, emailConfigured: _e, smsConfigured: _c, fromEnvironment: _f, smsHeaders, ...rest } = s;
   return { ...rest, smsHeadersText: Object.keys(smsHeaders).length ? JSON.stringify(smsHeaders, null, 2) : '' };
 }
 
@@ -68,47 +68,63 @@ export default function MessagingPage() {
       onError: (err) => void message.error(errorMessage(err), 8),
     });
 
-  const secretPlaceholder = (has: boolean) => (has ? k('passwordKept') : k('passwordEmpty'));
+  // Fields the server's environment sets (SMTP_HOST …) win over these settings: shown, read-only, marked.
+  const fromEnv = new Set<MessagingField>(current.fromEnvironment);
+  const label = (field: MessagingField, key: string = field) =>
+    fromEnv.has(field) ? (
+      <Space size={4} wrap>
+        {k(key)}
+        <Tag>{k('fromEnvironment')}</Tag>
+      </Space>
+    ) : (
+      k(key)
+    );
+  const secretPlaceholder = (field: MessagingField, has: boolean) => (fromEnv.has(field) ? k('fromEnvironment') : has ? k('passwordKept') : k('passwordEmpty'));
   return (
     <Form<FormValues> form={form} layout="vertical" onFinish={submit} initialValues={initialValues(current)}>
       <Row gutter={[16, 16]}>
+        {fromEnv.size > 0 && (
+          <Col span={24}>
+            <Alert type="info" showIcon message={k('fromEnvironmentNote')} />
+          </Col>
+        )}
         <Col xs={24} lg={12}>
           <Card title={k('smtpCard')}>
             <Row gutter={12}>
               <Col xs={24} sm={16}>
-                <Form.Item name="smtpHost" label={k('smtpHost')}>
-                  <Input maxLength={200} placeholder="smtp.example.com" autoComplete="off" />
+                <Form.Item name="smtpHost" label={label('smtpHost')}>
+                  <Input disabled={fromEnv.has('smtpHost')} maxLength={200} placeholder="smtp.example.com" autoComplete="off" />
                 </Form.Item>
               </Col>
               <Col xs={24} sm={8}>
-                <Form.Item name="smtpPort" label={k('smtpPort')} rules={[{ required: true }]}>
-                  <InputNumber min={1} max={65535} style={{ width: '100%' }} />
+                <Form.Item name="smtpPort" label={label('smtpPort')} rules={[{ required: true }]}>
+                  <InputNumber disabled={fromEnv.has('smtpPort')} min={1} max={65535} style={{ width: '100%' }} />
                 </Form.Item>
               </Col>
             </Row>
-            <Form.Item name="smtpSecurity" label={k('smtpSecurity')}>
-              <Select options={smtpSecurities.map((s) => ({ value: s, label: t(`customer.messaging.security.${s}`) }))} />
+            <Form.Item name="smtpSecurity" label={label('smtpSecurity')}>
+              <Select disabled={fromEnv.has('smtpSecurity')} options={smtpSecurities.map((s) => ({ value: s, label: t(`customer.messaging.security.${s}`) }))} />
             </Form.Item>
-            <Form.Item name="smtpUser" label={k('smtpUser')}>
-              <Input maxLength={200} autoComplete="off" />
+            <Form.Item name="smtpUser" label={label('smtpUser')}>
+              <Input disabled={fromEnv.has('smtpUser')} maxLength={200} autoComplete="off" />
             </Form.Item>
-            <Form.Item name="smtpPassword" label={k('smtpPassword')}>
-              <Input.Password maxLength={500} autoComplete="new-password" placeholder={secretPlaceholder(current.hasPassword)} />
+            <Form.Item name="smtpPassword" label={label('smtpPassword')}>
+              <Input.Password disabled={fromEnv.has('smtpPassword')} maxLength={500} autoComplete="new-password" placeholder={secretPlaceholder('smtpPassword', current.hasPassword)} />
             </Form.Item>
-            {current.hasPassword && (
+            {current.hasPassword && !fromEnv.has('smtpPassword') && (
               <Form.Item name="clearPassword" valuePropName="checked">
                 <Checkbox>{k('clearSecret')}</Checkbox>
               </Form.Item>
             )}
             <Row gutter={12}>
               <Col xs={24} sm={12}>
-                <Form.Item name="fromAddress" label={k('fromAddress')}>
-                  <Input maxLength={254} inputMode="email" placeholder="crm@example.com" />
+                <Form.Item name="fromAddress" label={label('fromAddress')}>
+                  <Input disabled={fromEnv.has('fromAddress')} maxLength={254} inputMode="email" placeholder="crm@example.com" />
                 </Form.Item>
               </Col>
               <Col xs={24} sm={12}>
-                <Form.Item name="fromName" label={k('fromName')}>
-                  <Input maxLength={100} />
+                <Form.Item name="fromName" label={label('fromName')}>
+                  <Input disabled={fromEnv.has('fromName')} maxLength={100} />
                 </Form.Item>
               </Col>
             </Row>
@@ -125,39 +141,39 @@ export default function MessagingPage() {
           <Card title={k('smsCard')}>
             <Row gutter={12}>
               <Col xs={24} sm={17}>
-                <Form.Item name="smsUrl" label={k('smsUrl')}>
-                  <Input maxLength={500} placeholder="https://sms.example.com/send" inputMode="url" />
+                <Form.Item name="smsUrl" label={label('smsUrl')}>
+                  <Input disabled={fromEnv.has('smsUrl')} maxLength={500} placeholder="https://sms.example.com/send" inputMode="url" />
                 </Form.Item>
               </Col>
               <Col xs={24} sm={7}>
-                <Form.Item name="smsMethod" label={k('smsMethod')}>
-                  <Select options={smsMethods.map((m) => ({ value: m, label: m }))} />
+                <Form.Item name="smsMethod" label={label('smsMethod')}>
+                  <Select disabled={fromEnv.has('smsMethod')} options={smsMethods.map((m) => ({ value: m, label: m }))} />
                 </Form.Item>
               </Col>
             </Row>
-            <Form.Item name="smsTemplate" label={k('smsTemplate')} extra={t('customer.messaging.smsTemplateHint', { brace: '{' })}>
-              <Input.TextArea rows={3} maxLength={4000} placeholder='{"mobile":"{mobile}","content":"{sign}{content}","timestamp":"{timestamp}"}' />
+            <Form.Item name="smsTemplate" label={label('smsTemplate')} extra={t('customer.messaging.smsTemplateHint', { brace: '{' })}>
+              <Input.TextArea disabled={fromEnv.has('smsTemplate')} rows={3} maxLength={4000} placeholder='{"mobile":"{mobile}","content":"{sign}{content}","timestamp":"{timestamp}"}' />
             </Form.Item>
-            <Form.Item name="smsSign" label={k('smsSign')}>
-              <Input maxLength={40} placeholder={k('smsSignPlaceholder')} />
+            <Form.Item name="smsSign" label={label('smsSign')}>
+              <Input disabled={fromEnv.has('smsSign')} maxLength={40} placeholder={k('smsSignPlaceholder')} />
             </Form.Item>
-            <Form.Item name="smsSecret" label={k('smsSecret')}>
-              <Input.Password maxLength={500} autoComplete="new-password" placeholder={secretPlaceholder(current.hasSecret)} />
+            <Form.Item name="smsSecret" label={label('smsSecret')}>
+              <Input.Password disabled={fromEnv.has('smsSecret')} maxLength={500} autoComplete="new-password" placeholder={secretPlaceholder('smsSecret', current.hasSecret)} />
             </Form.Item>
-            {current.hasSecret && (
+            {current.hasSecret && !fromEnv.has('smsSecret') && (
               <Form.Item name="clearSecret" valuePropName="checked">
                 <Checkbox>{k('clearSecret')}</Checkbox>
               </Form.Item>
             )}
-            <Form.Item name="smsSignatureHeader" label={k('smsSignatureHeader')} extra={k('smsSignatureHeaderHint')}>
-              <Input maxLength={64} placeholder="X-Signature" />
+            <Form.Item name="smsSignatureHeader" label={label('smsSignatureHeader')} extra={k('smsSignatureHeaderHint')}>
+              <Input disabled={fromEnv.has('smsSignatureHeader')} maxLength={64} placeholder="X-Signature" />
             </Form.Item>
             <Form.Item
               name="smsHeadersText"
-              label={k('smsHeaders')}
+              label={label('smsHeaders')}
               rules={[{ validator: (_r, v: string | undefined) => (parseHeaders(v) ? Promise.resolve() : Promise.reject(new Error(k('smsHeadersInvalid')))) }]}
             >
-              <Input.TextArea rows={3} placeholder='{"X-Api-Key": "..."}' />
+              <Input.TextArea disabled={fromEnv.has('smsHeaders')} rows={3} placeholder='{"X-Api-Key": "..."}' />
             </Form.Item>
           </Card>
         </Col>
