@@ -126,6 +126,7 @@ export async function apiSession(username: string, password: string) {
     get: <T>(path: string) => call<T>('GET', path),
     post: <T>(path: string, payload: unknown) => call<T>('POST', path, payload),
     put: <T>(path: string, payload: unknown) => call<T>('PUT', path, payload),
+    delete: (path: string) => call<void>('DELETE', path),
   };
 }
 

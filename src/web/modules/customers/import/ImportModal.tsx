@@ -5,6 +5,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../../app/api';
 import { useMe, usePermissions } from '../../../app/auth/session';
+import { useIsMobile } from '../../../app/layout/useIsMobile';
 import { CUSTOMERS_KEY } from '../api/customers';
 import UserPicker from '../shared/UserPicker';
 import { commitImport, download, type ImportKind, type ImportPreview, type ImportResult, type ImportRow, previewImport, saveBase64Xlsx } from './api';
@@ -20,6 +21,7 @@ export default function ImportModal({ open, onClose }: { open: boolean; onClose:
   const { message } = App.useApp();
   const { can } = usePermissions();
   const me = useMe();
+  const isMobile = useIsMobile();
   const queryClient = useQueryClient();
   const [kind, setKind] = useState<ImportKind>('company');
   const [file, setFile] = useState<File | null>(null);
@@ -122,6 +124,9 @@ export default function ImportModal({ open, onClose }: { open: boolean; onClose:
       <Steps
         size="small"
         current={step}
+        // On a phone the three steps stay in one row (titles under the numbers) instead of a tall column.
+        responsive={false}
+        titlePlacement={isMobile ? 'vertical' : 'horizontal'}
         style={{ marginBottom: 16 }}
         items={[{ title: t('customer.importExport.stepUpload') }, { title: t('customer.importExport.stepPreview') }, { title: t('customer.importExport.stepResult') }]}
       />
@@ -156,21 +161,40 @@ export default function ImportModal({ open, onClose }: { open: boolean; onClose:
             <Tag>{t('customer.importExport.total', { count: preview.total })}</Tag>
             <Tag color="success">{t('customer.importExport.valid', { count: preview.valid })}</Tag>
             <Tag color={preview.invalid ? 'error' : undefined}>{t('customer.importExport.invalid', { count: preview.invalid })}</Tag>
-            <Switch size="small" checked={onlyErrors} onChange={setOnlyErrors} /> {t('customer.importExport.onlyErrors')}
+            <label className="import-only-errors">
+              <Switch size="small" checked={onlyErrors} onChange={setOnlyErrors} /> {t('customer.importExport.onlyErrors')}
+            </label>
           </Space>
           <Table<ImportRow>
             size="small"
             rowKey="row"
             dataSource={rows}
             pagination={{ pageSize: 10, showSizeChanger: false }}
-            scroll={{ x: 'max-content' }}
+            scroll={isMobile ? undefined : { x: 'max-content' }}
             rowClassName={(r) => (r.errors.length ? 'import-row-error' : '')}
-            columns={[
-              { title: t('customer.importExport.row'), dataIndex: 'row', width: 64 },
-              { title: fieldLabel('name'), key: 'name', width: 200, render: (_, r) => r.values.name ?? '—' },
-              { title: t('customer.field.phone'), key: 'phone', width: 130, render: (_, r) => r.values.mobile ?? r.values.phone ?? r.values.contactMobile ?? '—' },
-              { title: t('customer.importExport.result'), key: 'errors', render: (_, r) => errorList(r) },
-            ]}
+            columns={
+              isMobile
+                ? // On a phone the reasons sit under the name, in view, not in a column off to the right.
+                  [
+                    { title: t('customer.importExport.row'), dataIndex: 'row', width: 48 },
+                    {
+                      title: `${fieldLabel('name')} / ${t('customer.importExport.result')}`,
+                      key: 'nameAndErrors',
+                      render: (_, r) => (
+                        <Space orientation="vertical" size={2}>
+                          <span>{r.values.name ?? '—'}</span>
+                          {errorList(r)}
+                        </Space>
+                      ),
+                    },
+                  ]
+                : [
+                    { title: t('customer.importExport.row'), dataIndex: 'row', width: 64 },
+                    { title: fieldLabel('name'), key: 'name', width: 200, render: (_, r) => r.values.name ?? '—' },
+                    { title: t('customer.field.phone'), key: 'phone', width: 130, render: (_, r) => r.values.mobile ?? r.values.phone ?? r.values.contactMobile ?? '—' },
+                    { title: t('customer.importExport.result'), key: 'errors', render: (_, r) => errorList(r) },
+                  ]
+            }
           />
           <Form layout="vertical">
             <Form.Item label={t('customer.importExport.target')}>
@@ -180,8 +204,8 @@ export default function ImportModal({ open, onClose }: { open: boolean; onClose:
               </Radio.Group>
             </Form.Item>
             {target === 'owner' && mayChooseOwner && (
-              <Form.Item label={t('customer.importExport.owner')} extra={t('customer.importExport.ownerHint')}>
-                <UserPicker value={ownerId} onChange={(v: number | undefined) => setOwnerId(v)} allowClear style={{ maxWidth: 320 }} />
+              <Form.Item label={t('customer.importExport.owner')} htmlFor="import-owner" extra={t('customer.importExport.ownerHint')}>
+                <UserPicker id="import-owner" value={ownerId} onChange={(v: number | undefined) => setOwnerId(v)} allowClear style={{ maxWidth: 320 }} />
               </Form.Item>
             )}
           </Form>

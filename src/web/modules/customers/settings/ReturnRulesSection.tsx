@@ -97,7 +97,8 @@ export default function ReturnRulesSection() {
         destroyOnHidden
         forceRender
       >
-        <Form<PoolReturnRuleInput> form={form} layout="vertical" onFinish={submit}>
+        {/* Named: both rule forms are on the page at once (forceRender), so their field ids must differ. */}
+        <Form<PoolReturnRuleInput> form={form} name="returnRule" layout="vertical" onFinish={submit}>
           <Form.Item name="name" label={a('name')} rules={[{ required: true, whitespace: true, message: t('validation.required', { field: a('name') }) }]}>
             <Input maxLength={60} />
           </Form.Item>

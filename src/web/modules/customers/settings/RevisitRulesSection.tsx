@@ -81,7 +81,8 @@ export default function RevisitRulesSection() {
         destroyOnHidden
         forceRender
       >
-        <Form<RevisitRuleInput> form={form} layout="vertical" onFinish={submit}>
+        {/* Named: both rule forms are on the page at once (forceRender), so their field ids must differ. */}
+        <Form<RevisitRuleInput> form={form} name="revisitRule" layout="vertical" onFinish={submit}>
           <Form.Item name="level" label={a('level')} rules={[{ required: true, message: t('validation.required', { field: a('level') }) }]}>
             <DictSelect type="level" allowClear={false} />
           </Form.Item>

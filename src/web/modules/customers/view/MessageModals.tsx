@@ -1,4 +1,5 @@
-import { Alert, App, AutoComplete, Form, Input, Modal, Select, Typography } from 'antd';
+import { Alert, App, AutoComplete, Form, type FormInstance, Input, Modal, Select, Typography } from 'antd';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../app/api';
 import { useServerErrors } from '../../../app/shared/forms';
@@ -8,6 +9,8 @@ import type { Customer } from '../types';
 
 /** One SMS part is 70 characters (Chinese); longer texts are split and billed per part. */
 const SMS_PART = 70;
+/** The longest text the server takes (customerSmsBody). */
+const SMS_MAX = 500;
 
 function useFailure(form: Parameters<typeof useServerErrors>[0]) {
   const { t } = useTranslation();
@@ -17,6 +20,17 @@ function useFailure(form: Parameters<typeof useServerErrors>[0]) {
     if (err instanceof ApiError && err.status === 502) void message.error(t('customer.messaging.failedLogged', { message: err.message }), 8);
     else showErrors(err);
   };
+}
+
+/**
+ * The default recipient, once the contacts have loaded: the dialog may open before they arrive
+ * (its initial value was then empty). Never overwrites what the user typed.
+ */
+function useDefaultRecipient(form: FormInstance, open: boolean, field: 'to' | 'mobile', value: string | null | undefined) {
+  useEffect(() => {
+    if (!open || !value) return;
+    if (!form.isFieldTouched(field) && !form.getFieldValue(field)) form.setFieldValue(field, value);
+  }, [form, open, field, value]);
 }
 
 interface EmailForm {
@@ -59,6 +73,7 @@ export function EmailModal({ customer, open, onClose }: { customer: Customer; op
   };
 
   const primary = withEmail.find((c) => c.isPrimary) ?? withEmail[0];
+  useDefaultRecipient(form, open, 'to', primary?.email);
   return (
     <Modal
       open={open}
@@ -68,9 +83,11 @@ export function EmailModal({ customer, open, onClose }: { customer: Customer; op
       onCancel={onClose}
       confirmLoading={email.isPending}
       destroyOnHidden
+      className="customer-message-modal"
       width={640}
     >
-      <Form form={form} layout="vertical" onFinish={submit} clearOnDestroy initialValues={{ to: primary?.email ?? '' }}>
+      {/* Named, so its field ids (email_body …) do not clash with 写跟进's form on the same page. */}
+      <Form form={form} name="email" layout="vertical" onFinish={submit} clearOnDestroy initialValues={{ to: primary?.email ?? '' }}>
         <Form.Item name="to" label={t('customer.messaging.to')} rules={required('customer.messaging.to')}>
           <AutoComplete
             options={withEmail.map((c) => ({ value: c.email ?? '', label: `${c.name} <${c.email}>` }))}
@@ -125,6 +142,7 @@ export function SmsModal({ customer, open, onClose }: { customer: Customer; open
   };
 
   const primary = withMobile.find((c) => c.isPrimary) ?? withMobile[0];
+  useDefaultRecipient(form, open, 'mobile', primary?.mobile ?? customer.mobile);
   return (
     <Modal
       open={open}
@@ -134,8 +152,10 @@ export function SmsModal({ customer, open, onClose }: { customer: Customer; open
       onCancel={onClose}
       confirmLoading={sms.isPending}
       destroyOnHidden
+      className="customer-message-modal"
     >
-      <Form form={form} layout="vertical" onFinish={submit} clearOnDestroy initialValues={{ mobile: primary?.mobile ?? customer.mobile ?? '' }}>
+      {/* Named, so its field ids (sms_content …) do not clash with 写跟进's form on the same page. */}
+      <Form form={form} name="sms" layout="vertical" onFinish={submit} clearOnDestroy initialValues={{ mobile: primary?.mobile ?? customer.mobile ?? '' }}>
         <Form.Item name="mobile" label={t('customer.messaging.mobile')} rules={required('customer.messaging.mobile')}>
           <AutoComplete
             options={withMobile.map((c) => ({ value: c.mobile ?? '', label: `${c.name} ${c.mobile}` }))}
@@ -146,9 +166,17 @@ export function SmsModal({ customer, open, onClose }: { customer: Customer; open
           name="content"
           label={t('customer.messaging.content')}
           rules={required('customer.messaging.content')}
-          extra={<Typography.Text type="secondary">{t('customer.messaging.smsHint', { count, parts: Math.max(1, Math.ceil(count / SMS_PART)) })}</Typography.Text>}
+          // The count sits beside the hint (not TextArea's showCount, which the wrapped hint runs under on a phone).
+          extra={
+            <div className="sms-hint">
+              <Typography.Text type="secondary">{t('customer.messaging.smsHint', { count, parts: Math.max(1, Math.ceil(count / SMS_PART)) })}</Typography.Text>
+              <Typography.Text type="secondary" className="sms-hint-count">
+                {count} / {SMS_MAX}
+              </Typography.Text>
+            </div>
+          }
         >
-          <Input.TextArea rows={4} maxLength={500} showCount />
+          <Input.TextArea rows={4} maxLength={SMS_MAX} />
         </Form.Item>
       </Form>
       {withMobile.length === 0 && !customer.mobile && <Alert type="info" showIcon title={t('customer.messaging.mobilePlaceholder')} />}
