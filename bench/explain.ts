@@ -8,7 +8,9 @@ import { loadConfigOrExit } from '../src/server/config';
 import { openDatabase, rows } from '../src/server/db/client';
 import { loadActor } from '../src/server/platform/auth/actor-loader';
 import { PgDialect } from 'drizzle-orm/pg-core';
-import { customerListStatements, type CustomerListQuery } from '../src/server/modules/customers/list';
+import { accessExpression, FEW_MATCHES, selectCustomerPage } from '../src/server/modules/customers/customer-dto';
+import { customerListPage, customerListWhere, type CustomerListQuery } from '../src/server/modules/customers/list';
+import { customers } from '../src/server/modules/customers/schema';
 import { cappedCountQuery } from '../src/server/platform/http/lists';
 
 const config = loadConfigOrExit();
@@ -39,10 +41,13 @@ const explain = async (statement: { sql: string; params: unknown[] }) =>
 for (const c of cases) {
   const loaded = await loadActor(db, c.user.id, { ip: null, lang: 'zh', sessionId: null });
   const query = { scene: 'all', order: 'desc', page: 1, pageSize: 20, ...c.query } as CustomerListQuery;
-  // The statements the API runs for this page: the page itself and the capped count.
-  const { page, count } = await customerListStatements(db, loaded!.actor, query);
+  // The statements the API runs for this page: the capped count, then the page read as the count says.
+  const { scope, where } = await customerListWhere(db, loaded!.actor, query);
+  const count = cappedCountQuery(sql`${customers} where ${where}`);
+  const n = (await rows<{ n: number }>(db, count))[0].n;
+  const page = selectCustomerPage(db, accessExpression(scope, loaded!.actor), { ...customerListPage(where, query), fewMatches: !!query.q && n <= FEW_MATCHES });
   const pagePlan = await explain(page.toSQL());
-  const countPlan = await explain(new PgDialect().sqlToQuery(cappedCountQuery(count)));
+  const countPlan = await explain(new PgDialect().sqlToQuery(count));
   console.log(`\n### ${c.who} (${c.user.username})\npage:\n${pagePlan.join('\n')}\ncount:\n${countPlan.join('\n')}`);
 }
 await client.end();

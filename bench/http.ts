@@ -22,8 +22,8 @@ import { openDatabase, rows } from '../src/server/db/client';
 import { DEMO_ADMIN_PASSWORD, DEMO_PASSWORD } from '../src/server/demo/company';
 import { loadActor } from '../src/server/platform/auth/actor-loader';
 import { cappedCountQuery, FRESH_TOTAL_BELOW } from '../src/server/platform/http/lists';
-import { selectCustomerDtos } from '../src/server/modules/customers/customer-dto';
-import { customerListStatements, type CustomerListQuery } from '../src/server/modules/customers/list';
+import { accessExpression, FEW_MATCHES, selectCustomerDtos, selectCustomerPage } from '../src/server/modules/customers/customer-dto';
+import { customerListPage, customerListWhere, type CustomerListQuery } from '../src/server/modules/customers/list';
 import { customers } from '../src/server/modules/customers/schema';
 import type { BareScenario } from './bare-server';
 
@@ -265,13 +265,17 @@ if (onPostgres) {
     if (!s.bare) continue;
     const loaded = (await loadActor(database.db, s.who.userId, { ip: null, lang: 'zh', sessionId: null }))!;
     if ('list' in s.bare) {
+      // The product's statements for this page: a search counts first and reads the page by what
+      // the count says (customer-dto.ts); a total below FRESH_TOTAL_BELOW is counted on every
+      // request and a larger one reused (platform/http/lists.ts). The baseline runs what a warm
+      // product request runs.
       const query = { scene: 'all', page: 1, pageSize: 20, order: 'desc', ...s.bare.list } as CustomerListQuery;
-      const { page, count } = await customerListStatements(database.db, loaded.actor, query);
-      // The product counts a total below FRESH_TOTAL_BELOW on every request and reuses a larger
-      // one (platform/http/lists.ts); the baseline runs what a warm product request runs.
-      const counted = (await rows<{ n: number }>(database.db, cappedCountQuery(count)))[0].n;
-      const countQuery = dialect.sqlToQuery(cappedCountQuery(count));
-      bareScenarios[index] = { queries: counted < FRESH_TOTAL_BELOW ? [page.toSQL(), countQuery] : [page.toSQL()] };
+      const { scope, where } = await customerListWhere(database.db, loaded.actor, query);
+      const count = cappedCountQuery(sql`${customers} where ${where}`);
+      const n = (await rows<{ n: number }>(database.db, count))[0].n;
+      const fewMatches = !!query.q && n <= FEW_MATCHES;
+      const page = selectCustomerPage(database.db, accessExpression(scope, loaded.actor), { ...customerListPage(where, query), fewMatches }).toSQL();
+      bareScenarios[index] = { queries: n < FRESH_TOTAL_BELOW ? [page, dialect.sqlToQuery(count)] : [page] };
     } else {
       // The view reads the row (access check) and then its DTO; -1 stands for the requested id.
       const row = database.db.select().from(customers).where(and(eq(customers.id, -1), isNull(customers.deletedAt))).limit(1).toSQL();

@@ -1,10 +1,11 @@
 import { and, eq, getTableColumns, inArray, isNull, sql, type SQL } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import type { Db } from '../../db/client';
 import type { Actor } from '../../platform/access/actor';
 import { scopeCondition, type ResolvedScope } from '../../platform/access/scope';
 import { notFound } from '../../platform/http/errors';
+import { cappedTotal } from '../../platform/http/lists';
 import { departments, users } from '../../platform/org/schema';
 import { customerScope, type CustomerAccess } from './access';
 import { contacts, customers } from './schema';
@@ -59,9 +60,12 @@ export const customerSchema = z.object({
   deletedByName: z.string().nullable().optional(),
 });
 
-const owners = alias(users, 'owner');
-const creators = alias(users, 'creator');
-const deleters = alias(users, 'deleter');
+/**
+ * A user's or department's name beside an id, as a scalar subquery: PostgreSQL plans these one by
+ * one, where four more joined tables made planning cost several times the query itself.
+ */
+const userName = (id: AnyPgColumn) => sql<string | null>`(select ${users.name} from ${users} where ${users.id} = ${id})`;
+const departmentName = (id: AnyPgColumn) => sql<string | null>`(select ${departments.name} from ${departments} where ${departments.id} = ${id})`;
 const primaries = alias(contacts, 'primary_contact');
 
 // Everything but the search text and its grams, which only the search box reads.
@@ -83,39 +87,66 @@ export function selectCustomerDtos(db: Db, access: SQL<CustomerAccess>) {
   return db
     .select({
       customer: customerColumns,
-      ownerName: owners.name,
-      departmentName: departments.name,
-      createdByName: creators.name,
-      deletedByName: deleters.name,
+      ownerName: userName(customers.ownerId),
+      departmentName: departmentName(customers.departmentId),
+      createdByName: userName(customers.createdBy),
+      deletedByName: userName(customers.deletedBy),
       primaryId: primaries.id,
       primaryName: primaries.name,
       primaryMobile: primaries.mobile,
       access,
     })
     .from(customers)
-    .leftJoin(owners, eq(owners.id, customers.ownerId))
-    .leftJoin(departments, eq(departments.id, customers.departmentId))
-    .leftJoin(creators, eq(creators.id, customers.createdBy))
-    .leftJoin(deleters, eq(deleters.id, customers.deletedBy))
     .leftJoin(primaries, and(eq(primaries.customerId, customers.id), eq(primaries.isPrimary, true), isNull(primaries.deletedAt)))
     .$dynamic();
 }
 
+export interface CustomerPage {
+  where: SQL | undefined;
+  orderBy: SQL[];
+  limit: number;
+  offset: number;
+}
+
 /**
- * One page of customer DTOs: the page's ids first (WHERE, ORDER BY, LIMIT over customers alone,
- * planned as such: an index walk or a bitmap + top-N), then the names joined to those rows only.
- * Joined in one statement, PostgreSQL sometimes walked an index filtering tens of thousands of
- * rows for a rare search term instead.
+ * A search with at most this many matches (the list's count says so) collects its matches first and
+ * then sorts them; above it, walking the sort index finds a page of dense matches quickly.
+ */
+export const FEW_MATCHES = 2_000;
+
+/**
+ * One page of customer DTOs: the page's ids first (WHERE, ORDER BY, LIMIT over customers alone),
+ * then the names fetched for those rows only. PostgreSQL estimates a substring match poorly; for a
+ * search with few matches it would walk the updated_at index through tens of thousands of rows
+ * (48 ms for 北京华 at a million customers) rather than use the trigram index and sort 700 rows
+ * (2 ms). `fewMatches` says the count has shown the matches are few: the WHERE is then fenced
+ * (OFFSET 0 keeps PostgreSQL from folding it into the ordered scan) so it is answered by the
+ * search index, and only its rows are sorted.
  */
 export function selectCustomerPage(
   db: Db,
   access: SQL<CustomerAccess>,
-  page: { where: SQL | undefined; orderBy: SQL[]; limit: number; offset: number },
+  page: CustomerPage & { fewMatches?: boolean },
 ) {
-  const ids = db.select({ id: customers.id }).from(customers).where(page.where).orderBy(...page.orderBy).limit(page.limit).offset(page.offset);
+  const where = page.where ?? sql`true`;
+  const source = page.fewMatches ? sql`(select * from ${customers} where ${where} offset 0) as ${customers}` : sql`${customers} where ${where}`;
+  const ids = sql`select ${customers.id} from ${source} order by ${sql.join(page.orderBy, sql`, `)} limit ${page.limit} offset ${page.offset}`;
   return selectCustomerDtos(db, access)
-    .where(inArray(customers.id, ids))
+    .where(sql`${customers.id} in (${ids})`)
     .orderBy(...page.orderBy);
+}
+
+/**
+ * A page of customers with the list's total. A search counts first, because how many rows match
+ * decides how the page is read (FEW_MATCHES); otherwise both run at once.
+ */
+export async function readCustomerPage(db: Db, access: SQL<CustomerAccess>, page: CustomerPage, searching: boolean) {
+  const count = sql`${customers} where ${page.where ?? sql`true`}`;
+  const counted = searching ? await cappedTotal(db, count) : undefined;
+  const fewMatches = !!counted && counted.totalExact && counted.total <= FEW_MATCHES;
+  const statement = selectCustomerPage(db, access, { ...page, fewMatches });
+  const [found, total] = await Promise.all([statement, counted ?? cappedTotal(db, count)]);
+  return { items: found.map((r) => toCustomerDto(r)), ...total };
 }
 
 type CustomerDtoRow = Awaited<ReturnType<ReturnType<typeof selectCustomerDtos>['execute']>>[number];

@@ -4,8 +4,7 @@ import type { Db } from '../../db/client';
 import type { Actor } from '../../platform/access/actor';
 import { departmentSubtreeIds, sqlIntArray, subordinateIds } from '../../platform/access/scope';
 import { customerScope, visibleCustomers } from './access';
-import { accessExpression, selectCustomerPage, toCustomerDto } from './customer-dto';
-import { cappedTotal } from '../../platform/http/lists';
+import { accessExpression, readCustomerPage } from './customer-dto';
 import { customers } from './schema';
 import { companyTimeZone } from './settings';
 import { searchCondition } from './search-text';
@@ -86,26 +85,14 @@ async function sceneCondition(db: Db, actor: Actor, scene: CustomerListQuery['sc
  * counted up to 10,000 rows and otherwise reported as "10,000+".
  */
 export async function listCustomers(db: Db, actor: Actor, query: CustomerListQuery) {
-  const { page, count } = await customerListStatements(db, actor, query);
-  const [found, counted] = await Promise.all([page, cappedTotal(db, count)]);
-  return {
-    items: found.map((r) => toCustomerDto(r)),
-    page: query.page,
-    pageSize: query.pageSize,
-    ...counted,
-  };
+  const { scope, where } = await customerListWhere(db, actor, query);
+  const found = await readCustomerPage(db, accessExpression(scope, actor), customerListPage(where, query), !!query.q);
+  return { ...found, page: query.page, pageSize: query.pageSize };
 }
 
-/** The two statements of a list page: the page itself and the capped count's source (bench/http.ts replays them bare). */
-export async function customerListStatements(db: Db, actor: Actor, query: CustomerListQuery) {
-  const { scope, where } = await customerListWhere(db, actor, query);
-  const page = selectCustomerPage(db, accessExpression(scope, actor), {
-    where,
-    orderBy: [...customerListOrder(query)],
-    limit: query.pageSize,
-    offset: (query.page - 1) * query.pageSize,
-  });
-  return { page, count: sql`${customers} where ${where}` };
+/** Where, order and window of one list page (bench/http.ts replays it bare). */
+export function customerListPage(where: SQL | undefined, query: CustomerListQuery) {
+  return { where, orderBy: [...customerListOrder(query)], limit: query.pageSize, offset: (query.page - 1) * query.pageSize };
 }
 
 /** Sort columns that may be empty; their blanks always sort last. */

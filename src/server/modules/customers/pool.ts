@@ -1,13 +1,12 @@
 import { and, count, desc, eq, gte, isNull, sql, type SQL } from 'drizzle-orm';
 import { searchCondition } from './search-text';
-import { cappedTotal } from '../../platform/http/lists';
 import type { Db } from '../../db/client';
 import type { Actor } from '../../platform/access/actor';
 import { inScope } from '../../platform/access/scope';
 import { badRequest, conflict, fieldError, forbidden, notFound } from '../../platform/http/errors';
 import { customerAccess, customerScope, loadCustomer, type CustomerRow } from './access';
 import { alreadyClaimed, assertOwnedLimit, assertReceivable, changeOwner, lockUser, userName } from './ownership';
-import { selectCustomerPage, toCustomerDto } from './customer-dto';
+import { readCustomerPage } from './customer-dto';
 import { customers, customerShares, poolClaims } from './schema';
 import { companyDayStart, companyTimeZone, formatCompanyDate, getCustomerSettings } from './settings';
 
@@ -140,21 +139,8 @@ export async function listPool(db: Db, actor: Actor, query: PoolQuery) {
     query.industry ? eq(customers.industry, query.industry) : undefined,
   ];
   const where = and(...conditions);
-  const [found, counted] = await Promise.all([
-    selectCustomerPage(db, sql<'pool'>`'pool'`, {
-      where,
-      orderBy: [desc(customers.poolReleasedAt), desc(customers.id)],
-      limit: query.pageSize,
-      offset: (query.page - 1) * query.pageSize,
-    }),
-    cappedTotal(db, sql`${customers} where ${where}`),
-  ]);
-  return {
-    items: found.map((r) => toCustomerDto(r)),
-    page: query.page,
-    pageSize: query.pageSize,
-    ...counted,
-  };
+  const page = { where, orderBy: [desc(customers.poolReleasedAt), desc(customers.id)], limit: query.pageSize, offset: (query.page - 1) * query.pageSize };
+  return { ...(await readCustomerPage(db, sql<'pool'>`'pool'`, page, !!query.q)), page: query.page, pageSize: query.pageSize };
 }
 
 /** The caller's claims today (company time zone) against the daily limit (0 = unlimited). */

@@ -59,12 +59,21 @@ export function scopeCondition(
     case 'all':
       return sql`true`;
     case 'users':
-      return sql`${columns.owner} = any(${sqlIntArray(scope.ids)})`;
+      return idIn(columns.owner, scope.ids);
     case 'departments':
-      return sql`${columns.department} = any(${sqlIntArray(scope.ids)})`;
+      return idIn(columns.department, scope.ids);
     case 'none':
       return sql`false`;
   }
+}
+
+/**
+ * `column = id` for one id (a rep's own records), else `column = any(ids)`. PostgreSQL 15 reads an
+ * (owner, updated_at) index in order only for a plain equality; with `= any('{15}')` it walked the
+ * whole updated_at index filtering for one owner's rows instead.
+ */
+function idIn(column: AnyPgColumn | SQL, ids: number[]): SQL {
+  return ids.length === 1 ? sql`${column} = ${Math.trunc(ids[0])}` : sql`${column} = any(${sqlIntArray(ids)})`;
 }
 
 /** Whether one record (by its owner and department) falls inside the scope: for details and writes. */

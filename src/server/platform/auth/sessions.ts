@@ -3,7 +3,8 @@ import { and, eq, lt, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { sessions } from './schema';
 
-const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
+/** A session's id: the sha256 of its cookie token. */
+export const sessionIdOf = (token: string) => createHash('sha256').update(token).digest('base64url');
 
 /** Touching a session writes a row; do it at most once a minute per session. */
 const TOUCH_INTERVAL_MS = 60_000;
@@ -17,7 +18,7 @@ export async function createSession(
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   const expiresAt = new Date(Date.now() + idleMinutes * 60_000);
-  const id = hashToken(token);
+  const id = sessionIdOf(token);
   await db.insert(sessions).values({
     id,
     userId,
@@ -27,18 +28,6 @@ export async function createSession(
     expiresAt,
   });
   return { token, id, csrfToken, expiresAt };
-}
-
-export async function findSession(db: Db, token: string) {
-  if (token.length > 100) return null;
-  const id = hashToken(token);
-  const [row] = await db.select().from(sessions).where(eq(sessions.id, id)).limit(1);
-  if (!row) return null;
-  if (row.expiresAt.getTime() <= Date.now()) {
-    await db.delete(sessions).where(eq(sessions.id, id));
-    return null;
-  }
-  return row;
 }
 
 /** Slide the inactivity window forward. */

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { CSRF_HEADER, SESSION_COOKIE } from '../../../common/api';
-import { loadActor } from '../auth/actor-loader';
-import { findSession, touchSession } from '../auth/sessions';
+import { loadSessionActor } from '../auth/actor-loader';
+import { touchSession } from '../auth/sessions';
 import { sendError } from './error-handler';
 import { requestLang } from './lang';
 
@@ -30,9 +30,9 @@ export function installAuthHook(app: FastifyInstance) {
     if (!req.routeOptions.url || config.public || !req.url.startsWith('/api/')) return;
 
     const token = req.cookies[SESSION_COOKIE];
-    const session = token ? await findSession(app.ctx.db, token) : null;
-    const loaded = session ? await loadActor(app.ctx.db, session.userId, { ip: req.ip, lang: req.lang, sessionId: session.id }) : null;
-    if (!session || !loaded) return sendError(req, reply, 401, 'UNAUTHENTICATED');
+    const loaded = token ? await loadSessionActor(app.ctx.db, token, { ip: req.ip, lang: req.lang }) : null;
+    if (!loaded) return sendError(req, reply, 401, 'UNAUTHENTICATED');
+    const { session } = loaded;
 
     if (!SAFE_METHODS.has(req.method) && req.headers[CSRF_HEADER] !== session.csrfToken) {
       return sendError(req, reply, 403, 'CSRF_INVALID');

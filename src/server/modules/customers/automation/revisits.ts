@@ -102,7 +102,9 @@ export async function createRevisitTasks(db: Db, now = new Date()) {
           join revisit_rules r on r.enabled and r.level = c.level
           where c.owner_id is not null and c.deleted_at is null
             and ${clockDay(tz)} + r.interval_days <= ${day}::date
-            and not exists (select 1 from revisit_tasks t where t.customer_id = c.id and t.status = 'open')
+          -- "No open to-do yet" is left to the one-open-per-customer unique index: a NOT EXISTS here
+          -- was once planned as a nested loop rescanning the growing table per customer (26 minutes
+          -- at a million customers instead of 5 seconds).
           on conflict do nothing
           returning id`,
     );
