@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -88,13 +87,3 @@ export async function rows<T>(db: Db, query: ReturnType<typeof sql>): Promise<T[
   return result.rows;
 }
 
-/**
- * Run a query as a named prepared statement (one per distinct SQL text and connection), so
- * PostgreSQL plans it once per connection instead of on every request: planning a list page cost
- * more than running it. Only for statements whose best plan does not depend on the values: a
- * search term's selectivity does, so searches are planned afresh each time.
- */
-export function runPrepared<T>(query: { toSQL(): { sql: string }; prepare(name: string): { execute(): Promise<T> } }): Promise<T> {
-  const name = `p_${createHash('sha1').update(query.toSQL().sql).digest('base64url').slice(0, 20)}`;
-  return query.prepare(name).execute();
-}
