@@ -2,28 +2,20 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { users } from '../../platform/org/schema';
 import { companySettings } from '../../platform/settings/schema';
-import { createTestApp, makeDepartment, makeUser, rootDepartmentId, type TestApp, type TestClient } from '../../testing/harness';
+import { createTestApp, makeUser, type TestApp } from '../../testing/harness';
 import { contacts, customers } from './schema';
-import { customerRow, makeCustomer, systemEvents } from './test-fixtures';
+import { customerRow, makeCustomer, systemEvents, salesTeam } from './test-fixtures';
 
 /** 团队成员 (read vs write), the follow-up timeline with its system events, and the workbench reminders. */
 
 let t: TestApp;
 let dept: number;
-const ids = { mgr: 0, rep1: 0, rep2: 0, rep3: 0, tech: 0 };
-const c: Record<keyof typeof ids, TestClient> = {} as never;
+let ids: Awaited<ReturnType<typeof salesTeam>>['ids'];
+let c: Awaited<ReturnType<typeof salesTeam>>['c'];
 
 beforeAll(async () => {
   t = await createTestApp();
-  const root = await rootDepartmentId(t);
-  dept = (await makeDepartment(t, '销售部', root)).id;
-  const other = (await makeDepartment(t, '华南区', root)).id;
-  ids.mgr = (await makeUser(t, { username: 'mgr', name: '王经理', departmentId: dept, roles: ['sales_manager'] })).id;
-  ids.rep1 = (await makeUser(t, { username: 'rep1', name: '李一', departmentId: dept, roles: ['sales_rep'], supervisorId: ids.mgr })).id;
-  ids.rep2 = (await makeUser(t, { username: 'rep2', name: '张二', departmentId: dept, roles: ['sales_rep'], supervisorId: ids.mgr })).id;
-  ids.rep3 = (await makeUser(t, { username: 'rep3', name: '赵三', departmentId: other, roles: ['sales_rep'] })).id;
-  ids.tech = (await makeUser(t, { username: 'tech', name: '孙工', departmentId: other, roles: ['tech'] })).id;
-  for (const k of Object.keys(ids) as (keyof typeof ids)[]) c[k] = await t.login(k);
+  ({ dept, ids, c } = await salesTeam(t));
 });
 afterAll(() => t?.close());
 

@@ -4,9 +4,9 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../platform/audit/schema';
 import { files } from '../../platform/settings/schema';
-import { createTestApp, makeDepartment, makeUser, rootDepartmentId, type TestApp, type TestClient } from '../../testing/harness';
+import { createTestApp, type TestApp, type TestClient } from '../../testing/harness';
 import { customerAttachments } from './schema';
-import { makeCustomer, systemEvents } from './test-fixtures';
+import { makeCustomer, systemEvents, salesTeam } from './test-fixtures';
 
 /**
  * 附件 on the customer view through the real API: who may list, upload, download and delete, the
@@ -16,9 +16,9 @@ import { makeCustomer, systemEvents } from './test-fixtures';
  */
 
 let t: TestApp;
-let dept = 0;
-const ids = { mgr: 0, rep1: 0, rep2: 0, rep3: 0, tech: 0 };
-const c: Record<keyof typeof ids, TestClient> = {} as never;
+let dept: number;
+let ids: Awaited<ReturnType<typeof salesTeam>>['ids'];
+let c: Awaited<ReturnType<typeof salesTeam>>['c'];
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
@@ -56,15 +56,7 @@ function downloadName(disposition: string | undefined) {
 
 beforeAll(async () => {
   t = await createTestApp();
-  const root = await rootDepartmentId(t);
-  dept = (await makeDepartment(t, '销售部', root)).id;
-  const other = (await makeDepartment(t, '华南区', root)).id;
-  ids.mgr = (await makeUser(t, { username: 'mgr', name: '王经理', departmentId: dept, roles: ['sales_manager'] })).id;
-  ids.rep1 = (await makeUser(t, { username: 'rep1', name: '李一', departmentId: dept, roles: ['sales_rep'], supervisorId: ids.mgr })).id;
-  ids.rep2 = (await makeUser(t, { username: 'rep2', name: '张二', departmentId: dept, roles: ['sales_rep'], supervisorId: ids.mgr })).id;
-  ids.rep3 = (await makeUser(t, { username: 'rep3', name: '赵三', departmentId: other, roles: ['sales_rep'] })).id;
-  ids.tech = (await makeUser(t, { username: 'tech', name: '孙工', departmentId: other, roles: ['tech'] })).id;
-  for (const k of Object.keys(ids) as (keyof typeof ids)[]) c[k] = await t.login(k);
+  ({ dept, ids, c } = await salesTeam(t));
 });
 afterAll(() => t?.close());
 

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { auditLog } from '../../platform/audit/schema';
-import type { TestApp } from '../../testing/harness';
+import { makeDepartment, makeUser, rootDepartmentId, type TestApp, type TestClient } from '../../testing/harness';
 import { activities, customers, poolClaims } from './schema';
 
 /**
@@ -54,4 +54,25 @@ export async function auditRows(t: TestApp, customerId: number) {
     .from(auditLog)
     .where(and(eq(auditLog.entityType, 'customer'), eq(auditLog.entityId, String(customerId))))
     .orderBy(auditLog.id);
+}
+
+/**
+ * The sales team several customer tests share: 销售部 with manager 王经理 (mgr) over reps 李一
+ * (rep1) and 张二 (rep2); 华南区 with rep 赵三 (rep3) and tech 孙工 (tech). Everyone is logged in.
+ */
+export async function salesTeam(t: TestApp) {
+  const root = await rootDepartmentId(t);
+  const dept = (await makeDepartment(t, '销售部', root)).id;
+  const other = (await makeDepartment(t, '华南区', root)).id;
+  const mgr = (await makeUser(t, { username: 'mgr', name: '王经理', departmentId: dept, roles: ['sales_manager'] })).id;
+  const ids = {
+    mgr,
+    rep1: (await makeUser(t, { username: 'rep1', name: '李一', departmentId: dept, roles: ['sales_rep'], supervisorId: mgr })).id,
+    rep2: (await makeUser(t, { username: 'rep2', name: '张二', departmentId: dept, roles: ['sales_rep'], supervisorId: mgr })).id,
+    rep3: (await makeUser(t, { username: 'rep3', name: '赵三', departmentId: other, roles: ['sales_rep'] })).id,
+    tech: (await makeUser(t, { username: 'tech', name: '孙工', departmentId: other, roles: ['tech'] })).id,
+  };
+  const c = {} as Record<keyof typeof ids, TestClient>;
+  for (const k of Object.keys(ids) as (keyof typeof ids)[]) c[k] = await t.login(k);
+  return { dept, ids, c };
 }
