@@ -22,7 +22,7 @@ import { openDatabase, rows } from '../src/server/db/client';
 import { DEMO_ADMIN_PASSWORD, DEMO_PASSWORD } from '../src/server/demo/company';
 import { loadActor } from '../src/server/platform/auth/actor-loader';
 import { cappedCountQuery, FRESH_TOTAL_BELOW } from '../src/server/platform/http/lists';
-import { accessExpression, FEW_MATCHES, selectCustomerDtos, selectCustomerPage } from '../src/server/modules/customers/customer-dto';
+import { accessExpression, FEW_MATCHES, selectCustomerDtos, selectCustomerPage, selectSearchPage } from '../src/server/modules/customers/customer-dto';
 import { customerListPage, customerListWhere, type CustomerListQuery } from '../src/server/modules/customers/list';
 import { customers } from '../src/server/modules/customers/schema';
 import type { BareScenario } from './bare-server';
@@ -276,9 +276,16 @@ if (onPostgres) {
       const { scope, where } = await customerListWhere(database.db, loaded.actor, query);
       const count = cappedCountQuery(sql`${customers} where ${where}`);
       const n = (await rows<{ n: number }>(database.db, count))[0].n;
-      const fewMatches = !!query.q && n <= FEW_MATCHES;
-      const page = selectCustomerPage(database.db, accessExpression(scope, loaded.actor), { ...customerListPage(where, query), fewMatches }).toSQL();
-      bareScenarios[index] = { queries: n < FRESH_TOTAL_BELOW ? [page, dialect.sqlToQuery(count)] : [page] };
+      const access = accessExpression(scope, loaded.actor);
+      const page = customerListPage(where, query);
+      // A search with few matches is one statement (page + count); otherwise the page, plus the
+      // count when it is small enough to be counted on every request.
+      bareScenarios[index] = {
+        queries:
+          query.q && n <= FEW_MATCHES
+            ? [selectSearchPage(database.db, access, page).toSQL()]
+            : [selectCustomerPage(database.db, access, { ...page, fewMatches: false }).toSQL(), ...(n < FRESH_TOTAL_BELOW ? [dialect.sqlToQuery(count)] : [])],
+      };
     } else {
       // The view reads the row (access check) and then its DTO; -1 stands for the requested id.
       const row = database.db.select().from(customers).where(and(eq(customers.id, -1), isNull(customers.deletedAt))).limit(1).toSQL();

@@ -5,7 +5,7 @@ import type { Db } from '../../db/client';
 import type { Actor } from '../../platform/access/actor';
 import { scopeCondition, type ResolvedScope } from '../../platform/access/scope';
 import { notFound } from '../../platform/http/errors';
-import { cappedTotal } from '../../platform/http/lists';
+import { cappedTotal, reusedTotal } from '../../platform/http/lists';
 import { departments, users } from '../../platform/org/schema';
 import { customerScope, type CustomerAccess } from './access';
 import { contacts, customers } from './schema';
@@ -82,23 +82,23 @@ export function accessExpression(scope: ResolvedScope, actor: Actor): SQL<Custom
             from customer_shares s where s.customer_id = ${customers.id} and s.user_id = ${actor.userId}) end`;
 }
 
+/** The fields of a customer DTO row: the customer, the names beside its ids, its primary contact, the caller's access. */
+const dtoFields = (access: SQL<CustomerAccess>) => ({
+  customer: customerColumns,
+  ownerName: userName(customers.ownerId),
+  departmentName: departmentName(customers.departmentId),
+  createdByName: userName(customers.createdBy),
+  deletedByName: userName(customers.deletedBy),
+  primaryId: primaries.id,
+  primaryName: primaries.name,
+  primaryMobile: primaries.mobile,
+  access,
+});
+const primaryJoin = and(eq(primaries.customerId, customers.id), eq(primaries.isPrimary, true), isNull(primaries.deletedAt));
+
 /** The customer rows with the names the API shows beside ids; the caller adds where/order/limit. */
 export function selectCustomerDtos(db: Db, access: SQL<CustomerAccess>) {
-  return db
-    .select({
-      customer: customerColumns,
-      ownerName: userName(customers.ownerId),
-      departmentName: departmentName(customers.departmentId),
-      createdByName: userName(customers.createdBy),
-      deletedByName: userName(customers.deletedBy),
-      primaryId: primaries.id,
-      primaryName: primaries.name,
-      primaryMobile: primaries.mobile,
-      access,
-    })
-    .from(customers)
-    .leftJoin(primaries, and(eq(primaries.customerId, customers.id), eq(primaries.isPrimary, true), isNull(primaries.deletedAt)))
-    .$dynamic();
+  return db.select(dtoFields(access)).from(customers).leftJoin(primaries, primaryJoin).$dynamic();
 }
 
 export interface CustomerPage {
@@ -136,12 +136,49 @@ export function selectCustomerPage(
     .orderBy(...page.orderBy);
 }
 
+/** What a customer page may be ordered by (customerListOrder, the pool's order), kept by a search's matches. */
+const sortableColumns = {
+  id: customers.id,
+  updatedAt: customers.updatedAt,
+  createdAt: customers.createdAt,
+  name: customers.name,
+  lastFollowupAt: customers.lastFollowupAt,
+  nextContactAt: customers.nextContactAt,
+  poolReleasedAt: customers.poolReleasedAt,
+};
+
 /**
- * A page of customers with the list's total. A search counts first, because how many rows match
- * decides how the page is read (FEW_MATCHES); otherwise both run at once.
+ * A search page and its number of matches in one statement: the matches (at most FEW_MATCHES + 1)
+ * are collected once through the search index, then counted and sorted for the page. Searching
+ * twice (a count, then the page) cost twice the index work.
+ */
+export function selectSearchPage(db: Db, access: SQL<CustomerAccess>, page: CustomerPage) {
+  const matches = db
+    .$with('matches')
+    .as(db.select(sortableColumns).from(customers).where(page.where).limit(FEW_MATCHES + 1));
+  // Read as "customers" inside, so the page's ORDER BY (written against customers) applies to it.
+  const ids = sql`select id from ${matches} as ${customers} order by ${sql.join(page.orderBy, sql`, `)} limit ${page.limit} offset ${page.offset}`;
+  return db
+    .with(matches)
+    .select({ ...dtoFields(access), matchCount: sql<number>`(select count(*) from ${matches})`.mapWith(Number) })
+    .from(customers)
+    .leftJoin(primaries, primaryJoin)
+    .where(sql`${customers.id} in (${ids})`)
+    .orderBy(...page.orderBy);
+}
+
+/**
+ * A page of customers with the list's total. A search first tries the one-statement search page
+ * (unless this list is known to match many rows); with more than FEW_MATCHES matches, or on a page
+ * past the end, it counts (capped, reused when large) and reads the page as the count says.
  */
 export async function readCustomerPage(db: Db, access: SQL<CustomerAccess>, page: CustomerPage, searching: boolean) {
   const count = sql`${customers} where ${page.where ?? sql`true`}`;
+  if (searching && (reusedTotal(db, count) ?? 0) <= FEW_MATCHES) {
+    const found = await selectSearchPage(db, access, page);
+    const matches = found.length ? found[0].matchCount : page.offset === 0 ? 0 : undefined;
+    if (matches !== undefined && matches <= FEW_MATCHES) return { items: found.map((r) => toCustomerDto(r)), total: matches, totalExact: true };
+  }
   const counted = searching ? await cappedTotal(db, count) : undefined;
   const fewMatches = !!counted && counted.totalExact && counted.total <= FEW_MATCHES;
   const statement = selectCustomerPage(db, access, { ...page, fewMatches });

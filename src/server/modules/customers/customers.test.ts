@@ -1,6 +1,7 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, makeDepartment, makeUser, rootDepartmentId, type TestApp, type TestClient } from '../../testing/harness';
+import { FEW_MATCHES } from './customer-dto';
 import { registerCustomerDeleteGuard } from './delete-guards';
 import { activities, customerSettings, customerShares } from './schema';
 
@@ -253,6 +254,27 @@ describe('search', () => {
     expect(await find('焱')).toEqual([x.name]);
     const contactsFound = (await c.rep1.get(`/api/v1/contacts?q=${encodeURIComponent('马焱')}`)).json().items;
     expect(contactsFound.map((k: { name: string }) => k.name)).toEqual(['司马焱']);
+  });
+
+  it('pages and counts a search the same whether it matches few rows or more than FEW_MATCHES', async () => {
+    // More matches than a search page collects at once: the count and the index walk answer instead.
+    const n = FEW_MATCHES + 100;
+    await t.database.db.execute(sql`
+      insert into customers (kind, name, owner_id, department_id, search_text, updated_at)
+      select 'company', '批量搜索' || g, ${ids.rep1}, ${deptA}, '批量搜索' || g, now() - g * interval '1 minute' from generate_series(1, ${n}) g`);
+    const q = `&q=${encodeURIComponent('批量搜索')}`;
+    const first = await list(c.rep1, q);
+    expect([first.total, first.totalExact]).toEqual([n, true]);
+    expect(first.items.slice(0, 3).map((x) => x.name)).toEqual(['批量搜索1', '批量搜索2', '批量搜索3']);
+    const lastPage = Math.ceil(n / 200);
+    const last = await list(c.rep1, `${q}&page=${lastPage}`);
+    expect(last.items.length).toBe(n - (lastPage - 1) * 200);
+    expect(last.items.at(-1)?.name).toBe(`批量搜索${n}`);
+    expect(await list(c.rep1, `${q}&page=${lastPage + 1}`)).toMatchObject({ items: [], total: n });
+    // Few matches: found and counted in one statement; a page past the end still tells the total.
+    const few = `&q=${encodeURIComponent(`批量搜索${n / 10}`)}`;
+    expect(await list(c.rep1, few)).toMatchObject({ total: 2, items: [{ name: `批量搜索${n / 10}` }, { name: `批量搜索${n}` }] });
+    expect(await list(c.rep1, `${few}&page=2`)).toMatchObject({ items: [], total: 2 });
   });
 
   it('finds a phone however it is typed: with or without dashes and spaces, with +86', async () => {

@@ -25,8 +25,7 @@ const reusedTotals = new WeakMap<Db, Map<string, { n: number; at: number }>>();
  */
 export async function cappedTotal(db: Db, source: SQL): Promise<{ total: number; totalExact: boolean }> {
   const query = cappedCountQuery(source);
-  const built = dialect.sqlToQuery(query);
-  const key = `${built.sql}\u0000${JSON.stringify(built.params)}`;
+  const key = totalKey(source);
   let totals = reusedTotals.get(db);
   if (!totals) reusedTotals.set(db, (totals = new Map()));
   const reused = totals.get(key);
@@ -42,6 +41,17 @@ export async function cappedTotal(db: Db, source: SQL): Promise<{ total: number;
   const totalExact = n <= EXACT_TOTAL_LIMIT;
   return { total: totalExact ? n : EXACT_TOTAL_LIMIT, totalExact };
 }
+
+/** A large total counted for this list within the reuse window, if any (no query). */
+export function reusedTotal(db: Db, source: SQL): number | undefined {
+  const reused = reusedTotals.get(db)?.get(totalKey(source));
+  return reused && Date.now() - reused.at < TOTAL_REUSE_MS ? reused.n : undefined;
+}
+
+const totalKey = (source: SQL) => {
+  const built = dialect.sqlToQuery(cappedCountQuery(source));
+  return `${built.sql}\u0000${JSON.stringify(built.params)}`;
+};
 
 /** The statement behind cappedTotal (bench/http.ts hands it to its bare baseline). */
 export function cappedCountQuery(source: SQL): SQL {
