@@ -170,7 +170,12 @@ export async function openMenu(page: Page, ...path: string[]): Promise<void> {
   const nav = await visible(page.getByRole('navigation', { name: '主菜单' }));
   const leaf = nav.getByRole('menuitem', { name: label(path[path.length - 1]) });
   for (const group of path.slice(0, -1)) {
-    if (!(await leaf.isVisible())) await nav.getByRole('menuitem', { name: label(group) }).click();
+    // A click on a group right after the page renders can be lost (seen once in CI): open it again
+    // until its item shows.
+    for (let attempt = 0; attempt < 3 && !(await leaf.isVisible()); attempt++) {
+      await nav.getByRole('menuitem', { name: label(group) }).click();
+      await leaf.waitFor({ state: 'visible', timeout: 3000 }).catch(() => undefined);
+    }
   }
   await leaf.click();
   if (phone) await gone(page.getByRole('dialog', { name: '主菜单' }));
