@@ -26,7 +26,10 @@ export async function gone(locator: Locator): Promise<void> {
 
 /** Clicks the visible option of the open Select drop-down (its items carry the label as title). */
 export async function chooseOption(page: Page, text: string): Promise<void> {
-  await page.locator('.ant-select-dropdown:visible').getByTitle(text, { exact: true }).click();
+  // Only a settled list: not one still sliding open, nor the previous field's list sliding shut
+  // (a click during either can land on the wrong row; seen once in CI).
+  const settled = page.locator('.ant-select-dropdown:visible:not([class*="-enter"]):not([class*="-appear"]):not([class*="-leave"])');
+  await settled.getByTitle(text, { exact: true }).click();
 }
 
 /**
