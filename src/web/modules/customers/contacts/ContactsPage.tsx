@@ -1,4 +1,4 @@
-import { Card, Input, Tag, Typography } from 'antd';
+import { Card, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -9,6 +9,7 @@ import { useContacts } from '../api/relations';
 import '../customers.css';
 import PhoneLink from '../shared/PhoneLink';
 import type { Contact } from '../types';
+import SearchBox from '../../../app/shared/list/SearchBox';
 
 /** 联系人: every contact of the customers in scope, searchable. */
 export default function ContactsPage() {
@@ -57,13 +58,7 @@ export default function ContactsPage() {
         {t('customer.contacts.title')}
       </Typography.Title>
       <div className="page-toolbar">
-        <Input.Search
-          allowClear
-          className="customer-search"
-          placeholder={c('search')}
-          aria-label={c('search')}
-          onSearch={(v) => state.setFilters({ q: v.trim() || undefined })}
-        />
+        <SearchBox className="customer-search" label={c('search')} onSearch={(q) => state.setFilters({ q })} />
       </div>
       <ListTable<Contact> className="customer-table" list={list} state={state} columns={columns} empty={c('empty')} />
     </Card>

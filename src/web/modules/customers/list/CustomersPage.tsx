@@ -1,5 +1,5 @@
 import { DownloadOutlined, FilterOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { App, Badge, Button, Card, Empty, Input, Typography } from 'antd';
+import { App, Badge, Button, Card, Empty, Typography } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
@@ -23,6 +23,7 @@ import CustomerFilterPanel, { countFilters, filtersOf, formValuesOf, type Filter
 import { customerColumns } from './customerColumns';
 import SavedScenes, { CUSTOMER_SCENE_LIST } from './SavedScenes';
 import SceneSwitch from './SceneSwitch';
+import SearchBox from '../../../app/shared/list/SearchBox';
 
 /** The columns chosen with 列设置 outside any saved scene, kept in this browser. */
 const COLUMNS_STORAGE_KEY = 'crm.customers.columns';
@@ -161,15 +162,13 @@ export default function CustomersPage() {
         </div>
       </div>
       <div className="page-toolbar customer-toolbar">
-        <Input.Search
-          allowClear
+        <SearchBox
           className="customer-search"
-          placeholder={t('customer.search')}
-          aria-label={t('customer.search')}
+          label={t('customer.search')}
           value={searchText}
           onChange={(e) => setSearchText(e.target.value)}
-          onSearch={(v) => {
-            setQ(v.trim() || undefined);
+          onSearch={(q) => {
+            setQ(q);
             firstPage();
           }}
         />

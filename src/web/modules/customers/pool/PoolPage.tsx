@@ -1,4 +1,4 @@
-import { Button, Card, Input, Space, Typography } from 'antd';
+import { Button, Card, Space, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,6 +18,7 @@ import { regionText } from '../shared/regions';
 import type { Customer } from '../types';
 import AssignModal from './AssignModal';
 import { useClaim } from './useClaim';
+import SearchBox from '../../../app/shared/list/SearchBox';
 
 type PoolFilters = Omit<PoolParams, 'page' | 'pageSize'>;
 
@@ -71,13 +72,7 @@ export default function PoolPage() {
         {t('customer.pool.title')}
       </Typography.Title>
       <div className="page-toolbar">
-        <Input.Search
-          allowClear
-          className="customer-search"
-          placeholder={t('customer.pool.search')}
-          aria-label={t('customer.pool.search')}
-          onSearch={(v) => set({ q: v.trim() || undefined })}
-        />
+        <SearchBox className="customer-search" label={t('customer.pool.search')} onSearch={(q) => set({ q })} />
         <DictSelect type="level" value={state.filters.level} onChange={(level) => set({ level: level ?? undefined })} aria-label={t('customer.field.level')} />
         <DictSelect type="industry" value={state.filters.industry} onChange={(industry) => set({ industry: industry ?? undefined })} aria-label={t('customer.field.industry')} />
       </div>

@@ -1,4 +1,4 @@
-import { App, Button, Card, Input, Popconfirm, Typography } from 'antd';
+import { App, Button, Card, Popconfirm, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../../app/api';
@@ -9,6 +9,7 @@ import { useListState } from '../../../app/shared/list/useListState';
 import { useCustomerMutations, useRecycleBin } from '../api/customers';
 import '../customers.css';
 import type { Customer } from '../types';
+import SearchBox from '../../../app/shared/list/SearchBox';
 
 /** 回收站: deleted customers, restored by an administrator. */
 export default function RecycleBinPage() {
@@ -56,13 +57,7 @@ export default function RecycleBinPage() {
         {t('customer.recycle.title')}
       </Typography.Title>
       <div className="page-toolbar">
-        <Input.Search
-          allowClear
-          className="customer-search"
-          placeholder={t('customer.search')}
-          aria-label={t('customer.search')}
-          onSearch={(v) => state.setFilters({ q: v.trim() || undefined })}
-        />
+        <SearchBox className="customer-search" label={t('customer.search')} onSearch={(q) => state.setFilters({ q })} />
       </div>
       <ListTable<Customer> className="customer-table" list={list} state={state} columns={columns} empty={t('customer.recycle.empty')} />
     </Card>

@@ -1,8 +1,9 @@
-import { Input, Select } from 'antd';
+import { Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import DepartmentSelect from '../departments/DepartmentSelect';
 import { useRoleOptions } from '../roles/api';
 import { userStatuses, type UserStatus } from '../types';
+import SearchBox from '../../../app/shared/list/SearchBox';
 
 export interface UserFilterValues {
   q?: string;
@@ -25,13 +26,7 @@ export default function UserFilters({ value, onChange, hideDepartment }: Props) 
   const set = (patch: UserFilterValues) => onChange({ ...value, ...patch });
   return (
     <>
-      <Input.Search
-        allowClear
-        placeholder={t('org.user.searchPlaceholder')}
-        aria-label={t('org.user.searchPlaceholder')}
-        defaultValue={value.q}
-        onSearch={(q) => set({ q: q.trim() || undefined })}
-      />
+      <SearchBox label={t('org.user.searchPlaceholder')} defaultValue={value.q} onSearch={(q) => set({ q })} />
       {!hideDepartment && (
         <DepartmentSelect
           allowClear

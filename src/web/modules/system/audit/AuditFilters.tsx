@@ -1,4 +1,4 @@
-import { DatePicker, Input, Select } from 'antd';
+import { DatePicker, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { dayRangeToIso } from '../../../app/shared/format';
 import UserSelect from '../../org/users/UserSelect';
 import { auditActions, type AuditAction } from '../../../app/shared/audit/types';
 import type { AuditFilterValues } from './api';
+import SearchBox from '../../../app/shared/list/SearchBox';
 
 interface Props {
   value: AuditFilterValues;
@@ -53,12 +54,7 @@ export default function AuditFilters({ value, onChange }: Props) {
         onChange={(entityType) => set({ entityType: entityType ?? undefined })}
         options={auditEntityTypes.map((e) => ({ value: e, label: t(`entity.${e}`, { defaultValue: e }) }))}
       />
-      <Input.Search
-        allowClear
-        placeholder={t('audit.searchPlaceholder')}
-        aria-label={t('audit.searchPlaceholder')}
-        onSearch={(q) => set({ q: q.trim() || undefined })}
-      />
+      <SearchBox label={t('audit.searchPlaceholder')} onSearch={(q) => set({ q })} />
     </>
   );
 }
