@@ -5,6 +5,7 @@ import { savedScenes } from '../../db/schema';
 import type { Actor } from '../access/actor';
 import { badRequest, conflict, notFound } from '../http/errors';
 import { RequestValidationError } from '../http/validation';
+import type { SavedScene, SavedSceneInput } from '../../../common/scenes';
 
 /**
  * 我的场景: the views a user saves on a list (its filters and visible columns), one of which may be
@@ -25,23 +26,8 @@ export type SceneLists = Readonly<Record<string, SceneListDefinition>>;
 
 export const MAX_SCENES_PER_LIST = 30;
 
-export interface SceneDto {
-  id: number;
-  list: string;
-  name: string;
-  filters: Record<string, unknown>;
-  columns: string[] | null;
-  isDefault: boolean;
-  createdAt: string;
-}
-
-export interface SceneCreateInput {
-  list: string;
-  name: string;
-  filters: Record<string, unknown>;
-  columns?: string[] | null;
-  isDefault?: boolean;
-}
+export type SceneDto = SavedScene;
+export type SceneCreateInput = SavedSceneInput;
 export type SceneUpdateInput = Partial<Omit<SceneCreateInput, 'list'>>;
 
 type Row = typeof savedScenes.$inferSelect;

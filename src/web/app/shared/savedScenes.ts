@@ -1,24 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { SavedScene, SavedSceneInput as CommonSavedSceneInput } from '../../../common/scenes';
 import { api } from '../api';
 
-/** 我的场景: a user's saved views of a list (server: platform/scenes). */
-export interface SavedScene {
-  id: number;
-  list: string;
-  name: string;
-  filters: Record<string, unknown>;
-  /** The visible columns; null keeps whatever the user has set locally. */
-  columns: string[] | null;
-  isDefault: boolean;
-  createdAt: string;
-}
-
-export interface SavedSceneInput {
-  name: string;
-  filters: Record<string, unknown>;
-  columns?: string[] | null;
-  isDefault?: boolean;
-}
+/** The web side of 我的场景: the saved views of one list; `list` is given by the hook. */
+export type { SavedScene };
+export type SavedSceneInput = Omit<CommonSavedSceneInput, 'list'>;
 
 const key = (list: string) => ['saved-scenes', list] as const;
 
