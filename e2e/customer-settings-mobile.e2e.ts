@@ -24,12 +24,6 @@ const REP = { username: 'sms_rep_mobile', password: 'Passw0rd1', name: '邵雨�
 // Unique to this journey file: the server and its database are shared by every journey.
 const CUSTOMER = '金华义乌手机短信测试小商品有限公司';
 
-/** A screenshot from the top of the page: a full-page shot taken scrolled down draws the sticky header mid-page. */
-async function snapFromTop(page: Page, name: string) {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await snap(page, name);
-}
-
 /** The element's content is no wider than its box, or it scrolls inside it (a table on a phone). */
 async function fitsOrScrollsInside(locator: Locator) {
   const { scrollWidth, clientWidth, overflowX } = await locator.evaluate((el) => ({
@@ -86,7 +80,7 @@ describe('customer settings and dialogs on a phone', () => {
     await expectWithinViewportWidth(page, page.getByRole('button', { name: label('测试') }));
     await expectWithinViewportWidth(page, page.getByRole('button', { name: label('保存') }));
     await expectNoHorizontalOverflow(page);
-    await snapFromTop(page, 'customer-settings-mobile-01-messaging');
+    await snap(page, 'customer-settings-mobile-01-messaging');
   });
 
   it('客户规则: the forms fit, the rule tables scroll inside their cards, the rule form fits the screen', async () => {
@@ -103,7 +97,7 @@ describe('customer settings and dialogs on a phone', () => {
     await expectWithinViewportWidth(page, returnRules.getByRole('button', { name: label('新增回收规则') }));
     await expectWithinViewportWidth(page, revisits.getByRole('button', { name: label('新增回访计划') }));
     await expectNoHorizontalOverflow(page);
-    await snapFromTop(page, 'customer-settings-mobile-02-rules');
+    await snap(page, 'customer-settings-mobile-02-rules');
 
     await returnRules.getByRole('button', { name: label('新增回收规则') }).click();
     const dialog = await visible(page.getByRole('dialog', { name: '新增回收规则' }));

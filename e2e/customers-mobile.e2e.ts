@@ -25,12 +25,6 @@ const REP = { username: 'rep_mobile3', password: 'Passw0rd1', name: '吴小雨',
 const PERSON = { name: '陈美玲', mobileTyped: '+86 13822667788', mobile: '13822667788', wechat: 'chenmeiling88' };
 const CALL = '电话回访陈女士，她对家用净水器很感兴趣，约好周末到门店体验。';
 
-/** A screenshot from the top of the page: a full-page shot taken scrolled down draws the sticky header mid-page. */
-async function snapFromTop(page: Page, name: string) {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await snap(page, name);
-}
-
 function viewHeader(page: Page): Locator {
   return page.locator('.customer-view-header');
 }
@@ -141,7 +135,7 @@ describe('销售人员 adds and follows up a personal customer on a phone', () =
     await form.getByLabel('内容').fill(CALL);
     await expectWithinViewportWidth(page, form.getByRole('button', { name: label('保存跟进') }));
     await expectNoHorizontalOverflow(page);
-    await snapFromTop(page, 'customers-mobile-06-follow-up-form');
+    await snap(page, 'customers-mobile-06-follow-up-form');
     await form.getByRole('button', { name: label('保存跟进') }).click();
     await visible(page.getByText('跟进已记录'));
 
@@ -155,13 +149,13 @@ describe('销售人员 adds and follows up a personal customer on a phone', () =
     expect(await form.getByLabel('内容').inputValue()).toBe('');
     await expectWithinViewportWidth(page, page.locator('.ant-timeline-item').first());
     await expectNoHorizontalOverflow(page);
-    await snapFromTop(page, 'customers-mobile-07-timeline');
+    await snap(page, 'customers-mobile-07-timeline');
 
     // 概况 now shows the follow-up time.
     await page.getByRole('tab', { name: '概况' }).click();
     const followup = await visible(page.locator('.ant-descriptions').nth(1));
     expect(await followup.innerText()).toMatch(/最后跟进\s*\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
     await expectNoHorizontalOverflow(page);
-    await snapFromTop(page, 'customers-mobile-08-overview');
+    await snap(page, 'customers-mobile-08-overview');
   });
 });

@@ -29,9 +29,16 @@ export async function newPage(browser: Browser, viewport = DESKTOP): Promise<Pag
  * Screenshots of every journey step land in test-results/screens for a person to look at.
  * Animations are fast-forwarded, so a closing modal or a leaving toast is shown at rest.
  */
+/**
+ * A full-page screenshot, taken from the top: one taken scrolled down draws the sticky header in
+ * mid-page. The scroll position is put back afterwards.
+ */
 export async function snap(page: Page, name: string) {
   fs.mkdirSync(screenshotDir, { recursive: true });
+  const scrolled = await page.evaluate(() => window.scrollY);
+  if (scrolled) await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true, animations: 'disabled' });
+  if (scrolled) await page.evaluate((y) => window.scrollTo(0, y), scrolled);
 }
 
 export async function loginAs(page: Page, username: string, password: string) {
