@@ -12,7 +12,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { and, eq, isNull, sql } from 'drizzle-orm';
@@ -25,6 +24,7 @@ import { cappedCountQuery, FRESH_TOTAL_BELOW } from '../src/server/platform/http
 import { accessExpression, FEW_MATCHES, selectCustomerDtos, selectCustomerPage, selectSearchPage } from '../src/server/modules/customers/customer-dto';
 import { customerListPage, customerListWhere, type CustomerListQuery } from '../src/server/modules/customers/list';
 import { customers } from '../src/server/modules/customers/schema';
+import { freePort } from '../src/server/testing/server-process';
 import type { BareScenario } from './bare-server';
 
 function arg(name: string, fallback: number): number {
@@ -42,16 +42,6 @@ const onPostgres = !!config.databaseUrl;
 
 // ---------------------------------------------------------------------------------------------
 // Processes
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 const children: ChildProcess[] = [];
 process.on('exit', () => children.forEach((c) => c.exitCode === null && c.kill('SIGKILL')));

@@ -11,7 +11,7 @@ export function killAllServers() {
   for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve) => {
     const srv = net.createServer();
     srv.listen(0, '127.0.0.1', () => {
