@@ -34,7 +34,7 @@ function arg(name: string, fallback: number): number {
 const SECONDS = arg('seconds', 10);
 const WARMUP_SECONDS = arg('warmup', 2);
 const CONNECTIONS = arg('connections', 16);
-const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1].split(',') : null;
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1].split('|') : null;
 const BENCH_PASSWORD = 'Bench1234';
 
 const config = loadConfigOrExit();
@@ -64,7 +64,7 @@ async function startProcess(args: string[], env: Record<string, string>, healthP
       await res.arrayBuffer();
       if (res.status < 500) {
       const exited = new Promise((resolve) => child.once('exit', resolve));
-      return { base, stop: () => (child.kill('SIGTERM'), exited) };
+      return { base, pid: child.pid!, stop: () => (child.kill('SIGTERM'), exited) };
     }
     } catch {
       // not listening yet
@@ -72,6 +72,50 @@ async function startProcess(args: string[], env: Record<string, string>, healthP
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`${args[0]} did not start, see ${logFile}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// CPU time (Linux /proc): throughput on a shared 2-core VM varies by a third from run to run, the
+// CPU milliseconds each request costs the product and PostgreSQL much less.
+
+const TICK_MS = 10; // USER_HZ is 100 on Linux
+/** CPU ticks (user + system) of each process of `comm` (or of one pid), by pid. */
+function cpuTicks(select: { pid: number } | { comm: string }): Map<number, number> {
+  const ticks = new Map<number, number>();
+  try {
+    const pids = 'pid' in select ? [String(select.pid)] : fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d));
+    for (const pid of pids) {
+      try {
+        if ('comm' in select && fs.readFileSync(`/proc/${pid}/comm`, 'utf8').trim() !== select.comm) continue;
+        const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+        ticks.set(Number(pid), Number(fields[11]) + Number(fields[12])); // utime, stime
+      } catch {
+        // ended meanwhile
+      }
+    }
+  } catch {
+    // not Linux
+  }
+  return ticks;
+}
+/** CPU ms spent between two readings (processes started in between count from zero). */
+function spentMs(before: Map<number, number>, after: Map<number, number>): number {
+  let ticks = 0;
+  for (const [pid, t] of after) ticks += t - (before.get(pid) ?? 0);
+  return ticks * TICK_MS;
+}
+/** CPU ms per request of the product process and of PostgreSQL's processes while `run` runs. */
+async function measureCpu<T extends { count: number }>(productPid: number, run: () => Promise<T>) {
+  const before = { product: cpuTicks({ pid: productPid }), pg: cpuTicks({ comm: 'postgres' }), driver: process.cpuUsage() };
+  const result = await run();
+  const after = { product: cpuTicks({ pid: productPid }), pg: cpuTicks({ comm: 'postgres' }), driver: process.cpuUsage(before.driver) };
+  const perRequest = (ms: number) => ms / Math.max(1, result.count);
+  return {
+    ...result,
+    productCpu: perRequest(spentMs(before.product, after.product)),
+    pgCpu: perRequest(spentMs(before.pg, after.pg)),
+    driverCpu: perRequest((after.driver.user + after.driver.system) / 1000),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -239,7 +283,7 @@ const scenarios: Scenario[] = [
 // Enough pool customers for every claim, each claimed once (the daily limit raised for the run).
 const poolIds: number[] = [];
 const settings = await admin.get<Record<string, unknown>>('/customer-settings');
-if (!only || only.some((o) => 'claim'.includes(o))) {
+if (!only || only.some((o) => 'claim from pool'.includes(o) || o.includes('claim'))) {
   for (let page = 1; poolIds.length < 20_000; page++) {
     const got = (await boss.get<Listed>(`/pool?pageSize=200&page=${page}`)).items;
     if (!got.length) break;
@@ -291,8 +335,8 @@ if (onPostgres) {
 
 const fmt = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(1));
 const lines = [
-  `| scenario | p50 ms | p95 ms | p99 ms | req/s | non-2xx |${bare ? ' bare p95 ms | bare req/s | product / bare |' : ''}`,
-  `|---|---|---|---|---|---|${bare ? '---|---|---|' : ''}`,
+  `| scenario | p50 ms | p95 ms | p99 ms | req/s | non-2xx | CPU ms/req product | CPU ms/req PG | CPU ms/req load generator |${bare ? ' bare p95 ms | bare req/s | product / bare |' : ''}`,
+  `|---|---|---|---|---|---|---|---|---|${bare ? '---|---|---|' : ''}`,
 ];
 try {
   for (const [index, s] of scenarios.entries()) {
@@ -300,8 +344,9 @@ try {
     const expect = s.expect ?? 200;
     // Writes skip the warm-up: each claim takes a pool customer that a later run cannot take again.
     if (s.kind === 'read') await drive(product.base, s.request, WARMUP_SECONDS, expect);
-    const result = await drive(product.base, s.request, SECONDS, expect);
-    let row = `| ${s.name} | ${fmt(result.p50)} | ${fmt(result.p95)} | ${fmt(result.p99)} | ${result.rps.toFixed(0)} | ${result.failures} |`;
+    const result = await measureCpu(product.pid, () => drive(product.base, s.request, SECONDS, expect));
+    const cpu = `${result.productCpu.toFixed(2)} | ${onPostgres ? result.pgCpu.toFixed(2) : '—'} | ${result.driverCpu.toFixed(2)}`;
+    let row = `| ${s.name} | ${fmt(result.p50)} | ${fmt(result.p95)} | ${fmt(result.p99)} | ${result.rps.toFixed(0)} | ${result.failures} | ${cpu} |`;
     if (bare) {
       if (s.bare) {
         const barePath = (i: number) => ('view' in s.bare! ? `/bare/${index}/${viewIds[i % viewIds.length]}` : `/bare/${index}`);

@@ -1,7 +1,9 @@
 import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { sqlArray } from '../../db/arrays';
 import type { Db } from '../../db/client';
+import { preparedOnce } from '../../db/prepared';
 import type { Actor } from '../../platform/access/actor';
+import { defineActorFact } from '../../platform/access/actor-facts';
 import { inScope, resolveScope, scopeCondition, type ResolvedScope } from '../../platform/access/scope';
 import { forbidden, notFound } from '../../platform/http/errors';
 import { customers, customerShares } from './schema';
@@ -22,17 +24,27 @@ export const customerScope = (db: Db, actor: Actor) => resolveScope(db, actor, '
  */
 export async function visibleCustomers(db: Db, scope: ResolvedScope, actor: Actor): Promise<SQL> {
   const owned = sql`${customers.deletedAt} is null and ${customers.ownerId} is not null and ${scopeCondition(scope, { owner: customers.ownerId, department: customers.departmentId })}`;
+  // Shared customers always have an owner (a release to the pool clears its shares), so a scope
+  // of everything already holds them.
+  if (scope.kind === 'all') return sql`(${owned})`;
   const shared = await sharedCustomerIds(db, actor);
   if (!shared.length) return sql`(${owned})`;
   return sql`(${owned} or (${customers.deletedAt} is null and ${customers.id} = any(${sqlArray(shared, 'bigint')})))`;
 }
 
+const SHARED = 'customer:shared';
+// Usually known before the list asks: the session's statement computes it (actor-facts.ts).
+defineActorFact(SHARED, (user) => sql`(select coalesce(json_agg(s.customer_id), '[]'::json) from ${customerShares} s where s.user_id = ${user.id})`);
+
 /** The customers shared with the actor, once per request. */
 async function sharedCustomerIds(db: Db, actor: Actor): Promise<number[]> {
-  const key = 'customer:shared';
+  const key = SHARED;
   const cached = actor.scopeCache.get(key) as number[] | undefined;
   if (cached) return cached;
-  const found = await db.select({ id: customerShares.customerId }).from(customerShares).where(eq(customerShares.userId, actor.userId));
+  const statement = preparedOnce(db, 'customer_shared_ids', () =>
+    db.select({ id: customerShares.customerId }).from(customerShares).where(eq(customerShares.userId, sql.placeholder('userId'))),
+  );
+  const found = await statement.execute({ userId: actor.userId });
   const ids = found.map((r) => r.id);
   actor.scopeCache.set(key, ids);
   return ids;

@@ -2,6 +2,7 @@ import { and, eq, getTableColumns, inArray, isNull, sql, type SQL } from 'drizzl
 import { type AnyPgColumn, alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import type { Db } from '../../db/client';
+import { executeByShape } from '../../db/prepared';
 import type { Actor } from '../../platform/access/actor';
 import { scopeCondition, type ResolvedScope } from '../../platform/access/scope';
 import { notFound } from '../../platform/http/errors';
@@ -94,7 +95,8 @@ const dtoFields = (access: SQL<CustomerAccess>) => ({
   primaryMobile: primaries.mobile,
   access,
 });
-const primaryJoin = and(eq(primaries.customerId, customers.id), eq(primaries.isPrimary, true), isNull(primaries.deletedAt));
+// `is_primary` as a bare column, not `= $1`: a generic plan can use the partial primary-contact index only with it in the text.
+const primaryJoin = and(eq(primaries.customerId, customers.id), sql`${primaries.isPrimary}`, isNull(primaries.deletedAt));
 
 /** The customer rows with the names the API shows beside ids; the caller adds where/order/limit. */
 export function selectCustomerDtos(db: Db, access: SQL<CustomerAccess>) {
@@ -128,12 +130,35 @@ export function selectCustomerPage(
   access: SQL<CustomerAccess>,
   page: CustomerPage & { fewMatches?: boolean },
 ) {
-  const where = page.where ?? sql`true`;
-  const source = page.fewMatches ? sql`(select * from ${customers} where ${where} offset 0) as ${customers}` : sql`${customers} where ${where}`;
-  const ids = sql`select ${customers.id} from ${source} order by ${sql.join(page.orderBy, sql`, `)} limit ${page.limit} offset ${page.offset}`;
-  return selectCustomerDtos(db, access)
+  return selectPageOf(db, access, {
+    where: page.where ?? sql`true`,
+    orderBy: sql.join(page.orderBy, sql`, `),
+    window: pageWindow(page),
+    fewMatches: !!page.fewMatches,
+  });
+}
+
+/** LIMIT and OFFSET as literals: the planner picks an index walk for a page by them (db/prepared.ts). */
+const pageWindow = (page: Pick<CustomerPage, 'limit' | 'offset'>) =>
+  sql.raw(`limit ${Math.trunc(page.limit)} offset ${Math.trunc(page.offset)}`);
+
+function selectPageOf(db: Db, access: SQL, page: { where: SQL; orderBy: SQL; window: SQL; fewMatches: boolean }) {
+  const source = page.fewMatches ? sql`(select * from ${customers} where ${page.where} offset 0) as ${customers}` : sql`${customers} where ${page.where}`;
+  const ids = sql`select ${customers.id} from ${source} order by ${page.orderBy} ${page.window}`;
+  return selectCustomerDtos(db, access as SQL<CustomerAccess>)
     .where(sql`${customers.id} in (${ids})`)
-    .orderBy(...page.orderBy);
+    .orderBy(page.orderBy);
+}
+
+/** The rows of selectCustomerPage, through a statement prepared once per shape of the page. */
+function customerPageRows(db: Db, access: SQL<CustomerAccess>, page: CustomerPage & { fewMatches: boolean }) {
+  const { fewMatches } = page;
+  return executeByShape(
+    db,
+    fewMatches ? 'customer_page_few' : 'customer_page',
+    { where: page.where ?? sql`true`, access, orderBy: sql.join(page.orderBy, sql`, `), window: pageWindow(page) },
+    (parts) => selectPageOf(db, parts.access, { ...parts, fewMatches }),
+  );
 }
 
 /** What a customer page may be ordered by (customerListOrder, the pool's order), kept by a search's matches. */
@@ -181,8 +206,7 @@ export async function readCustomerPage(db: Db, access: SQL<CustomerAccess>, page
   }
   const counted = searching ? await cappedTotal(db, count) : undefined;
   const fewMatches = !!counted && counted.totalExact && counted.total <= FEW_MATCHES;
-  const statement = selectCustomerPage(db, access, { ...page, fewMatches });
-  const [found, total] = await Promise.all([statement, counted ?? cappedTotal(db, count)]);
+  const [found, total] = await Promise.all([customerPageRows(db, access, { ...page, fewMatches }), counted ?? cappedTotal(db, count)]);
   return { items: found.map((r) => toCustomerDto(r)), ...total };
 }
 
@@ -241,10 +265,17 @@ export type CustomerDto = z.infer<typeof customerSchema>;
  * write the caller just made (claim, assign, transfer). Reads go through getCustomer (404 outside scope).
  */
 export async function customerDtoFor(db: Db, actor: Actor, id: number): Promise<CustomerDto> {
-  const access = accessExpression(await customerScope(db, actor), actor);
-  const [row] = await selectCustomerDtos(db, access).where(eq(customers.id, id)).limit(1);
+  const row = await customerDtoRow(db, accessExpression(await customerScope(db, actor), actor), eq(customers.id, id));
   if (!row) throw notFound();
   return toCustomerDto(row);
+}
+
+/** One customer's DTO row (or none) through a statement prepared per shape: the customer view's one query. */
+export async function customerDtoRow(db: Db, access: SQL<CustomerAccess>, where: SQL): Promise<CustomerDtoRow | undefined> {
+  const [row] = await executeByShape(db, 'customer_one', { access, where }, (parts) =>
+    selectCustomerDtos(db, parts.access as SQL<CustomerAccess>).where(parts.where).limit(1),
+  );
+  return row;
 }
 
 /** DTOs for rows a list already chose (and scoped), in the same order. */

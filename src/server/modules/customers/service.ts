@@ -1,4 +1,4 @@
-import { and, desc, eq, isNotNull, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import type { CustomerCreateInput, CustomerUpdateInput } from '../../../common/customers';
 import type { Db } from '../../db/client';
 import type { Actor } from '../../platform/access/actor';
@@ -7,7 +7,7 @@ import { diffFields, recordAudit } from '../../platform/audit/service';
 import { assertDictionaryValuesKnown, dictionaryValuesOf } from '../../platform/dictionaries/service';
 import { conflict, fieldError, forbidden, notFound } from '../../platform/http/errors';
 import { customerScope, loadCustomer, type CustomerRow } from './access';
-import { accessExpression, type CustomerDto, selectCustomerDtos, selectCustomerPage, toCustomerDto } from './customer-dto';
+import { accessExpression, type CustomerDto, customerDtoRow, selectCustomerDtos, selectCustomerPage, toCustomerDto } from './customer-dto';
 import { blockingDocuments } from './delete-guards';
 import './dictionary-usage';
 import { assertNotDuplicate, normalizeMobile } from './duplicates';
@@ -49,9 +49,10 @@ const dictionaryFields = ['industry', 'scale', 'source', 'level', 'status'] as c
 
 /** One customer the caller may see (404 otherwise), as the API shows it. */
 export async function getCustomer(db: Db, actor: Actor, id: number): Promise<CustomerDto> {
-  const { access } = await loadCustomer(db, actor, id);
-  const [row] = await selectCustomerDtos(db, sql<typeof access>`${access}::text`).where(eq(customers.id, id)).limit(1);
-  if (!row) throw notFound();
+  // The caller's access is computed in the same statement (accessExpression): null means out of sight.
+  const access = accessExpression(await customerScope(db, actor), actor);
+  const row = await customerDtoRow(db, access, and(eq(customers.id, id), isNull(customers.deletedAt))!);
+  if (!row?.access) throw notFound();
   return toCustomerDto(row);
 }
 

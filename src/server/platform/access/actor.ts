@@ -13,7 +13,7 @@ export interface Actor {
   ip: string | null;
   lang: Lang;
   sessionId: string | null;
-  /** Per-request memo of resolved scopes, keyed by module. */
+  /** Per-request memo of resolved scopes (keyed by module) and of the actor facts (actor-facts.ts). */
   scopeCache: Map<string, unknown>;
 }
 

@@ -4,6 +4,7 @@ import { widestScope, type DataScope } from '../../../common/permissions';
 import { sqlArray } from '../../db/arrays';
 import { type Db, rows } from '../../db/client';
 import type { Actor } from './actor';
+import { defineActorFact } from './actor-facts';
 
 /**
  * What a data scope resolves to: every record, the records owned by these users, or the records
@@ -35,13 +36,16 @@ export async function resolveScope(db: Db, actor: Actor, module: string): Promis
       scope = { kind: 'users', ids: [actor.userId] };
       break;
     case 'self_and_subordinates':
-      scope = { kind: 'users', ids: await subordinateIds(db, actor.userId) };
+      scope = { kind: 'users', ids: (actor.scopeCache.get(SUBORDINATES) as number[] | undefined) ?? (await subordinateIds(db, actor.userId)) };
       break;
     case 'department':
       scope = { kind: 'departments', ids: [actor.departmentId] };
       break;
     case 'department_tree':
-      scope = { kind: 'departments', ids: await departmentSubtreeIds(db, actor.departmentId) };
+      scope = {
+        kind: 'departments',
+        ids: (actor.scopeCache.get(DEPARTMENT_TREE) as number[] | undefined) ?? (await departmentSubtreeIds(db, actor.departmentId)),
+      };
       break;
     default:
       scope = { kind: 'none' };
@@ -96,26 +100,23 @@ export function sqlIntArray(ids: number[]): SQL {
 
 /** The user and everyone below them in the supervisor chain. */
 export async function subordinateIds(db: Db, userId: number): Promise<number[]> {
-  const result = await rows<{ id: number }>(
-    db,
-    sql`with recursive sub(id) as (
-          select ${userId}::int
-          union
-          select u.id from users u join sub on u.supervisor_id = sub.id
-        ) select id from sub`,
-  );
+  const result = await rows<{ id: number }>(db, sql`${subordinatesOf(sql`${userId}::int`)} select id from sub`);
   return result.map((r) => r.id);
 }
 
 /** The department and all departments below it. */
 export async function departmentSubtreeIds(db: Db, departmentId: number): Promise<number[]> {
-  const result = await rows<{ id: number }>(
-    db,
-    sql`with recursive tree(id) as (
-          select ${departmentId}::int
-          union
-          select d.id from departments d join tree on d.parent_id = tree.id
-        ) select id from tree`,
-  );
+  const result = await rows<{ id: number }>(db, sql`${departmentTreeOf(sql`${departmentId}::int`)} select id from tree`);
   return result.map((r) => r.id);
 }
+
+const subordinatesOf = (userId: SQL | AnyPgColumn) =>
+  sql`with recursive sub(id) as (select ${userId} union select u.id from users u join sub on u.supervisor_id = sub.id)`;
+const departmentTreeOf = (departmentId: SQL | AnyPgColumn) =>
+  sql`with recursive tree(id) as (select ${departmentId} union select d.id from departments d join tree on d.parent_id = tree.id)`;
+
+// Both arrive with the session (actor-facts.ts) for the scopes that need them.
+const SUBORDINATES = 'org:subordinates';
+const DEPARTMENT_TREE = 'org:department_tree';
+defineActorFact(SUBORDINATES, (user) => sql`(${subordinatesOf(user.id)} select json_agg(id) from sub)`);
+defineActorFact(DEPARTMENT_TREE, (user) => sql`(${departmentTreeOf(user.departmentId)} select json_agg(id) from tree)`);

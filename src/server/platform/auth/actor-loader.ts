@@ -2,7 +2,9 @@ import { eq, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { moduleOf, type DataScope } from '../../../common/permissions';
 import type { Db } from '../../db/client';
+import { preparedOnce } from '../../db/prepared';
 import type { Actor } from '../access/actor';
+import { actorFactsColumn } from '../access/actor-facts';
 import type { Lang } from '../http/lang';
 import { roles, userRoles, users } from '../org/schema';
 import { sessions } from './schema';
@@ -61,32 +63,34 @@ const grantsOf = (userId: SQL | AnyPgColumn) =>
   sql<Pick<RoleRow, 'permissions' | 'dataScope'>[]>`coalesce((select json_agg(json_build_object('permissions', r.permissions, 'dataScope', r.data_scope) order by r.id)
     from ${userRoles} ur join ${roles} r on r.id = ur.role_id where ur.user_id = ${userId}), '[]'::json)`;
 
-/** Per database, the prepared statement every authenticated request runs first. */
-const sessionActorStatements = new WeakMap<Db, ReturnType<typeof prepareSessionActor>>();
-const prepareSessionActor = (db: Db) =>
-  db
-    .select({ session: sessions, user: users, grants: grantsOf(users.id) })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.id, sql.placeholder('id')))
-    .prepare('session_actor');
+/** The statement every authenticated request runs first: session, user, roles and the actor facts. */
+function sessionActorStatement(db: Db) {
+  const facts = actorFactsColumn(users);
+  return preparedOnce(db, `session_actor\u0000${facts.key}`, () =>
+    db
+      .select({ session: sessions, user: users, grants: grantsOf(users.id), facts: facts.column })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .where(eq(sessions.id, sql.placeholder('id'))),
+  );
+}
 
 /**
- * The session of a cookie token and its user's actor in one prepared statement (session, user and
- * roles were three round trips on every request). Null for an unknown or expired session (which
+ * The session of a cookie token and its user's actor in one prepared statement (session, user,
+ * roles and the scopes' facts were three to five round trips on every request). Null for an unknown or expired session (which
  * is deleted) or an inactive user.
  */
 export async function loadSessionActor(db: Db, token: string, ctx: { ip: string | null; lang: Lang }) {
   if (token.length > 100) return null;
-  let statement = sessionActorStatements.get(db);
-  if (!statement) sessionActorStatements.set(db, (statement = prepareSessionActor(db)));
   const id = sessionIdOf(token);
-  const [row] = await statement.execute({ id });
+  const [row] = await sessionActorStatement(db).execute({ id });
   if (!row) return null;
   if (row.session.expiresAt.getTime() <= Date.now()) {
     await deleteSession(db, id);
     return null;
   }
   if (row.user.status !== 'active') return null;
-  return { session: row.session, actor: buildActor(row.user, row.grants, { ...ctx, sessionId: row.session.id }) };
+  const actor = buildActor(row.user, row.grants, { ...ctx, sessionId: row.session.id });
+  for (const [key, value] of Object.entries(row.facts)) actor.scopeCache.set(key, value);
+  return { session: row.session, actor };
 }

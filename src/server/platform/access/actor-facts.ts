@@ -1,0 +1,29 @@
+import { type SQL, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+
+/** The acting user's columns a fact may read. */
+export interface FactUser {
+  id: AnyPgColumn;
+  departmentId: AnyPgColumn;
+}
+
+const facts = new Map<string, (user: FactUser) => SQL>();
+
+/**
+ * Declare a fact about the acting user that data scopes read on most requests (their subordinates,
+ * their department's subtree, the records shared with them). The session's own statement
+ * (actor-loader.ts) computes every declared fact, so a list page needs no round trip of its own to
+ * learn them: each lands in the request's `actor.scopeCache` under `key`, where the code that would
+ * otherwise query it looks first. The expression must yield JSON-able data (an id array, say).
+ */
+export function defineActorFact(key: string, expression: (user: FactUser) => SQL): void {
+  facts.set(key, expression);
+}
+
+/** The declared facts as one JSON object column, and a key that changes when a fact is declared. */
+export function actorFactsColumn(user: FactUser): { key: string; column: SQL<Record<string, unknown>> } {
+  const entries = [...facts.entries()].sort(([a], [b]) => a.localeCompare(b));
+  if (!entries.length) return { key: '', column: sql`'{}'::json` };
+  const pairs = entries.map(([key, expression]) => sql`${key}::text, ${expression(user)}`);
+  return { key: entries.map(([key]) => key).join(','), column: sql`json_build_object(${sql.join(pairs, sql`, `)})` };
+}
