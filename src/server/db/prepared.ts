@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { type SQL, sql } from 'drizzle-orm';
+import { Column, getTableName, is, SQL, sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import type { Db } from './client';
 
@@ -28,10 +28,62 @@ export function preparedOnce<P>(db: Db, key: string, build: () => Preparable<P>)
   if (!cache) statements.set(db, (cache = new Map()));
   const found = cache.get(key) as P | undefined;
   if (found) return found;
-  if (cache.size >= MAX_SHAPES) return build().prepare('');
-  const prepared = build().prepare(`s_${createHash('sha1').update(key).digest('base64url').slice(0, 20)}`);
+  if (cache.size >= MAX_SHAPES) return withFastRows(build().prepare(''));
+  const prepared = withFastRows(build().prepare(`s_${createHash('sha1').update(key).digest('base64url').slice(0, 20)}`));
   cache.set(key, prepared);
   return prepared;
+}
+
+/** What drizzle's prepared select keeps of its selection (drizzle-orm/pg-core/session). */
+interface SelectInternals {
+  fields?: { path: string[]; field: unknown }[];
+  joinsNotNullableMap?: Record<string, boolean>;
+  customResultMapper?: (rows: unknown[][]) => unknown[];
+}
+type Decoder = { mapFromDriverValue(value: unknown): unknown };
+
+/**
+ * Drizzle maps each field of each row through a chain of class checks (`is(field, Column)`, …):
+ * for a 20-row page of ~45 fields that was a fifth of the request's CPU. A statement prepared
+ * once can work that out once: each field's decoder and place in the result are fixed, so rows
+ * are mapped by a plain loop (the same decoders, the same nested shape). Used only where every
+ * nested object is a table that cannot be null (no left-joined table selected as an object),
+ * the one case in which drizzle's mapping does more than this.
+ */
+function withFastRows<P>(prepared: P): P {
+  const query = prepared as SelectInternals;
+  const fields = query.fields;
+  if (!fields || query.customResultMapper) return prepared;
+  const notNullable = query.joinsNotNullableMap;
+  const columns: { outer: string; inner?: string; decoder: Decoder }[] = [];
+  for (const { path, field } of fields) {
+    if (path.length > 2) return prepared;
+    if (path.length === 2 && is(field, Column) && notNullable && notNullable[getTableName(field.table)] !== true) return prepared;
+    const decoder = decoderOf(field);
+    if (!decoder) return prepared;
+    columns.push({ outer: path[0], inner: path[1], decoder });
+  }
+  query.customResultMapper = (rows) =>
+    rows.map((row) => {
+      const result: Record<string, unknown> = {};
+      for (let i = 0; i < columns.length; i++) {
+        const { outer, inner, decoder } = columns[i];
+        const raw = row[i];
+        const value = raw === null ? null : decoder.mapFromDriverValue(raw);
+        if (inner === undefined) result[outer] = value;
+        else ((result[outer] ??= {}) as Record<string, unknown>)[inner] = value;
+      }
+      return result;
+    });
+  return prepared;
+}
+
+/** A selected field's decoder (`decoder` is internal to drizzle's SQL); none for other kinds of field. */
+function decoderOf(field: unknown): Decoder | undefined {
+  if (is(field, Column)) return field;
+  if (is(field, SQL)) return (field as unknown as { decoder: Decoder }).decoder;
+  if (is(field, SQL.Aliased)) return (field.sql as unknown as { decoder: Decoder }).decoder;
+  return undefined;
 }
 
 const dialect = new PgDialect();
