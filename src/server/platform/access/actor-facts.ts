@@ -1,5 +1,8 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { DataScope } from '../../../common/permissions';
+import { sqlArray } from '../../db/arrays';
+import { roles, userRoles } from '../org/schema';
 
 /** The acting user's columns a fact may read. */
 export interface FactUser {
@@ -8,6 +11,7 @@ export interface FactUser {
 }
 
 const facts = new Map<string, (user: FactUser) => SQL>();
+const onlyFor = new Map<string, readonly DataScope[]>();
 
 /**
  * Declare a fact about the acting user that data scopes read on most requests (their subordinates,
@@ -16,14 +20,26 @@ const facts = new Map<string, (user: FactUser) => SQL>();
  * learn them: each lands in the request's `actor.scopeCache` under `key`, where the code that would
  * otherwise query it looks first. The expression must yield JSON-able data (an id array, say).
  */
-export function defineActorFact(key: string, expression: (user: FactUser) => SQL): void {
+export function defineActorFact(key: string, expression: (user: FactUser) => SQL, opts: { onlyForScopes?: readonly DataScope[] } = {}): void {
   facts.set(key, expression);
+  if (opts.onlyForScopes) onlyFor.set(key, opts.onlyForScopes);
 }
 
 /** The declared facts as one JSON object column, and a key that changes when a fact is declared. */
 export function actorFactsColumn(user: FactUser): { key: string; column: SQL<Record<string, unknown>> } {
   const entries = [...facts.entries()].sort(([a], [b]) => a.localeCompare(b));
   if (!entries.length) return { key: '', column: sql`'{}'::json` };
-  const pairs = entries.map(([key, expression]) => sql`${key}::text, ${expression(user)}`);
+  const pairs = entries.map(([key, expression]) => sql`${key}::text, ${whenNeeded(key, user, expression(user))}`);
   return { key: entries.map(([key]) => key).join(','), column: sql`json_build_object(${sql.join(pairs, sql`, `)})` };
+}
+
+/**
+ * A fact only some data scopes use (the subordinates for 本人及下属, say) is computed only for a
+ * user with a role of such a scope; for others it is null and, if ever asked for, queried then.
+ */
+function whenNeeded(key: string, user: FactUser, expression: SQL): SQL {
+  const scopes = onlyFor.get(key);
+  if (!scopes) return expression;
+  return sql`case when exists (select 1 from ${userRoles} ur join ${roles} r on r.id = ur.role_id
+    where ur.user_id = ${user.id} and r.data_scope = any(${sqlArray(scopes, 'text')})) then ${expression} end`;
 }

@@ -118,5 +118,5 @@ const departmentTreeOf = (departmentId: SQL | AnyPgColumn) =>
 // Both arrive with the session (actor-facts.ts) for the scopes that need them.
 const SUBORDINATES = 'org:subordinates';
 const DEPARTMENT_TREE = 'org:department_tree';
-defineActorFact(SUBORDINATES, (user) => sql`(${subordinatesOf(user.id)} select json_agg(id) from sub)`);
-defineActorFact(DEPARTMENT_TREE, (user) => sql`(${departmentTreeOf(user.departmentId)} select json_agg(id) from tree)`);
+defineActorFact(SUBORDINATES, (user) => sql`(${subordinatesOf(user.id)} select json_agg(id) from sub)`, { onlyForScopes: ['self_and_subordinates'] });
+defineActorFact(DEPARTMENT_TREE, (user) => sql`(${departmentTreeOf(user.departmentId)} select json_agg(id) from tree)`, { onlyForScopes: ['department_tree'] });

@@ -91,6 +91,6 @@ export async function loadSessionActor(db: Db, token: string, ctx: { ip: string 
   }
   if (row.user.status !== 'active') return null;
   const actor = buildActor(row.user, row.grants, { ...ctx, sessionId: row.session.id });
-  for (const [key, value] of Object.entries(row.facts)) actor.scopeCache.set(key, value);
+  for (const [key, value] of Object.entries(row.facts)) if (value !== null) actor.scopeCache.set(key, value);
   return { session: row.session, actor };
 }
