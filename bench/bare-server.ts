@@ -2,7 +2,8 @@
  * The baseline for bench/http.ts: a bare Fastify + pg server that runs the product's read SQL for
  * each scenario (built by the product's own query builders, handed over in a JSON file) with no
  * session, permission, scope or DTO layer. What it serves per second is the ceiling the product's
- * layers are measured against.
+ * layers are measured against. Like the product (db/prepared.ts) it runs each as a named,
+ * prepared statement.
  *   node --import tsx bench/bare-server.ts <queries.json> <port>
  */
 import fs from 'node:fs';
@@ -29,11 +30,12 @@ app.get<{ Params: { name: string; id?: string } }>('/bare/:name/:id?', async (re
   if (!scenario) return reply.status(404).send();
   const id = req.params.id ? Number(req.params.id) : undefined;
   const results = await Promise.all(
-    scenario.queries.map((q) =>
-      pool.query(
-        q.sql,
-        q.params.map((p) => (id !== undefined && p === scenario.idParam ? id : p)),
-      ),
+    scenario.queries.map((q, i) =>
+      pool.query({
+        name: `bare_${req.params.name}_${i}`,
+        text: q.sql,
+        values: q.params.map((p) => (id !== undefined && p === scenario.idParam ? id : p)),
+      }),
     ),
   );
   return results.map((r) => r.rows);

@@ -23,6 +23,7 @@ import { loadActor } from '../src/server/platform/auth/actor-loader';
 import { cappedCountQuery, FRESH_TOTAL_BELOW } from '../src/server/platform/http/lists';
 import { accessExpression, FEW_MATCHES, selectCustomerDtos, selectCustomerPage, selectSearchPage } from '../src/server/modules/customers/customer-dto';
 import { customerListPage, customerListWhere, type CustomerListQuery } from '../src/server/modules/customers/list';
+import { customerScope } from '../src/server/modules/customers/access';
 import { customers } from '../src/server/modules/customers/schema';
 import { freePort } from '../src/server/testing/server-process';
 import type { BareScenario } from './bare-server';
@@ -321,10 +322,10 @@ if (onPostgres) {
             : [selectCustomerPage(database.db, access, { ...page, fewMatches: false }).toSQL(), ...(n < FRESH_TOTAL_BELOW ? [dialect.sqlToQuery(count)] : [])],
       };
     } else {
-      // The view reads the row (access check) and then its DTO; -1 stands for the requested id.
-      const row = database.db.select().from(customers).where(and(eq(customers.id, -1), isNull(customers.deletedAt))).limit(1).toSQL();
-      const dto = selectCustomerDtos(database.db, sql`'scope'::text`).where(eq(customers.id, -1)).limit(1).toSQL();
-      bareScenarios[index] = { queries: [row, dto], idParam: -1 };
+      // The view is one statement: the DTO with the caller's access computed in it; -1 stands for the requested id.
+      const access = accessExpression(await customerScope(database.db, loaded.actor), loaded.actor);
+      const dto = selectCustomerDtos(database.db, access).where(and(eq(customers.id, -1), isNull(customers.deletedAt))).limit(1).toSQL();
+      bareScenarios[index] = { queries: [dto], idParam: -1 };
     }
   }
   await database.close();

@@ -14,6 +14,15 @@ interface Preparable<P> {
   prepare(name: string): P;
 }
 
+export interface PlanOptions {
+  /**
+   * Have PostgreSQL plan every execution for its values (only the SQL is built once). For a search,
+   * whose best plan depends on how many rows its term matches: a plan made once for any term
+   * would walk an index for a rare term the way it must for a common one.
+   */
+  planEachExecution?: boolean;
+}
+
 /** Beyond this many shapes per database a statement runs unnamed (PostgreSQL keeps each named plan per connection). */
 const MAX_SHAPES = 300;
 const statements = new WeakMap<Db, Map<string, unknown>>();
@@ -23,13 +32,15 @@ const statements = new WeakMap<Db, Map<string, unknown>>();
  * placeholders), built on first use. Use the root database, not a transaction: a transaction's
  * handle is new each time, so nothing would be reused.
  */
-export function preparedOnce<P>(db: Db, key: string, build: () => Preparable<P>): P {
+export function preparedOnce<P>(db: Db, key: string, build: () => Preparable<P>, opts: PlanOptions = {}): P {
   let cache = statements.get(db);
   if (!cache) statements.set(db, (cache = new Map()));
   const found = cache.get(key) as P | undefined;
   if (found) return found;
   if (cache.size >= MAX_SHAPES) return withFastRows(build().prepare(''));
-  const prepared = withFastRows(build().prepare(`s_${createHash('sha1').update(key).digest('base64url').slice(0, 20)}`));
+  // An unnamed statement is planned for the values of each execution.
+  const name = opts.planEachExecution ? '' : `s_${createHash('sha1').update(key).digest('base64url').slice(0, 20)}`;
+  const prepared = withFastRows(build().prepare(name));
   cache.set(key, prepared);
   return prepared;
 }
@@ -104,6 +115,7 @@ export async function executeByShape<F extends string, R>(
   name: string,
   fragments: Record<F, SQL>,
   build: (parts: Record<F, SQL>) => Preparable<{ execute(values: Record<string, unknown>): Promise<R> }>,
+  opts: PlanOptions = {},
 ): Promise<R> {
   const compiled = Object.entries<SQL>(fragments).map(([part, fragment]) => ({ part: part as F, ...dialect.sqlToQuery(fragment) }));
   const key = `${name}\u0000${compiled.map((c) => `${c.part}\u0000${c.sql}`).join('\u0000')}`;
@@ -113,7 +125,7 @@ export async function executeByShape<F extends string, R>(
     const parts = {} as Record<F, SQL>;
     for (const c of compiled) parts[c.part] = withPlaceholders(c.part, c.sql, c.params.length);
     return build(parts);
-  });
+  }, opts);
   return statement.execute(values);
 }
 

@@ -150,14 +150,15 @@ function selectPageOf(db: Db, access: SQL, page: { where: SQL; orderBy: SQL; win
     .orderBy(page.orderBy);
 }
 
-/** The rows of selectCustomerPage, through a statement prepared once per shape of the page. */
-function customerPageRows(db: Db, access: SQL<CustomerAccess>, page: CustomerPage & { fewMatches: boolean }) {
+/** The rows of selectCustomerPage, through a statement prepared once per shape of the page (planned per search term). */
+function customerPageRows(db: Db, access: SQL<CustomerAccess>, page: CustomerPage & { fewMatches: boolean }, searching: boolean) {
   const { fewMatches } = page;
   return executeByShape(
     db,
     fewMatches ? 'customer_page_few' : 'customer_page',
     { where: page.where ?? sql`true`, access, orderBy: sql.join(page.orderBy, sql`, `), window: pageWindow(page) },
     (parts) => selectPageOf(db, parts.access, { ...parts, fewMatches }),
+    { planEachExecution: searching },
   );
 }
 
@@ -178,18 +179,33 @@ const sortableColumns = {
  * twice (a count, then the page) cost twice the index work.
  */
 export function selectSearchPage(db: Db, access: SQL<CustomerAccess>, page: CustomerPage) {
+  return selectSearchPageOf(db, access, { where: page.where ?? sql`true`, orderBy: sql.join(page.orderBy, sql`, `), window: pageWindow(page) });
+}
+
+function selectSearchPageOf(db: Db, access: SQL, page: { where: SQL; orderBy: SQL; window: SQL }) {
   const matches = db
     .$with('matches')
     .as(db.select(sortableColumns).from(customers).where(page.where).limit(FEW_MATCHES + 1));
   // Read as "customers" inside, so the page's ORDER BY (written against customers) applies to it.
-  const ids = sql`select id from ${matches} as ${customers} order by ${sql.join(page.orderBy, sql`, `)} limit ${page.limit} offset ${page.offset}`;
+  const ids = sql`select id from ${matches} as ${customers} order by ${page.orderBy} ${page.window}`;
   return db
     .with(matches)
-    .select({ ...dtoFields(access), matchCount: sql<number>`(select count(*) from ${matches})`.mapWith(Number) })
+    .select({ ...dtoFields(access as SQL<CustomerAccess>), matchCount: sql<number>`(select count(*) from ${matches})`.mapWith(Number) })
     .from(customers)
     .leftJoin(primaries, primaryJoin)
     .where(sql`${customers.id} in (${ids})`)
-    .orderBy(...page.orderBy);
+    .orderBy(page.orderBy);
+}
+
+/** The rows of selectSearchPage, its SQL built once per shape and planned for each term. */
+function searchPageRows(db: Db, access: SQL<CustomerAccess>, page: CustomerPage) {
+  return executeByShape(
+    db,
+    'customer_search_page',
+    { where: page.where ?? sql`true`, access, orderBy: sql.join(page.orderBy, sql`, `), window: pageWindow(page) },
+    (parts) => selectSearchPageOf(db, parts.access, parts),
+    { planEachExecution: true },
+  );
 }
 
 /**
@@ -200,13 +216,13 @@ export function selectSearchPage(db: Db, access: SQL<CustomerAccess>, page: Cust
 export async function readCustomerPage(db: Db, access: SQL<CustomerAccess>, page: CustomerPage, searching: boolean) {
   const count = sql`${customers} where ${page.where ?? sql`true`}`;
   if (searching && (reusedTotal(db, count) ?? 0) <= FEW_MATCHES) {
-    const found = await selectSearchPage(db, access, page);
+    const found = await searchPageRows(db, access, page);
     const matches = found.length ? found[0].matchCount : page.offset === 0 ? 0 : undefined;
     if (matches !== undefined && matches <= FEW_MATCHES) return { items: found.map((r) => toCustomerDto(r)), total: matches, totalExact: true };
   }
   const counted = searching ? await cappedTotal(db, count) : undefined;
   const fewMatches = !!counted && counted.totalExact && counted.total <= FEW_MATCHES;
-  const [found, total] = await Promise.all([customerPageRows(db, access, { ...page, fewMatches }), counted ?? cappedTotal(db, count)]);
+  const [found, total] = await Promise.all([customerPageRows(db, access, { ...page, fewMatches }, searching), counted ?? cappedTotal(db, count)]);
   return { items: found.map((r) => toCustomerDto(r)), ...total };
 }
 

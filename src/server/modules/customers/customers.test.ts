@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, makeDepartment, makeUser, rootDepartmentId, type TestApp, type TestClient } from '../../testing/harness';
 import { FEW_MATCHES } from './customer-dto';
 import { registerCustomerDeleteGuard } from './delete-guards';
-import { activities, customerSettings, customerShares } from './schema';
+import { activities, customers, customerSettings, customerShares } from './schema';
+import { rebuildSearchText } from './search-text';
 
 /**
  * Customers core through the real API: who sees what (scopes, shares), scenes, search, validation,
@@ -291,6 +292,15 @@ describe('search', () => {
     await c.rep2.post(`/api/v1/customers/${landline.id}/contacts`, { name: '周工', phone: '0571-8888 1234' });
     const found = (await c.rep2.get(`/api/v1/contacts?q=${encodeURIComponent('057188881234')}`)).json().items;
     expect(found.map((k: { name: string }) => k.name)).toEqual(['周工']);
+  });
+
+  it('a new customer’s search text, written with the row, is what rebuilding it from the row makes', async () => {
+    const made = await create(c.rep2, { name: '宁波Ｅ联 Tech 有限公司', shortName: '  E联  ', phone: '0574-8765 4321', mobile: '139 0000 1111' });
+    const searchText = async () =>
+      (await t.database.db.select({ text: customers.searchText }).from(customers).where(eq(customers.id, made.id)))[0].text;
+    const written = await searchText();
+    await rebuildSearchText(t.database.db, made.id);
+    expect(written).toBe(await searchText());
   });
 });
 

@@ -181,17 +181,16 @@ export async function assertNotDuplicate(
   input: { name?: string | null; phones?: { field: string; value: string | null | undefined }[]; excludeId?: number },
 ) {
   const settings = await getCustomerSettings(tx);
-  const excludeId = input.excludeId ?? 0;
-  if (input.name && !settings.allowDuplicateName) {
-    const hit = (await existingDuplicates(tx, { names: [input.name], excludeId })).names.get(input.name);
-    if (hit) throw duplicate('name', duplicateMessageCode('name', hit), hit.ownerName);
-  }
-  if (!settings.allowDuplicatePhone) {
-    for (const { field, value } of input.phones ?? []) {
-      if (!value) continue;
-      const hit = (await existingDuplicates(tx, { phones: [value], excludeId })).phones.get(value);
-      if (hit) throw duplicate(field, duplicateMessageCode('phone', hit), hit.ownerName);
-    }
+  const name = input.name && !settings.allowDuplicateName ? input.name : null;
+  const phones = settings.allowDuplicatePhone ? [] : (input.phones ?? []).filter((p): p is { field: string; value: string } => !!p.value);
+  if (!name && !phones.length) return;
+  // One look for the name and every number; the name is reported first, then the numbers in order.
+  const hits = await existingDuplicates(tx, { names: name ? [name] : [], phones: phones.map((p) => p.value), excludeId: input.excludeId });
+  const nameHit = name ? hits.names.get(name) : undefined;
+  if (nameHit) throw duplicate('name', duplicateMessageCode('name', nameHit), nameHit.ownerName);
+  for (const { field, value } of phones) {
+    const hit = hits.phones.get(value);
+    if (hit) throw duplicate(field, duplicateMessageCode('phone', hit), hit.ownerName);
   }
 }
 

@@ -14,7 +14,7 @@ import { assertNotDuplicate, normalizeMobile } from './duplicates';
 import { recordCustomerEvent } from './events';
 import { assertOwnedLimit, assertReceivable, lockUser, type OwnerCandidate } from './ownership';
 import { customers } from './schema';
-import { rebuildSearchText, searchCondition } from './search-text';
+import { buildSearchText, rebuildSearchText, searchCondition } from './search-text';
 import { cappedTotal } from '../../platform/http/lists';
 import { lockCustomerKeys } from './write-locks';
 
@@ -133,9 +133,10 @@ export async function createCustomer(db: Db, actor: Actor, input: CustomerCreate
         updatedBy: actor.userId > 0 ? actor.userId : null,
         createdAt: now,
         updatedAt: now,
+        // A new customer has no contacts yet: its search text is its own fields (no second write).
+        searchText: buildSearchText(values, []),
       })
       .returning({ id: customers.id });
-    await rebuildSearchText(tx, row.id);
     await recordCustomerEvent(tx, actor, row.id, 'created', owner ? { ownerId: owner.id, ownerName: owner.name } : { toPool: true });
     await recordAudit(tx, actor, {
       action: 'create',

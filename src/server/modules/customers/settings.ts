@@ -1,4 +1,5 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, is, sql } from 'drizzle-orm';
+import { PgTransaction } from 'drizzle-orm/pg-core';
 import { type Db, rows } from '../../db/client';
 import type { Actor } from '../../platform/access/actor';
 import { diffFields, recordAudit } from '../../platform/audit/service';
@@ -22,7 +23,16 @@ export interface CustomerSettingsInput {
   allowDuplicatePhone: boolean;
 }
 
-export async function getCustomerSettings(db: Db): Promise<CustomerSettingsRow> {
+export function getCustomerSettings(db: Db): Promise<CustomerSettingsRow> {
+  if (!is(db, PgTransaction)) return readCustomerSettings(db);
+  // A create or a claim consults the rules at three steps of one transaction: read them once.
+  let read = readInTransaction.get(db);
+  if (!read) readInTransaction.set(db, (read = readCustomerSettings(db)));
+  return read;
+}
+const readInTransaction = new WeakMap<Db, Promise<CustomerSettingsRow>>();
+
+async function readCustomerSettings(db: Db): Promise<CustomerSettingsRow> {
   const [row] = await db.select().from(customerSettings).where(eq(customerSettings.id, 1));
   if (row) return row;
   const [created] = await db.insert(customerSettings).values({ id: 1 }).onConflictDoNothing().returning();
@@ -47,6 +57,7 @@ export async function updateCustomerSettings(db: Db, actor: Actor, input: Custom
       .set({ ...input, updatedAt: new Date() })
       .where(eq(customerSettings.id, 1))
       .returning();
+    readInTransaction.delete(tx);
     const changes = diffFields(before, input, ['dailyClaimLimit', 'reclaimBlockDays', 'maxOwnedPerUser', 'allowDuplicateName', 'allowDuplicatePhone']);
     if (changes.length) await recordAudit(tx, actor, { action: 'update', entityType: 'customer_settings', entityId: 1, summary: '客户设置', changes });
     return toCustomerSettingsDto(row);
