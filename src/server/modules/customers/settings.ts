@@ -1,9 +1,10 @@
-import { eq, is, sql } from 'drizzle-orm';
+import { eq, is, sql, type SQL } from 'drizzle-orm';
 import { PgTransaction } from 'drizzle-orm/pg-core';
 import { type Db, rows } from '../../db/client';
 import type { Actor } from '../../platform/access/actor';
 import { diffFields, recordAudit } from '../../platform/audit/service';
 import { getCompanyRow } from '../../platform/settings/company';
+import { companySettings } from '../../platform/settings/schema';
 import { customerSettings } from './schema';
 
 /**
@@ -74,10 +75,16 @@ export async function companyTimeZone(db: Db): Promise<string> {
  * today, shifted by `offsetDays`. PostgreSQL does the zone arithmetic (DST-safe).
  */
 export async function companyDayStart(db: Db, opts: { date?: string; offsetDays?: number } = {}): Promise<Date> {
-  const tz = await companyTimeZone(db);
-  const day = opts.date ? sql`${opts.date}::date` : sql`(now() at time zone ${tz})::date`;
-  const [row] = await rows<{ at: Date | string }>(db, sql`select ((${day} + ${opts.offsetDays ?? 0}::int)::timestamp at time zone ${tz}) as at`);
-  return new Date(row.at);
+  // One statement with the zone read in it (a claim asks on every request); the company row is
+  // always there after bootstrap, and companyTimeZone recreates it if a hand reset removed it.
+  const zone = sql`(select ${companySettings.timeZone} from ${companySettings} where ${companySettings.id} = 1)`;
+  const at = async (tz: SQL) => {
+    const day = opts.date ? sql`${opts.date}::date` : sql`(now() at time zone ${tz})::date`;
+    const [row] = await rows<{ at: Date | string | null }>(db, sql`select ((${day} + ${opts.offsetDays ?? 0}::int)::timestamp at time zone ${tz}) as at`);
+    return row.at;
+  };
+  const found = (await at(zone)) ?? (await at(sql`${await companyTimeZone(db)}::text`));
+  return new Date(found!);
 }
 
 /** The calendar date (YYYY-MM-DD) of an instant in the company's time zone, for messages. */
