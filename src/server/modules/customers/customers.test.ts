@@ -295,7 +295,7 @@ describe('search', () => {
   });
 
   it('a new customer’s search text, written with the row, is what rebuilding it from the row makes', async () => {
-    const made = await create(c.rep2, { name: '宁波Ｅ联 Tech 有限公司', shortName: '  E联  ', phone: '0574-8765 4321', mobile: '139 0000 1111' });
+    const made = await create(c.rep2, { name: '宁波Ｅ联 Tech 有限公司', shortName: '  E联  ', phone: '0574-8765 4329', mobile: '139 8765 0423' });
     const searchText = async () =>
       (await t.database.db.select({ text: customers.searchText }).from(customers).where(eq(customers.id, made.id)))[0].text;
     const written = await searchText();
