@@ -25,7 +25,7 @@ import { accessExpression, FEW_MATCHES, selectCustomerDtos, selectCustomerPage, 
 import { customerListPage, customerListWhere, type CustomerListQuery } from '../src/server/modules/customers/list';
 import { customerScope } from '../src/server/modules/customers/access';
 import { customers } from '../src/server/modules/customers/schema';
-import { freePort } from '../src/server/testing/server-process';
+import { freePort, httpLogin } from '../src/server/testing/server-process';
 import type { BareScenario } from './bare-server';
 
 function arg(name: string, fallback: number): number {
@@ -185,25 +185,19 @@ async function drive(base: string, make: (i: number, connection: number) => Req,
 // Sessions
 
 async function login(base: string, username: string, password: string) {
-  const res = await fetch(`${base}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password }),
-  });
-  if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  const { csrfToken, user } = (await res.json()) as { csrfToken: string; user: { id: number } };
-  const headers = { cookie, 'x-csrf-token': csrfToken };
-  const call = async <T>(method: string, p: string, body?: unknown): Promise<T> => {
-    const r = await fetch(`${base}/api/v1${p}`, {
-      method,
-      headers: body ? { ...headers, 'content-type': 'application/json' } : headers,
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    if (!r.ok) throw new Error(`${method} ${p}: ${r.status} ${await r.text()}`);
+  const session = await httpLogin(base, username, password);
+  const json = async <T>(request: Promise<Response>, what: string): Promise<T> => {
+    const r = await request;
+    if (!r.ok) throw new Error(`${what}: ${r.status} ${await r.text()}`);
     return (await r.json()) as T;
   };
-  return { username, userId: user.id, headers, get: <T>(p: string) => call<T>('GET', p), put: <T>(p: string, b: unknown) => call<T>('PUT', p, b) };
+  return {
+    username,
+    userId: session.userId,
+    headers: session.headers,
+    get: <T>(p: string) => json<T>(session.get(p), `GET ${p}`),
+    put: <T>(p: string, b: unknown) => json<T>(session.put(p, b), `PUT ${p}`),
+  };
 }
 type Session = Awaited<ReturnType<typeof login>>;
 

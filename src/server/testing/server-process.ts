@@ -63,7 +63,7 @@ export async function httpLogin(base: string, username: string, password: string
   });
   if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
   const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  const csrf = ((await res.json()) as { csrfToken: string }).csrfToken;
+  const { csrfToken: csrf, user } = (await res.json()) as { csrfToken: string; user: { id: number } };
   const send = (method: string, path: string, body: unknown = {}) =>
     fetch(`${base}/api/v1${path}`, {
       method,
@@ -71,6 +71,9 @@ export async function httpLogin(base: string, username: string, password: string
       body: JSON.stringify(body),
     });
   return {
+    userId: user.id,
+    /** The session's request headers, for a client of one's own (bench/http.ts). */
+    headers: { cookie, 'x-csrf-token': csrf },
     post: (path: string, body?: unknown) => send('POST', path, body),
     put: (path: string, body?: unknown) => send('PUT', path, body),
     get: (path: string) => fetch(`${base}/api/v1${path}`, { headers: { cookie } }),
