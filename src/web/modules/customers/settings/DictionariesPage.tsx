@@ -1,9 +1,10 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Popconfirm, Space, Switch, Table, Tabs, Typography } from 'antd';
+import { Alert, App, Button, Card, Space, Switch, Table, Tabs, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../../app/api';
+import DeleteLink from '../../../app/shared/DeleteLink';
 import { useIsMobile } from '../../../app/layout/useIsMobile';
 import { useDictionaries, useDictionaryMutations } from '../api/dictionaries';
 import { dictionaryTypes, type DictionaryItem, type DictionaryType } from '../types';
@@ -55,18 +56,11 @@ export default function DictionariesPage() {
           <Button type="link" size="small" onClick={() => setEditing(item)}>
             {t('common.edit')}
           </Button>
-          <Popconfirm
+          <DeleteLink
             title={t('customer.dictionary.deleteConfirm', { label: item.label })}
             description={d('deleteHint')}
-            okText={t('common.delete')}
-            okButtonProps={{ danger: true }}
-            cancelText={t('common.cancel')}
             onConfirm={() => remove.mutateAsync(item.id).then(() => void message.success(t('common.deleted')), fail)}
-          >
-            <Button type="link" size="small" danger>
-              {t('common.delete')}
-            </Button>
-          </Popconfirm>
+          />
         </Space>
       ),
     },

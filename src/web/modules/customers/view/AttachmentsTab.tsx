@@ -1,8 +1,9 @@
 import { DeleteOutlined, DownloadOutlined, FileOutlined, InboxOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Empty, List, Popconfirm, Spin, Typography, Upload } from 'antd';
+import { Alert, App, Empty, List, Spin, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../../app/api';
+import DeleteLink from '../../../app/shared/DeleteLink';
 import { formatDateTime } from '../../../app/shared/format';
 import { ATTACHMENT_MAX_MB, type Attachment, useAttachmentMutations, useAttachments } from '../api/attachments';
 import { useCustomerAbilities } from '../shared/access';
@@ -93,12 +94,9 @@ export default function AttachmentsTab({ customer }: { customer: Customer }) {
                 </a>,
                 ...(canEdit
                   ? [
-                      <Popconfirm
+                      <DeleteLink
                         key="delete"
                         title={t('customer.attachment.deleteConfirm', { name: a.name })}
-                        okText={t('common.delete')}
-                        okButtonProps={{ danger: true }}
-                        cancelText={t('common.cancel')}
                         // A long file name wraps inside the screen instead of widening the bubble past it.
                         styles={{ root: { maxWidth: 'min(420px, calc(100vw - 16px))', wordBreak: 'break-all' } }}
                         onConfirm={() =>
@@ -107,11 +105,8 @@ export default function AttachmentsTab({ customer }: { customer: Customer }) {
                             (err: unknown) => void message.error(errorMessage(err)),
                           )
                         }
-                      >
-                        <Button type="link" size="small" danger icon={<DeleteOutlined />} aria-label={`${t('common.delete')} ${a.name}`}>
-                          {t('common.delete')}
-                        </Button>
-                      </Popconfirm>,
+                        button={{ icon: <DeleteOutlined />, 'aria-label': `${t('common.delete')} ${a.name}` }}
+                      />,
                     ]
                   : []),
               ]}

@@ -1,8 +1,9 @@
 import { MailOutlined, PlusOutlined, WechatOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, Empty, Popconfirm, Row, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Empty, Row, Space, Spin, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../../app/api';
+import DeleteLink from '../../../app/shared/DeleteLink';
 import { useContactMutations, useCustomerContacts } from '../api/relations';
 import PhoneLink from '../shared/PhoneLink';
 import type { Contact, Customer } from '../types';
@@ -53,23 +54,16 @@ export default function ContactsTab({ customer, canEdit }: { customer: Customer;
                       <Button key="edit" type="link" size="small" onClick={() => setEditing(c)}>
                         {t('common.edit')}
                       </Button>,
-                      <Popconfirm
+                      <DeleteLink
                         key="delete"
                         title={t('customer.contact.deleteConfirm', { name: c.name })}
-                        okText={t('common.delete')}
-                        okButtonProps={{ danger: true }}
-                        cancelText={t('common.cancel')}
                         onConfirm={() =>
                           remove.mutateAsync(c.id).then(
                             () => void message.success(t('common.deleted')),
                             (err: unknown) => void message.error(errorMessage(err)),
                           )
                         }
-                      >
-                        <Button type="link" size="small" danger>
-                          {t('common.delete')}
-                        </Button>
-                      </Popconfirm>,
+                      />,
                     ]
                   : undefined
               }

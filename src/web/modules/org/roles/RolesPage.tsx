@@ -1,10 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Popconfirm, Space, Tag, Tooltip, Typography } from 'antd';
+import { App, Button, Card, Space, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../../app/api';
 import { usePermissions } from '../../../app/auth/session';
+import DeleteLink from '../../../app/shared/DeleteLink';
 import ListTable from '../../../app/shared/list/ListTable';
 import type { Role } from '../types';
 import { useRoleMutations, useRoles } from './api';
@@ -61,17 +62,7 @@ export default function RolesPage() {
                 </Button>
               </Tooltip>
             ) : (
-              <Popconfirm
-                title={t('org.role.deleteConfirm', { name: role.name })}
-                okText={t('common.delete')}
-                okButtonProps={{ danger: true }}
-                cancelText={t('common.cancel')}
-                onConfirm={() => confirmDelete(role)}
-              >
-                <Button type="link" size="small" danger>
-                  {t('common.delete')}
-                </Button>
-              </Popconfirm>
+              <DeleteLink title={t('org.role.deleteConfirm', { name: role.name })} onConfirm={() => confirmDelete(role)} />
             ))}
         </Space>
       ),
