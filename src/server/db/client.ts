@@ -8,6 +8,7 @@ import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import * as schema from './schema';
+import { installFastQueries } from './pglite-queries';
 
 export type Schema = typeof schema;
 /** A database handle or an open transaction: both run the same typed queries. */
@@ -39,6 +40,7 @@ async function openPglite(dataDir?: string): Promise<Database> {
   }
   const client = new PGlite({ dataDir: dir, extensions: { pg_trgm } });
   await client.waitReady;
+  installFastQueries(client);
   const db = drizzlePglite({ client, schema }) as unknown as Db;
   return {
     kind: 'pglite',

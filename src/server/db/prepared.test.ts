@@ -79,10 +79,30 @@ describe('executeByShape', () => {
 
 describe('preparedOnce', () => {
   it('reuses the statement for a key and fills placeholders per execution', async () => {
+    let builds = 0;
     const statement = () =>
-      preparedOnce(db, 'users_by_name_test', () => db.select({ id: users.id, name: users.name }).from(users).where(eq(users.username, sql.placeholder('u'))));
-    expect(statement()).toBe(statement());
+      preparedOnce(db, 'users_by_name_test', () => {
+        builds++;
+        return db.select({ id: users.id, name: users.name }).from(users).where(eq(users.username, sql.placeholder('u')));
+      });
     expect((await statement().execute({ u: 'a' })).map((r) => r.name)).toEqual(['甲']);
     expect(await statement().execute({ u: 'nobody' })).toEqual([]);
+    expect(builds).toBe(1);
+  });
+
+  it('runs in the transaction it is given: its uncommitted rows, and none of them after a rollback', async () => {
+    const byName = (handle: Db) =>
+      preparedOnce(handle, 'users_by_username_test', () => handle.select({ name: users.name }).from(users).where(eq(users.username, sql.placeholder('u'))));
+    const [root] = await db.select({ id: departments.id }).from(departments).limit(1);
+    await expect(
+      db.transaction(async (tx) => {
+        await tx.insert(users).values({ username: 'tx_only', passwordHash: 'x', name: '事务内', departmentId: root.id });
+        expect(await byName(tx).execute({ u: 'tx_only' })).toEqual([{ name: '事务内' }]);
+        throw new Error('roll back');
+      }),
+    ).rejects.toThrow('roll back');
+    // Built inside the transaction, the same statement now runs outside it.
+    expect(await byName(db).execute({ u: 'tx_only' })).toEqual([]);
+    expect(await byName(db).execute({ u: 'a' })).toEqual([{ name: '甲' }]);
   });
 });

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { Column, getTableName, is, SQL, sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
+import { PgliteSession } from 'drizzle-orm/pglite';
 import type { Db } from './client';
+import type { NamedQueryOptions } from './pglite-queries';
 
 /**
  * Statements prepared once per database and shape. A list page's select is ~50 columns: building
@@ -23,26 +25,49 @@ export interface PlanOptions {
   planEachExecution?: boolean;
 }
 
-/** Beyond this many shapes per database a statement runs unnamed (PostgreSQL keeps each named plan per connection). */
+/** Beyond this many shapes per driver a statement runs unnamed (PostgreSQL keeps each named plan per connection). */
 const MAX_SHAPES = 300;
-const statements = new WeakMap<Db, Map<string, unknown>>();
+/** Per driver (its session class), the statements built so far, each bound to whichever client built it. */
+const statements = new WeakMap<object, Map<string, object>>();
+
+/** What drizzle keeps behind a database handle or a transaction: the session and its driver client. */
+type WithSession = { session: { client: unknown } };
 
 /**
  * The prepared form of a statement whose SQL depends only on `key` (its values are drizzle
- * placeholders), built on first use. Use the root database, not a transaction: a transaction's
- * handle is new each time, so nothing would be reused.
+ * placeholders), built on first use and then run on `db`'s own connection: the root database or an
+ * open transaction alike (a transaction's statements must run on its connection).
  */
-export function preparedOnce<P>(db: Db, key: string, build: () => Preparable<P>, opts: PlanOptions = {}): P {
-  let cache = statements.get(db);
-  if (!cache) statements.set(db, (cache = new Map()));
-  const found = cache.get(key) as P | undefined;
-  if (found) return found;
-  if (cache.size >= MAX_SHAPES) return withFastRows(build().prepare(''));
-  // An unnamed statement is planned for the values of each execution.
-  const name = opts.planEachExecution ? '' : `s_${createHash('sha1').update(key).digest('base64url').slice(0, 20)}`;
-  const prepared = withFastRows(build().prepare(name));
-  cache.set(key, prepared);
-  return prepared;
+export function preparedOnce<P extends object>(db: Db, key: string, build: () => Preparable<P>, opts: PlanOptions = {}): P {
+  const session = (db as unknown as WithSession).session;
+  let cache = statements.get(session.constructor);
+  if (!cache) statements.set(session.constructor, (cache = new Map()));
+  let prepared = cache.get(key) as P | undefined;
+  if (!prepared) {
+    if (cache.size >= MAX_SHAPES) return withFastRows(build().prepare(''));
+    // An unnamed statement is planned for the values of each execution.
+    const name = opts.planEachExecution ? '' : `s_${createHash('sha1').update(key).digest('base64url').slice(0, 20)}`;
+    prepared = withFastRows(build().prepare(name));
+    names.set(prepared, name);
+    cache.set(key, prepared);
+  }
+  return boundTo(prepared, session, names.get(prepared)!);
+}
+const names = new WeakMap<object, string>();
+
+/**
+ * The statement run through the session's client: drizzle's prepared query reads its driver
+ * client from `this.client` on each execution, so a view with its own client shares everything
+ * else. Drizzle's PGlite driver drops the statement's name, so there the client is asked to keep
+ * it (pglite-queries.ts).
+ */
+function boundTo<P extends object>(prepared: P, session: WithSession['session'], name: string): P {
+  let client = session.client as { query(text: string, params?: unknown[], options?: NamedQueryOptions): unknown };
+  if (name && is(session, PgliteSession)) {
+    const pglite = client;
+    client = { query: (text, params, options) => pglite.query(text, params, { ...options, statementName: name }) };
+  } else if ((prepared as unknown as { client: unknown }).client === client) return prepared;
+  return Object.create(prepared, { client: { value: client } }) as P;
 }
 
 /** What drizzle's prepared select keeps of its selection (drizzle-orm/pg-core/session). */

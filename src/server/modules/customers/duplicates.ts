@@ -126,28 +126,25 @@ export async function existingDuplicates(
   const names = [...new Set(input.names ?? [])].filter(Boolean);
   const phones = [...new Set(input.phones ?? [])].filter(Boolean);
   const result = { names: new Map<string, DuplicateOwner>(), phones: new Map<string, DuplicateOwner>() };
-  if (names.length) {
-    const found = await rows<DuplicateOwner & { key: string }>(
-      tx,
-      sql`select distinct on (c.name) c.name as key, c.owner_id as "ownerId", u.name as "ownerName"
-            from customers c left join users u on u.id = c.owner_id
-           where c.name in ${textList(names)} and c.deleted_at is null and c.id <> ${exclude}
-           order by c.name, c.id`,
-    );
-    for (const { key, ...owner } of found) result.names.set(key, owner);
-  }
-  if (phones.length) {
-    const found = await rows<DuplicateOwner & { key: string }>(
-      tx,
-      sql`select p.key, c.owner_id as "ownerId", u.name as "ownerName"
-            from ${textList(phones)} as p(key)
-            join lateral (select c.id, c.owner_id from customers c
-                           where (c.phone = p.key or c.mobile = p.key) and c.deleted_at is null and c.id <> ${exclude}
-                           order by c.id limit 1) c on true
-            left join users u on u.id = c.owner_id`,
-    );
-    for (const { key, ...owner } of found) result.phones.set(key, owner);
-  }
+  if (!names.length && !phones.length) return result;
+  // Names and numbers in one statement (a save checks both): the oldest holder of each.
+  const found = await rows<DuplicateOwner & { kind: 'name' | 'phone'; key: string }>(
+    tx,
+    sql`select 'name' as kind, n.key, c.owner_id as "ownerId", u.name as "ownerName"
+          from ${textList(names)} as n(key)
+          join lateral (select c.id, c.owner_id from customers c
+                         where c.name = n.key and c.deleted_at is null and c.id <> ${exclude}
+                         order by c.id limit 1) c on true
+          left join users u on u.id = c.owner_id
+        union all
+        select 'phone', p.key, c.owner_id, u.name
+          from ${textList(phones)} as p(key)
+          join lateral (select c.id, c.owner_id from customers c
+                         where (c.phone = p.key or c.mobile = p.key) and c.deleted_at is null and c.id <> ${exclude}
+                         order by c.id limit 1) c on true
+          left join users u on u.id = c.owner_id`,
+  );
+  for (const { kind, key, ...owner } of found) (kind === 'name' ? result.names : result.phones).set(key, owner);
   return result;
 }
 

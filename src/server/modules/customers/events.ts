@@ -34,7 +34,18 @@ export async function recordCustomerEvent(
   event: CustomerEvent,
   params: Record<string, unknown> | null = null,
 ) {
-  await tx.insert(activities).values({
+  await customerEventInsert(tx, actor, customerId, event, params);
+}
+
+/** The event's INSERT, not yet run: for writeTogether, alongside the change's audit row. */
+export function customerEventInsert(
+  tx: Db,
+  actor: Actor,
+  customerId: number,
+  event: CustomerEvent,
+  params: Record<string, unknown> | null = null,
+) {
+  return tx.insert(activities).values({
     customerId,
     kind: 'system',
     event,

@@ -1,13 +1,15 @@
-import { and, count, eq, isNull } from 'drizzle-orm';
+import { and, count, eq, isNull, sql, type SQLWrapper } from 'drizzle-orm';
+import { preparedOnce } from '../../db/prepared';
 import type { Db } from '../../db/client';
 import type { Actor } from '../../platform/access/actor';
-import { recordAudit } from '../../platform/audit/service';
+import { auditInsert } from '../../platform/audit/service';
+import { writeTogether } from '../../db/write-together';
 import { badRequest, conflict, fieldError, notFound } from '../../platform/http/errors';
 import { users } from '../../platform/org/schema';
 import type { CustomerRow } from './access';
-import { type CustomerEvent, recordCustomerEvent } from './events';
-import { customers, customerShares } from './schema';
-import { getCustomerSettings } from './settings';
+import { type CustomerEvent, customerEventInsert } from './events';
+import { customers, customerSettings, customerShares } from './schema';
+import { getCustomerSettings, knowCustomerSettings } from './settings';
 
 /**
  * Who owns a customer, and the one way that changes hands (claim, assign, transfer, release).
@@ -25,14 +27,24 @@ export interface OwnerCandidate {
   status: 'active' | 'disabled';
 }
 
-/** Lock the user's row (FOR UPDATE) and return it; null when there is no such user. */
+/**
+ * Lock the user's row (FOR UPDATE) and return it; null when there is no such user. The customer
+ * rules come along in the same statement: every caller consults them next (limits, duplicates).
+ */
 export async function lockUser(tx: Db, userId: number): Promise<OwnerCandidate | null> {
-  const [row] = await tx
-    .select({ id: users.id, name: users.name, departmentId: users.departmentId, status: users.status })
-    .from(users)
-    .where(eq(users.id, userId))
-    .for('update');
-  return row ?? null;
+  const statement = preparedOnce(tx, 'customer_lock_user', () =>
+    tx
+      .select({ id: users.id, name: users.name, departmentId: users.departmentId, status: users.status, settings: customerSettings })
+      .from(users)
+      .leftJoin(customerSettings, eq(customerSettings.id, 1))
+      .where(eq(users.id, sql.placeholder('userId')))
+      .for('update', { of: users }),
+  );
+  const [row] = await statement.execute({ userId });
+  if (!row) return null;
+  const { settings, ...user } = row;
+  if (settings) knowCustomerSettings(tx, settings);
+  return user;
 }
 
 /** A user who may receive customers: exists and is active, else a field error on `field`. */
@@ -91,13 +103,15 @@ export interface OwnerChange {
   summary: string;
   /** Extra columns to set with the owner (pool release fields). */
   extra?: Partial<typeof customers.$inferInsert>;
+  /** Writes that go with a successful change (a claim's record), run with its audit row and event. */
+  alsoWrite?: SQLWrapper[];
 }
 
 /**
  * Move the customer to `to` (null: the pool) only if its owner is still `before.ownerId`: a
  * conditional UPDATE, so of two concurrent changes from the same state exactly one applies.
  * Returns false when the owner changed underneath (nothing written). On success writes the
- * audit row and the timeline event in the caller's transaction.
+ * audit row, the timeline event and `alsoWrite` in the caller's transaction, in one statement.
  */
 export async function changeOwner(tx: Db, actor: Actor, change: OwnerChange): Promise<boolean> {
   const { before, to } = change;
@@ -121,19 +135,22 @@ export async function changeOwner(tx: Db, actor: Actor, change: OwnerChange): Pr
     )
     .returning({ id: customers.id });
   if (updated.length === 0) return false;
-  // An owner needs no team membership of their own customer.
-  if (to) await tx.delete(customerShares).where(and(eq(customerShares.customerId, before.id), eq(customerShares.userId, to.id)));
-  await recordAudit(tx, actor, {
-    action: 'state',
-    entityType: 'customer',
-    entityId: before.id,
-    summary: `${before.name}: ${change.summary}`,
-    changes: [
-      { field: 'ownerId', from: before.ownerId, to: to?.id ?? null },
-      ...(before.departmentId !== (to?.departmentId ?? null) ? [{ field: 'departmentId', from: before.departmentId, to: to?.departmentId ?? null }] : []),
-    ],
-  });
-  await recordCustomerEvent(tx, actor, before.id, change.event, change.params);
+  await writeTogether(tx, [
+    // An owner needs no team membership of their own customer.
+    to && tx.delete(customerShares).where(and(eq(customerShares.customerId, before.id), eq(customerShares.userId, to.id))),
+    auditInsert(tx, actor, {
+      action: 'state',
+      entityType: 'customer',
+      entityId: before.id,
+      summary: `${before.name}: ${change.summary}`,
+      changes: [
+        { field: 'ownerId', from: before.ownerId, to: to?.id ?? null },
+        ...(before.departmentId !== (to?.departmentId ?? null) ? [{ field: 'departmentId', from: before.departmentId, to: to?.departmentId ?? null }] : []),
+      ],
+    }),
+    customerEventInsert(tx, actor, before.id, change.event, change.params),
+    ...(change.alsoWrite ?? []),
+  ]);
   return true;
 }
 

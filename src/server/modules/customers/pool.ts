@@ -1,5 +1,6 @@
 import { and, count, desc, eq, gte, isNull, sql, type SQL } from 'drizzle-orm';
 import { searchCondition } from './search-text';
+import { preparedOnce } from '../../db/prepared';
 import type { Db } from '../../db/client';
 import type { Actor } from '../../platform/access/actor';
 import { inScope } from '../../platform/access/scope';
@@ -8,7 +9,7 @@ import { customerAccess, customerScope, loadCustomer, type CustomerRow } from '.
 import { alreadyClaimed, assertOwnedLimit, assertReceivable, changeOwner, lockUser, userName } from './ownership';
 import { readCustomerPage } from './customer-dto';
 import { customers, customerShares, poolClaims } from './schema';
-import { companyDayStart, companyTimeZone, formatCompanyDate, getCustomerSettings } from './settings';
+import { companyDayStartSql, companyTimeZone, formatCompanyDate, getCustomerSettings } from './settings';
 
 /**
  * 客户池 / 公海: customers with no owner. Owners release them with a reason; users with
@@ -52,11 +53,13 @@ export async function claimCustomer(db: Db, actor: Actor, id: number): Promise<n
   if (!actor.permissions.has('customer.pool')) throw forbidden();
   await db.transaction(async (tx) => {
     const me = assertReceivable(await lockUser(tx, actor.userId), 'userId');
-    const [row] = await tx
-      .select()
-      .from(customers)
-      .where(and(eq(customers.id, id), isNull(customers.deletedAt)))
-      .limit(1);
+    const [row] = await preparedOnce(tx, 'customer_live_row', () =>
+      tx
+        .select()
+        .from(customers)
+        .where(and(eq(customers.id, sql.placeholder('id')), isNull(customers.deletedAt)))
+        .limit(1),
+    ).execute({ id });
     if (!row) throw notFound();
     if (row.ownerId !== null) {
       // Say who has it when it was a pool customer or the caller may see it; otherwise it is simply not there.
@@ -66,7 +69,7 @@ export async function claimCustomer(db: Db, actor: Actor, id: number): Promise<n
     const settings = await getCustomerSettings(tx);
     await assertMayReclaim(tx, actor, row, settings.reclaimBlockDays);
     if (settings.dailyClaimLimit > 0) {
-      const n = await claimsSince(tx, actor.userId, await companyDayStart(tx));
+      const n = await claimsToday(tx, actor.userId);
       if (n >= settings.dailyClaimLimit) throw badRequest('POOL_DAILY_LIMIT', { limit: settings.dailyClaimLimit });
     }
     await assertOwnedLimit(tx, me);
@@ -76,9 +79,10 @@ export async function claimCustomer(db: Db, actor: Actor, id: number): Promise<n
       event: 'claimed',
       params: { userId: me.id, userName: me.name },
       summary: `${me.name} 从公海领取`,
+      // Counted against the daily claim limit.
+      alsoWrite: [tx.insert(poolClaims).values({ customerId: id, userId: actor.userId })],
     });
     if (!ok) throw await alreadyClaimed(tx, id);
-    await tx.insert(poolClaims).values({ customerId: id, userId: actor.userId });
   });
   return id;
 }
@@ -145,14 +149,15 @@ export async function listPool(db: Db, actor: Actor, query: PoolQuery) {
 
 /** The caller's claims today (company time zone) against the daily limit (0 = unlimited). */
 export async function poolStatus(db: Db, actor: Actor) {
-  const [settings, since] = await Promise.all([getCustomerSettings(db), companyDayStart(db)]);
-  return { claimsToday: await claimsSince(db, actor.userId, since), dailyClaimLimit: settings.dailyClaimLimit };
+  const [settings, claimed] = await Promise.all([getCustomerSettings(db), claimsToday(db, actor.userId)]);
+  return { claimsToday: claimed, dailyClaimLimit: settings.dailyClaimLimit };
 }
 
-async function claimsSince(db: Db, userId: number, since: Date): Promise<number> {
+/** The user's claims since midnight in the company's time zone, in one statement. */
+async function claimsToday(db: Db, userId: number): Promise<number> {
   const [{ n }] = await db
     .select({ n: count() })
     .from(poolClaims)
-    .where(and(eq(poolClaims.userId, userId), gte(poolClaims.claimedAt, since)));
+    .where(and(eq(poolClaims.userId, userId), gte(poolClaims.claimedAt, companyDayStartSql())));
   return n;
 }

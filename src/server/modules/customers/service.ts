@@ -3,7 +3,8 @@ import type { CustomerCreateInput, CustomerUpdateInput } from '../../../common/c
 import type { Db } from '../../db/client';
 import type { Actor } from '../../platform/access/actor';
 import { inScope, scopeCondition } from '../../platform/access/scope';
-import { diffFields, recordAudit } from '../../platform/audit/service';
+import { auditInsert, diffFields, recordAudit } from '../../platform/audit/service';
+import { writeTogether } from '../../db/write-together';
 import { assertDictionaryValuesKnown, dictionaryValuesOf } from '../../platform/dictionaries/service';
 import { conflict, fieldError, forbidden, notFound } from '../../platform/http/errors';
 import { customerScope, loadCustomer, type CustomerRow } from './access';
@@ -11,7 +12,7 @@ import { accessExpression, type CustomerDto, customerDtoRow, selectCustomerDtos,
 import { blockingDocuments } from './delete-guards';
 import './dictionary-usage';
 import { assertNotDuplicate, normalizeMobile } from './duplicates';
-import { recordCustomerEvent } from './events';
+import { customerEventInsert } from './events';
 import { assertOwnedLimit, assertReceivable, lockUser, type OwnerCandidate } from './ownership';
 import { customers } from './schema';
 import { buildSearchText, rebuildSearchText, searchCondition } from './search-text';
@@ -137,13 +138,15 @@ export async function createCustomer(db: Db, actor: Actor, input: CustomerCreate
         searchText: buildSearchText(values, []),
       })
       .returning({ id: customers.id });
-    await recordCustomerEvent(tx, actor, row.id, 'created', owner ? { ownerId: owner.id, ownerName: owner.name } : { toPool: true });
-    await recordAudit(tx, actor, {
-      action: 'create',
-      entityType: 'customer',
-      entityId: row.id,
-      summary: owner ? `${values.name}（负责人：${owner.name}）` : `${values.name}（放入公海）`,
-    });
+    await writeTogether(tx, [
+      customerEventInsert(tx, actor, row.id, 'created', owner ? { ownerId: owner.id, ownerName: owner.name } : { toPool: true }),
+      auditInsert(tx, actor, {
+        action: 'create',
+        entityType: 'customer',
+        entityId: row.id,
+        summary: owner ? `${values.name}（负责人：${owner.name}）` : `${values.name}（放入公海）`,
+      }),
+    ]);
     return row.id;
   });
   return getCustomer(db, actor, id);
@@ -164,8 +167,10 @@ export async function updateCustomer(db: Db, actor: Actor, id: number, input: Cu
       .set({ ...values, updatedAt: new Date(), updatedBy: actor.userId > 0 ? actor.userId : null })
       .where(eq(customers.id, id));
     if ([...changed].some((f) => searchableFields.has(f))) await rebuildSearchText(tx, id);
-    await recordCustomerEvent(tx, actor, id, 'updated', { fields: [...changed] });
-    await recordAudit(tx, actor, { action: 'update', entityType: 'customer', entityId: id, summary: values.name ?? before.name, changes });
+    await writeTogether(tx, [
+      customerEventInsert(tx, actor, id, 'updated', { fields: [...changed] }),
+      auditInsert(tx, actor, { action: 'update', entityType: 'customer', entityId: id, summary: values.name ?? before.name, changes }),
+    ]);
   });
   return getCustomer(db, actor, id);
 }
@@ -185,14 +190,16 @@ async function applyHot(tx: Db, actor: Actor, row: CustomerRow, hot: boolean) {
     .update(customers)
     .set({ isHot: hot, hotAt: hot ? new Date() : null, updatedAt: new Date(), updatedBy: actor.userId > 0 ? actor.userId : null })
     .where(eq(customers.id, row.id));
-  await recordCustomerEvent(tx, actor, row.id, hot ? 'hot' : 'unhot');
-  await recordAudit(tx, actor, {
-    action: 'state',
-    entityType: 'customer',
-    entityId: row.id,
-    summary: `${row.name}: ${hot ? '标记热点' : '取消热点'}`,
-    changes: [{ field: 'isHot', from: row.isHot, to: hot }],
-  });
+  await writeTogether(tx, [
+    customerEventInsert(tx, actor, row.id, hot ? 'hot' : 'unhot'),
+    auditInsert(tx, actor, {
+      action: 'state',
+      entityType: 'customer',
+      entityId: row.id,
+      summary: `${row.name}: ${hot ? '标记热点' : '取消热点'}`,
+      changes: [{ field: 'isHot', from: row.isHot, to: hot }],
+    }),
+  ]);
 }
 
 /** For the bulk endpoint: one customer's hot mark in the caller's transaction. */
@@ -272,8 +279,10 @@ export async function restoreCustomer(db: Db, actor: Actor, id: number): Promise
       .update(customers)
       .set({ deletedAt: null, deletedBy: null, updatedAt: new Date(), updatedBy: actor.userId > 0 ? actor.userId : null })
       .where(eq(customers.id, id));
-    await recordCustomerEvent(tx, actor, id, 'restored');
-    await recordAudit(tx, actor, { action: 'state', entityType: 'customer', entityId: id, summary: `${row.name}: 从回收站恢复`, changes: [{ field: 'deletedAt', from: row.deletedAt?.toISOString() ?? null, to: null }] });
+    await writeTogether(tx, [
+      customerEventInsert(tx, actor, id, 'restored'),
+      auditInsert(tx, actor, { action: 'state', entityType: 'customer', entityId: id, summary: `${row.name}: 从回收站恢复`, changes: [{ field: 'deletedAt', from: row.deletedAt?.toISOString() ?? null, to: null }] }),
+    ]);
   });
   const scope = await customerScope(db, actor);
   const [row] = await selectCustomerDtos(db, accessExpression(scope, actor)).where(eq(customers.id, id));

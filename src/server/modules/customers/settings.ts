@@ -4,7 +4,7 @@ import { type Db, rows } from '../../db/client';
 import type { Actor } from '../../platform/access/actor';
 import { diffFields, recordAudit } from '../../platform/audit/service';
 import { getCompanyRow } from '../../platform/settings/company';
-import { companySettings } from '../../platform/settings/schema';
+import { companySettings, DEFAULT_TIME_ZONE } from '../../platform/settings/schema';
 import { customerSettings } from './schema';
 
 /**
@@ -32,6 +32,11 @@ export function getCustomerSettings(db: Db): Promise<CustomerSettingsRow> {
   return read;
 }
 const readInTransaction = new WeakMap<Db, Promise<CustomerSettingsRow>>();
+
+/** The rules as a statement of this transaction read them along with something else (lockUser). */
+export function knowCustomerSettings(tx: Db, row: CustomerSettingsRow) {
+  if (is(tx, PgTransaction) && !readInTransaction.has(tx)) readInTransaction.set(tx, Promise.resolve(row));
+}
 
 async function readCustomerSettings(db: Db): Promise<CustomerSettingsRow> {
   const [row] = await db.select().from(customerSettings).where(eq(customerSettings.id, 1));
@@ -75,16 +80,19 @@ export async function companyTimeZone(db: Db): Promise<string> {
  * today, shifted by `offsetDays`. PostgreSQL does the zone arithmetic (DST-safe).
  */
 export async function companyDayStart(db: Db, opts: { date?: string; offsetDays?: number } = {}): Promise<Date> {
-  // One statement with the zone read in it (a claim asks on every request); the company row is
-  // always there after bootstrap, and companyTimeZone recreates it if a hand reset removed it.
-  const zone = sql`(select ${companySettings.timeZone} from ${companySettings} where ${companySettings.id} = 1)`;
-  const at = async (tz: SQL) => {
-    const day = opts.date ? sql`${opts.date}::date` : sql`(now() at time zone ${tz})::date`;
-    const [row] = await rows<{ at: Date | string | null }>(db, sql`select ((${day} + ${opts.offsetDays ?? 0}::int)::timestamp at time zone ${tz}) as at`);
-    return row.at;
-  };
-  const found = (await at(zone)) ?? (await at(sql`${await companyTimeZone(db)}::text`));
-  return new Date(found!);
+  const [row] = await rows<{ at: Date | string }>(db, sql`select ${companyDayStartSql(opts)} as at`);
+  return new Date(row.at);
+}
+
+/**
+ * The same instant as an SQL expression, for a statement that compares with it (a claim counts
+ * the day's claims in one statement). The zone is read in it; the column's default stands in if a
+ * hand reset removed the company row.
+ */
+export function companyDayStartSql(opts: { date?: string; offsetDays?: number } = {}): SQL {
+  const zone = sql`coalesce((select ${companySettings.timeZone} from ${companySettings} where ${companySettings.id} = 1), ${DEFAULT_TIME_ZONE}::text)`;
+  const day = opts.date ? sql`${opts.date}::date` : sql`(now() at time zone ${zone})::date`;
+  return sql`((${day} + ${opts.offsetDays ?? 0}::int)::timestamp at time zone ${zone})`;
 }
 
 /** The calendar date (YYYY-MM-DD) of an instant in the company's time zone, for messages. */

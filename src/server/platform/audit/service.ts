@@ -18,7 +18,12 @@ export interface AuditEntryInput {
 
 /** Write one audit row inside the caller's transaction, so it lands with the change or not at all. */
 export async function recordAudit(db: Db, actor: Actor | null, entry: AuditEntryInput, who?: { name?: string }) {
-  await db.insert(auditLog).values({
+  await auditInsert(db, actor, entry, who);
+}
+
+/** The audit row's INSERT, not yet run: for writeTogether, alongside the change's other small writes. */
+export function auditInsert(db: Db, actor: Actor | null, entry: AuditEntryInput, who?: { name?: string }) {
+  return db.insert(auditLog).values({
     actorId: actor && actor.userId > 0 ? actor.userId : null,
     actorName: who?.name ?? actor?.name ?? null,
     departmentId: actor && actor.departmentId > 0 ? actor.departmentId : null,

@@ -1,5 +1,8 @@
 import { boolean, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
+/** The company's time zone until an administrator sets another. */
+export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+
 /** One row (id = 1): the company using this installation. */
 export const companySettings = pgTable('company_settings', {
   id: integer('id').primaryKey(),
@@ -8,7 +11,7 @@ export const companySettings = pgTable('company_settings', {
   address: text('address').notNull().default(''),
   phone: text('phone').notNull().default(''),
   logoFileId: text('logo_file_id'),
-  timeZone: text('time_zone').notNull().default('Asia/Shanghai'),
+  timeZone: text('time_zone').notNull().default(DEFAULT_TIME_ZONE),
   currency: text('currency').notNull().default('CNY'),
   /** Set by `npm run demo`; business data guards use it too. */
   isDemo: boolean('is_demo').notNull().default(false),
