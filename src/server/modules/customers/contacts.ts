@@ -69,7 +69,7 @@ export async function listContacts(db: Db, actor: Actor, query: { page: number; 
       .orderBy(desc(contacts.updatedAt), desc(contacts.id))
       .limit(query.pageSize)
       .offset(offset),
-    cappedTotal(db, sql`${contacts} inner join ${customers} on ${customers.id} = ${contacts.customerId} where ${where}`),
+    cappedTotal(db, sql`${contacts} inner join ${customers} on ${customers.id} = ${contacts.customerId} where ${where}`, { planEachExecution: !!query.q }),
   ]);
   return { items: found.map(toContactDto), page: query.page, pageSize: query.pageSize, ...counted };
 }

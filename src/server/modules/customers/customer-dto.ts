@@ -220,7 +220,7 @@ export async function readCustomerPage(db: Db, access: SQL<CustomerAccess>, page
     const matches = found.length ? found[0].matchCount : page.offset === 0 ? 0 : undefined;
     if (matches !== undefined && matches <= FEW_MATCHES) return { items: found.map((r) => toCustomerDto(r)), total: matches, totalExact: true };
   }
-  const counted = searching ? await cappedTotal(db, count) : undefined;
+  const counted = searching ? await cappedTotal(db, count, { planEachExecution: true }) : undefined;
   const fewMatches = !!counted && counted.totalExact && counted.total <= FEW_MATCHES;
   const [found, total] = await Promise.all([customerPageRows(db, access, { ...page, fewMatches }, searching), counted ?? cappedTotal(db, count)]);
   return { items: found.map((r) => toCustomerDto(r)), ...total };

@@ -246,7 +246,7 @@ export async function listRecycleBin(db: Db, actor: Actor, query: { page: number
   const offset = (query.page - 1) * query.pageSize;
   const [found, counted] = await Promise.all([
     selectCustomerPage(db, sql`'scope'`, { where, orderBy: [desc(customers.deletedAt), desc(customers.id)], limit: query.pageSize, offset }),
-    cappedTotal(db, sql`${customers} where ${where}`),
+    cappedTotal(db, sql`${customers} where ${where}`, { planEachExecution: !!query.q }),
   ]);
   return {
     items: found.map((r) => toCustomerDto(r, { recycle: true })),

@@ -1,6 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
-import { type Db, rows } from '../../db/client';
+import type { Db } from '../../db/client';
+import { executeByShape, type PlanOptions } from '../../db/prepared';
 
 /** Totals are exact up to this many rows; beyond it a list says "10,000+". */
 export const EXACT_TOTAL_LIMIT = 10_000;
@@ -23,8 +24,7 @@ const reusedTotals = new WeakMap<Db, Map<string, { n: number; at: number }>>();
  * The list convention's total without counting a hundred thousand rows on every page: count at
  * most one past the cap. `source` is the FROM … WHERE … part of the list's own query.
  */
-export async function cappedTotal(db: Db, source: SQL): Promise<{ total: number; totalExact: boolean }> {
-  const query = cappedCountQuery(source);
+export async function cappedTotal(db: Db, source: SQL, opts: PlanOptions = {}): Promise<{ total: number; totalExact: boolean }> {
   const key = totalKey(source);
   let totals = reusedTotals.get(db);
   if (!totals) reusedTotals.set(db, (totals = new Map()));
@@ -32,7 +32,7 @@ export async function cappedTotal(db: Db, source: SQL): Promise<{ total: number;
   let n: number;
   if (reused && Date.now() - reused.at < TOTAL_REUSE_MS) n = reused.n;
   else {
-    n = (await rows<{ n: number }>(db, query))[0].n;
+    n = (await countCapped(db, source, opts))[0].n;
     totals.delete(key);
     // Oldest first out: a Map iterates in insertion order.
     if (totals.size >= MAX_REUSED_TOTALS) totals.delete(totals.keys().next().value!);
@@ -52,6 +52,21 @@ const totalKey = (source: SQL) => {
   const built = dialect.sqlToQuery(cappedCountQuery(source));
   return `${built.sql}\u0000${JSON.stringify(built.params)}`;
 };
+
+/**
+ * The count as a statement prepared per shape of `source` (parsed and planned once; planned per
+ * execution with `planEachExecution`, for a search whose plan depends on its term).
+ */
+function countCapped(db: Db, source: SQL, opts: PlanOptions) {
+  return executeByShape(
+    db,
+    'capped_count',
+    { source },
+    (parts) =>
+      db.select({ n: sql<number>`count(*)::int` }).from(sql`(select 1 from ${parts.source} limit ${sql.raw(String(EXACT_TOTAL_LIMIT + 1))}) as capped`),
+    opts,
+  );
+}
 
 /** The statement behind cappedTotal (bench/http.ts hands it to its bare baseline). */
 export function cappedCountQuery(source: SQL): SQL {
