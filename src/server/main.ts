@@ -3,6 +3,7 @@ import { loadConfigOrExit } from './config';
 import { openDatabase } from './db/client';
 import { migrateDatabase } from './db/migrate';
 import { serverModules } from './modules/registry';
+import { databaseJobs } from './platform/jobs/maintenance';
 import { startJobRunner } from './platform/jobs/runner';
 import { bootstrap } from './platform/bootstrap';
 
@@ -14,7 +15,7 @@ async function main() {
   const app = await buildApp({ config, database });
   await bootstrap(database, { adminPassword: config.adminPassword, log: app.log });
   // Scheduled work: every copy ticks, PostgreSQL decides which one runs each period (platform/jobs).
-  const jobs = startJobRunner({ database, jobs: serverModules.flatMap((m) => m.jobs ?? []), log: app.log });
+  const jobs = startJobRunner({ database, jobs: [...databaseJobs(database), ...serverModules.flatMap((m) => m.jobs ?? [])], log: app.log });
   app.addHook('onClose', () => jobs.stop());
 
   let stopping = false;
