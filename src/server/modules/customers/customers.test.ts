@@ -294,6 +294,16 @@ describe('search', () => {
     expect(found.map((k: { name: string }) => k.name)).toEqual(['周工']);
   });
 
+  it('finds a number of 5 digits or more only where it stands in one piece, not from its parts', async () => {
+    const x = await create(c.rep2, { name: '温州数码分段测试有限公司', phone: '1234567' });
+    await c.rep2.post(`/api/v1/customers/${x.id}/contacts`, { name: '郑工', mobile: '13456789000' });
+    // Every 5-digit run of 123456789 is in the text (12345, 23456, 34567 and 45678, 56789), the number is not.
+    expect(await names(c.rep2, '&q=123456789')).toEqual([]);
+    for (const typed of ['1234567', '3456789', '13456789000', '56789', '4567']) {
+      expect(await names(c.rep2, `&q=${typed}`), typed).toContain(x.name);
+    }
+  });
+
   it('a new customer’s search text, written with the row, is what rebuilding it from the row makes', async () => {
     const made = await create(c.rep2, { name: '宁波Ｅ联 Tech 有限公司', shortName: '  E联  ', phone: '0574-8765 4329', mobile: '139 8765 0423' });
     const searchText = async () =>

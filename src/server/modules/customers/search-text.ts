@@ -43,13 +43,24 @@ export function searchTerm(q: string): string {
  * The one search condition. Three characters or more: substring match on the trigram-indexed
  * search_text. One or two letters (a Chinese name is often two characters): containment in
  * search_grams, the text's single characters and pairs behind a GIN index — the same rows a
- * substring match would find, which trigrams cannot look up. Digits and punctuation stay on the
- * substring path (search_grams leaves out digits; such short terms match most rows anyway).
+ * substring match would find, which trigrams cannot look up. Five digits or more (a phone number,
+ * whole or in part): search_grams also holds every 5-digit run of the text's numbers, and a row
+ * holding the term holds all of the term's runs; the substring test then keeps the rows that hold
+ * them in one piece (strpos, so that the planner does not also walk the trigram index, whose digit
+ * trigrams list most rows). Shorter digit terms stay on the substring path: they match many rows anyway.
  */
 export function searchCondition(columns: { text: AnyPgColumn; grams: AnyPgColumn }, q: string): SQL {
   const term = searchTerm(q);
   if (/^\p{L}{1,2}$/u.test(term)) return sql`${columns.grams} @> array[${term}]::text[]`;
+  if (/^\d{5,}$/.test(term)) return sql`(${columns.grams} @> ${`{${digitRuns(term).join(',')}}`}::text[] and strpos(${columns.text}, ${term}) > 0)`;
   return sql`${columns.text} ilike ${`%${escapeLike(term)}%`}`;
+}
+
+/** The distinct 5-digit runs of a number, as search_grams (migration 0011) stores them. */
+function digitRuns(digits: string): string[] {
+  const runs = new Set<string>();
+  for (let i = 0; i + 5 <= digits.length; i++) runs.add(digits.slice(i, i + 5));
+  return [...runs];
 }
 
 /** Rebuild one customer's search text from its row and live contacts (after any write to either). */
