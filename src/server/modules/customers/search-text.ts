@@ -40,8 +40,8 @@ export function searchTerm(q: string): string {
 }
 
 /**
- * The one search condition. Three characters or more: substring match on the trigram-indexed
- * search_text. One or two letters (a Chinese name is often two characters): containment in
+ * The one search condition. Three characters or more: substring match on the trigram-indexed,
+ * lower-cased search_text. One or two letters (a Chinese name is often two characters): containment in
  * search_grams, the text's single characters and pairs behind a GIN index — the same rows a
  * substring match would find, which trigrams cannot look up. Five digits or more (a phone number,
  * whole or in part): search_grams also holds every 5-digit run of the text's numbers, and a row
@@ -53,7 +53,9 @@ export function searchCondition(columns: { text: AnyPgColumn; grams: AnyPgColumn
   const term = searchTerm(q);
   if (/^\p{L}{1,2}$/u.test(term)) return sql`${columns.grams} @> array[${term}]::text[]`;
   if (/^\d{5,}$/.test(term)) return sql`(${columns.grams} @> ${`{${digitRuns(term).join(',')}}`}::text[] and strpos(${columns.text}, ${term}) > 0)`;
-  return sql`${columns.text} ilike ${`%${escapeLike(term)}%`}`;
+  // LIKE, not ILIKE: search_text is stored lower-cased, and the term is lowered the same way (by
+  // PostgreSQL). ILIKE lowered every candidate row again: 13 times slower on PGlite, 25 % on PostgreSQL.
+  return sql`${columns.text} like lower(${`%${escapeLike(term)}%`})`;
 }
 
 /** The distinct 5-digit runs of a number, as search_grams (migration 0011) stores them. */
