@@ -1,13 +1,14 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import type { Actor } from '../../platform/access/actor';
-import { recordAudit } from '../../platform/audit/service';
+import { auditInsert } from '../../platform/audit/service';
+import { writeTogether } from '../../db/write-together';
 import { AppError, fieldError, notFound } from '../../platform/http/errors';
 import { users } from '../../platform/org/schema';
 import { type FileAccessCheck, type FileStore, sniffImage } from '../../platform/settings/files';
 import { files } from '../../platform/settings/schema';
 import { loadCustomer } from './access';
-import { recordCustomerEvent } from './events';
+import { customerEventInsert } from './events';
 import { customerAttachments } from './schema';
 
 /**
@@ -134,18 +135,20 @@ export async function addAttachment(db: Db, actor: Actor, store: FileStore, cust
       .insert(customerAttachments)
       .values({ customerId, fileId, uploadedBy: actor.userId > 0 ? actor.userId : null })
       .returning({ id: customerAttachments.id });
-    await recordAudit(tx, actor, {
-      action: 'create',
-      entityType: 'customer_attachment',
-      entityId: row.id,
-      summary: `${customer.name}: ${fileName}`,
-      changes: [
-        { field: 'customerId', from: null, to: customerId },
-        { field: 'fileName', from: null, to: fileName },
-        { field: 'size', from: null, to: upload.content.length },
-      ],
-    });
-    await recordCustomerEvent(tx, actor, customerId, 'attachment_added', { fileName, size: upload.content.length });
+    await writeTogether(tx, [
+      auditInsert(tx, actor, {
+        action: 'create',
+        entityType: 'customer_attachment',
+        entityId: row.id,
+        summary: `${customer.name}: ${fileName}`,
+        changes: [
+          { field: 'customerId', from: null, to: customerId },
+          { field: 'fileName', from: null, to: fileName },
+          { field: 'size', from: null, to: upload.content.length },
+        ],
+      }),
+      customerEventInsert(tx, actor, customerId, 'attachment_added', { fileName, size: upload.content.length }),
+    ]);
     return row.id;
   });
   const [created] = await selectAttachments(db).where(eq(customerAttachments.id, id));
@@ -163,18 +166,20 @@ export async function deleteAttachment(db: Db, actor: Actor, store: FileStore, c
     if (!found) throw notFound();
     await tx.delete(customerAttachments).where(eq(customerAttachments.id, attachmentId));
     await store.forget(tx, found.attachment.fileId);
-    await recordAudit(tx, actor, {
-      action: 'delete',
-      entityType: 'customer_attachment',
-      entityId: attachmentId,
-      summary: `${customer.name}: ${found.name}`,
-      changes: [
-        { field: 'customerId', from: customerId, to: null },
-        { field: 'fileName', from: found.name, to: null },
-        { field: 'size', from: found.size, to: null },
-      ],
-    });
-    await recordCustomerEvent(tx, actor, customerId, 'attachment_deleted', { fileName: found.name });
+    await writeTogether(tx, [
+      auditInsert(tx, actor, {
+        action: 'delete',
+        entityType: 'customer_attachment',
+        entityId: attachmentId,
+        summary: `${customer.name}: ${found.name}`,
+        changes: [
+          { field: 'customerId', from: customerId, to: null },
+          { field: 'fileName', from: found.name, to: null },
+          { field: 'size', from: found.size, to: null },
+        ],
+      }),
+      customerEventInsert(tx, actor, customerId, 'attachment_deleted', { fileName: found.name }),
+    ]);
     return found.attachment.fileId;
   });
   // The metadata is gone already; a file left on disk is unreachable, so a failure here only costs space.

@@ -61,7 +61,7 @@ export async function checkDuplicates(
       sql`select c.id, case when c.name = ${name} then 1 else similarity(c.name, ${name}) end as similarity, u.name as "ownerName"
             from customers c left join users u on u.id = c.owner_id
            where c.deleted_at is null and c.id <> ${exclude}
-             and (c.search_text ilike ${like} or ${name} <% c.search_text)
+             and (c.search_text like lower(${like}) or ${name} <% c.search_text)
              and (c.name = ${name} or c.name ilike ${like} or ${name} ilike '%' || replace(replace(replace(c.name, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%'
                   or similarity(c.name, ${name}) >= 0.4 or word_similarity(${name}, c.name) >= 0.6)
            order by 2 desc, c.id

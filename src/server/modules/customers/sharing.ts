@@ -1,11 +1,12 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import type { Actor } from '../../platform/access/actor';
-import { recordAudit } from '../../platform/audit/service';
+import { auditInsert } from '../../platform/audit/service';
+import { writeTogether } from '../../db/write-together';
 import { conflict, fieldError, forbidden, notFound } from '../../platform/http/errors';
 import { users } from '../../platform/org/schema';
 import { loadCustomer } from './access';
-import { recordCustomerEvent } from './events';
+import { customerEventInsert } from './events';
 import { assertOwnedLimit, assertReceivable, changeOwner, lockUser, userName } from './ownership';
 import { customerShares } from './schema';
 
@@ -99,18 +100,20 @@ export async function shareCustomer(db: Db, actor: Actor, id: number, input: { u
       .from(customerShares)
       .where(and(eq(customerShares.customerId, id), eq(customerShares.userId, user.id)));
     if (existing?.access !== input.access) {
-      await tx
-        .insert(customerShares)
-        .values({ customerId: id, userId: user.id, access: input.access, createdBy: actor.userId > 0 ? actor.userId : null })
-        .onConflictDoUpdate({ target: [customerShares.customerId, customerShares.userId], set: { access: input.access } });
-      await recordAudit(tx, actor, {
-        action: 'state',
-        entityType: 'customer',
-        entityId: id,
-        summary: `${row.name}: 共享给 ${user.name}（${input.access === 'write' ? '可编辑' : '只读'}）`,
-        changes: [{ field: `team.${user.id}`, from: existing?.access ?? null, to: input.access }],
-      });
-      await recordCustomerEvent(tx, actor, id, 'shared', { userId: user.id, userName: user.name, access: input.access, previousAccess: existing?.access ?? null });
+      await writeTogether(tx, [
+        tx
+          .insert(customerShares)
+          .values({ customerId: id, userId: user.id, access: input.access, createdBy: actor.userId > 0 ? actor.userId : null })
+          .onConflictDoUpdate({ target: [customerShares.customerId, customerShares.userId], set: { access: input.access } }),
+        auditInsert(tx, actor, {
+          action: 'state',
+          entityType: 'customer',
+          entityId: id,
+          summary: `${row.name}: 共享给 ${user.name}（${input.access === 'write' ? '可编辑' : '只读'}）`,
+          changes: [{ field: `team.${user.id}`, from: existing?.access ?? null, to: input.access }],
+        }),
+        customerEventInsert(tx, actor, id, 'shared', { userId: user.id, userName: user.name, access: input.access, previousAccess: existing?.access ?? null }),
+      ]);
     }
     return teamOf(tx, id, row.ownerId);
   });
@@ -126,13 +129,15 @@ export async function unshareCustomer(db: Db, actor: Actor, id: number, memberId
       .returning({ access: customerShares.access });
     if (!removed) throw notFound();
     const name = await userName(tx, memberId);
-    await recordAudit(tx, actor, {
-      action: 'state',
-      entityType: 'customer',
-      entityId: id,
-      summary: `${row.name}: 取消共享 ${name ?? memberId}`,
-      changes: [{ field: `team.${memberId}`, from: removed.access, to: null }],
-    });
-    await recordCustomerEvent(tx, actor, id, 'unshared', { userId: memberId, userName: name, access: removed.access });
+    await writeTogether(tx, [
+      auditInsert(tx, actor, {
+        action: 'state',
+        entityType: 'customer',
+        entityId: id,
+        summary: `${row.name}: 取消共享 ${name ?? memberId}`,
+        changes: [{ field: `team.${memberId}`, from: removed.access, to: null }],
+      }),
+      customerEventInsert(tx, actor, id, 'unshared', { userId: memberId, userName: name, access: removed.access }),
+    ]);
   });
 }
