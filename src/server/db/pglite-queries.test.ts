@@ -104,4 +104,21 @@ describe('installFastQueries', () => {
     // Run inside the open transaction it would have seen the update that was then rolled back.
     expect((await outside).rows).toEqual([{ name: '丙' }]);
   });
+
+  it('keeps each transaction whole while many queries and transactions run at once', async () => {
+    await fast.exec('create table counter (n int not null); insert into counter values (0)');
+    const named = { statementName: 's_counter_read' } as object;
+    await Promise.all(
+      Array.from({ length: 60 }, (_, i) =>
+        i % 3 === 0
+          ? fast.query('select n from counter', [], named)
+          : fast.transaction(async (tx) => {
+              const [{ n }] = (await tx.query<{ n: number }>('select n from counter', [], named)).rows;
+              await tx.query('update counter set n = $1', [n + 1]);
+            }),
+      ),
+    );
+    // A read-modify-write that another query had cut into would have lost an increment.
+    expect((await fast.query('select n from counter')).rows).toEqual([{ n: 40 }]);
+  });
 });
