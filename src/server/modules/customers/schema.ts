@@ -69,8 +69,9 @@ export const customers = pgTable(
     index('customers_pool_idx').on(t.poolReleasedAt.desc(), t.id.desc()).where(sql`${t.ownerId} is null and ${t.deletedAt} is null`),
     index('customers_owner_next_contact_idx').on(t.ownerId, t.nextContactAt).where(sql`${t.deletedAt} is null`),
     index('customers_hot_idx').on(t.ownerId, t.hotAt.desc()).where(sql`${t.isHot} and ${t.deletedAt} is null`),
-    // Both search indexes take new entries directly, with no pending list (migration 0010, set
-    // there so that the indexes are not rebuilt): every search scanned it, and merging it stalled writes.
+    // On PostgreSQL both search indexes take new entries directly, with no pending list (migration
+    // 0010: every search scanned it, and merging it stalled concurrent writes); PGlite keeps a short
+    // one (0009). Set in the migrations, so that the indexes are not rebuilt.
     index('customers_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
     index('customers_search_grams_idx').using('gin', t.searchGrams),
     index('customers_phone_idx').on(t.phone),
