@@ -7,7 +7,6 @@ import pg from 'pg';
 import { loadConfigOrExit } from '../src/server/config';
 import { openDatabase, rows } from '../src/server/db/client';
 import { loadActor } from '../src/server/platform/auth/actor-loader';
-import { PgDialect } from 'drizzle-orm/pg-core';
 import { accessExpression, FEW_MATCHES, selectCustomerPage, selectSearchPage } from '../src/server/modules/customers/customer-dto';
 import { customerListPage, customerListWhere, type CustomerListQuery } from '../src/server/modules/customers/list';
 import { customers } from '../src/server/modules/customers/schema';
@@ -44,13 +43,13 @@ for (const c of cases) {
   // The statements the API runs for this page: a search with few matches is one statement (page and
   // count); otherwise the page, and the capped count (reused for 30 s when 1,000 or more).
   const { scope, where } = await customerListWhere(db, loaded!.actor, query);
-  const count = cappedCountQuery(sql`${customers} where ${where}`);
-  const n = (await rows<{ n: number }>(db, count))[0].n;
+  const count = cappedCountQuery(db, sql`${customers} where ${where}`);
+  const [{ n }] = await count;
   const access = accessExpression(scope, loaded!.actor);
   const few = !!query.q && n <= FEW_MATCHES;
   const page = few ? selectSearchPage(db, access, customerListPage(where, query)) : selectCustomerPage(db, access, { ...customerListPage(where, query), fewMatches: false });
   const pagePlan = await explain(page.toSQL());
-  const countPlan = await explain(new PgDialect().sqlToQuery(count));
+  const countPlan = await explain(count.toSQL());
   console.log(`\n### ${c.who} (${c.user.username})\npage:\n${pagePlan.join('\n')}\ncount:\n${countPlan.join('\n')}`);
 }
 await client.end();

@@ -15,7 +15,6 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import { PgDialect } from 'drizzle-orm/pg-core';
 import { loadConfigOrExit } from '../src/server/config';
 import { openDatabase, rows } from '../src/server/db/client';
 import { DEMO_ADMIN_PASSWORD, DEMO_PASSWORD } from '../src/server/demo/company';
@@ -291,7 +290,6 @@ if (!only || only.some((o) => 'claim from pool'.includes(o) || o.includes('claim
 let bare: { base: string; stop: () => void } | null = null;
 if (onPostgres) {
   const database = await openDatabase({ databaseUrl: config.databaseUrl });
-  const dialect = new PgDialect();
   const bareScenarios: Record<string, BareScenario> = {};
   for (const [index, s] of scenarios.entries()) {
     if (!s.bare) continue;
@@ -303,8 +301,8 @@ if (onPostgres) {
       // product request runs.
       const query = { scene: 'all', page: 1, pageSize: 20, order: 'desc', ...s.bare.list } as CustomerListQuery;
       const { scope, where } = await customerListWhere(database.db, loaded.actor, query);
-      const count = cappedCountQuery(sql`${customers} where ${where}`);
-      const n = (await rows<{ n: number }>(database.db, count))[0].n;
+      const count = cappedCountQuery(database.db, sql`${customers} where ${where}`);
+      const [{ n }] = await count;
       const access = accessExpression(scope, loaded.actor);
       const page = customerListPage(where, query);
       // A search with few matches is one statement (page + count); otherwise the page, plus the
@@ -313,7 +311,7 @@ if (onPostgres) {
         queries:
           query.q && n <= FEW_MATCHES
             ? [selectSearchPage(database.db, access, page).toSQL()]
-            : [selectCustomerPage(database.db, access, { ...page, fewMatches: false }).toSQL(), ...(n < FRESH_TOTAL_BELOW ? [dialect.sqlToQuery(count)] : [])],
+            : [selectCustomerPage(database.db, access, { ...page, fewMatches: false }).toSQL(), ...(n < FRESH_TOTAL_BELOW ? [count.toSQL()] : [])],
       };
     } else {
       // The view is one statement: the DTO with the caller's access computed in it; -1 stands for the requested id.

@@ -27,8 +27,8 @@ export interface PlanOptions {
 
 /** Beyond this many shapes per driver a statement runs unnamed (PostgreSQL keeps each named plan per connection). */
 const MAX_SHAPES = 300;
-/** Per driver (its session class), the statements built so far, each bound to whichever client built it. */
-const statements = new WeakMap<object, Map<string, object>>();
+/** Per driver (its session class), the statements built so far with their names, each bound to whichever client built it. */
+const statements = new WeakMap<object, Map<string, { prepared: object; name: string }>>();
 
 /** What drizzle keeps behind a database handle or a transaction: the session and its driver client. */
 type WithSession = { session: { client: unknown } };
@@ -42,18 +42,16 @@ export function preparedOnce<P extends object>(db: Db, key: string, build: () =>
   const session = (db as unknown as WithSession).session;
   let cache = statements.get(session.constructor);
   if (!cache) statements.set(session.constructor, (cache = new Map()));
-  let prepared = cache.get(key) as P | undefined;
-  if (!prepared) {
+  let found = cache.get(key);
+  if (!found) {
     if (cache.size >= MAX_SHAPES) return withFastRows(build().prepare(''));
     // An unnamed statement is planned for the values of each execution.
     const name = opts.planEachExecution ? '' : `s_${createHash('sha1').update(key).digest('base64url').slice(0, 20)}`;
-    prepared = withFastRows(build().prepare(name));
-    names.set(prepared, name);
-    cache.set(key, prepared);
+    found = { prepared: withFastRows(build().prepare(name)), name };
+    cache.set(key, found);
   }
-  return boundTo(prepared, session, names.get(prepared)!);
+  return boundTo(found.prepared as P, session, found.name);
 }
-const names = new WeakMap<object, string>();
 
 /**
  * The statement run through the session's client: drizzle's prepared query reads its driver

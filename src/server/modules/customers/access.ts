@@ -42,15 +42,14 @@ defineActorFact(SHARED, (user) => sql`(select coalesce(json_agg(s.customer_id), 
 
 /** The customers shared with the actor, once per request. */
 async function sharedCustomerIds(db: Db, actor: Actor): Promise<number[]> {
-  const key = SHARED;
-  const cached = actor.scopeCache.get(key) as number[] | undefined;
+  const cached = actor.scopeCache.get(SHARED) as number[] | undefined;
   if (cached) return cached;
   const statement = preparedOnce(db, 'customer_shared_ids', () =>
     db.select({ id: customerShares.customerId }).from(customerShares).where(eq(customerShares.userId, sql.placeholder('userId'))),
   );
   const found = await statement.execute({ userId: actor.userId });
   const ids = found.map((r) => r.id);
-  actor.scopeCache.set(key, ids);
+  actor.scopeCache.set(SHARED, ids);
   return ids;
 }
 

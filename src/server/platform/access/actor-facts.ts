@@ -12,6 +12,8 @@ export interface FactUser {
 
 const facts = new Map<string, (user: FactUser) => SQL>();
 const onlyFor = new Map<string, readonly DataScope[]>();
+/** The declared keys in order, joined: names the session statement's shape (read on every request). */
+let factsKey = '';
 
 /**
  * Declare a fact about the acting user that data scopes read on most requests (their subordinates,
@@ -23,14 +25,18 @@ const onlyFor = new Map<string, readonly DataScope[]>();
 export function defineActorFact(key: string, expression: (user: FactUser) => SQL, opts: { onlyForScopes?: readonly DataScope[] } = {}): void {
   facts.set(key, expression);
   if (opts.onlyForScopes) onlyFor.set(key, opts.onlyForScopes);
+  factsKey = [...facts.keys()].sort().join(',');
 }
 
-/** The declared facts as one JSON object column, and a key that changes when a fact is declared. */
-export function actorFactsColumn(user: FactUser): { key: string; column: SQL<Record<string, unknown>> } {
+/** A key that changes when a fact is declared: the statement of actorFactsColumn is built once per key. */
+export const actorFactsKey = () => factsKey;
+
+/** The declared facts as one JSON object column. */
+export function actorFactsColumn(user: FactUser): SQL<Record<string, unknown>> {
   const entries = [...facts.entries()].sort(([a], [b]) => a.localeCompare(b));
-  if (!entries.length) return { key: '', column: sql`'{}'::json` };
+  if (!entries.length) return sql`'{}'::json`;
   const pairs = entries.map(([key, expression]) => sql`${key}::text, ${whenNeeded(key, user, expression(user))}`);
-  return { key: entries.map(([key]) => key).join(','), column: sql`json_build_object(${sql.join(pairs, sql`, `)})` };
+  return sql`json_build_object(${sql.join(pairs, sql`, `)})`;
 }
 
 /**

@@ -4,7 +4,7 @@ import { moduleOf, type DataScope } from '../../../common/permissions';
 import type { Db } from '../../db/client';
 import { preparedOnce } from '../../db/prepared';
 import type { Actor } from '../access/actor';
-import { actorFactsColumn } from '../access/actor-facts';
+import { actorFactsColumn, actorFactsKey } from '../access/actor-facts';
 import type { Lang } from '../http/lang';
 import { roles, userRoles, users } from '../org/schema';
 import { sessions } from './schema';
@@ -65,10 +65,9 @@ const grantsOf = (userId: SQL | AnyPgColumn) =>
 
 /** The statement every authenticated request runs first: session, user, roles and the actor facts. */
 function sessionActorStatement(db: Db) {
-  const facts = actorFactsColumn(users);
-  return preparedOnce(db, `session_actor\u0000${facts.key}`, () =>
+  return preparedOnce(db, `session_actor\u0000${actorFactsKey()}`, () =>
     db
-      .select({ session: sessions, user: users, grants: grantsOf(users.id), facts: facts.column })
+      .select({ session: sessions, user: users, grants: grantsOf(users.id), facts: actorFactsColumn(users) })
       .from(sessions)
       .innerJoin(users, eq(users.id, sessions.userId))
       .where(eq(sessions.id, sql.placeholder('id'))),

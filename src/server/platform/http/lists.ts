@@ -48,8 +48,9 @@ export function reusedTotal(db: Db, source: SQL): number | undefined {
   return reused && Date.now() - reused.at < TOTAL_REUSE_MS ? reused.n : undefined;
 }
 
+/** The list's identity for reuse: its FROM … WHERE … with the values (the count around it never changes). */
 const totalKey = (source: SQL) => {
-  const built = dialect.sqlToQuery(cappedCountQuery(source));
+  const built = dialect.sqlToQuery(source);
   return `${built.sql}\u0000${JSON.stringify(built.params)}`;
 };
 
@@ -58,17 +59,10 @@ const totalKey = (source: SQL) => {
  * execution with `planEachExecution`, for a search whose plan depends on its term).
  */
 function countCapped(db: Db, source: SQL, opts: PlanOptions) {
-  return executeByShape(
-    db,
-    'capped_count',
-    { source },
-    (parts) =>
-      db.select({ n: sql<number>`count(*)::int` }).from(sql`(select 1 from ${parts.source} limit ${sql.raw(String(EXACT_TOTAL_LIMIT + 1))}) as capped`),
-    opts,
-  );
+  return executeByShape(db, 'capped_count', { source }, (parts) => cappedCountQuery(db, parts.source), opts);
 }
 
 /** The statement behind cappedTotal (bench/http.ts hands it to its bare baseline). */
-export function cappedCountQuery(source: SQL): SQL {
-  return sql`select count(*)::int as n from (select 1 from ${source} limit ${EXACT_TOTAL_LIMIT + 1}) as capped`;
+export function cappedCountQuery(db: Db, source: SQL) {
+  return db.select({ n: sql<number>`count(*)::int` }).from(sql`(select 1 from ${source} limit ${sql.raw(String(EXACT_TOTAL_LIMIT + 1))}) as capped`);
 }
