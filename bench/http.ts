@@ -5,9 +5,10 @@
  * Starts the product as `npm start` runs it (own process, LOG_LEVEL info unless set), logs in
  * users of three scopes and drives each scenario with a closed loop of --connections keep-alive
  * connections for --seconds (after a warm-up), reporting p50/p95/p99 and requests/s. On
- * PostgreSQL the same read SQL (built by the product's own query builders for the same user) is
- * also served by a bare Fastify + pg process (bench/bare-server.ts) with no auth, scope or DTO
- * layer, and the product's share of its throughput is printed.
+ * PostgreSQL the same read SQL, and a create's core writes (built by the product's own query
+ * builders for the same user), are also served by a bare Fastify + pg process
+ * (bench/bare-server.ts) with no auth, scope or DTO layer, and the product's share of its
+ * throughput is printed.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -25,6 +26,11 @@ import { customerListPage, customerListWhere, type CustomerListQuery } from '../
 import { customerScope } from '../src/server/modules/customers/access';
 import { customers } from '../src/server/modules/customers/schema';
 import { freePort, httpLogin } from '../src/server/testing/server-process';
+import { PgDialect } from 'drizzle-orm/pg-core';
+import { togetherStatement } from '../src/server/db/write-together';
+import { auditInsert } from '../src/server/platform/audit/service';
+import { customerEventInsert } from '../src/server/modules/customers/events';
+import { buildSearchText } from '../src/server/modules/customers/search-text';
 import type { BareScenario } from './bare-server';
 
 function arg(name: string, fallback: number): number {
@@ -224,8 +230,8 @@ interface Scenario {
   /** The product request for iteration i. */
   request: (i: number, connection: number) => Req;
   expect?: number;
-  /** For the bare baseline: the list query the product runs, or the view of one id. */
-  bare?: { list: Partial<CustomerListQuery> } | { view: true };
+  /** For the bare baseline: the list query the product runs, the view of one id, or a create's core writes. */
+  bare?: { list: Partial<CustomerListQuery> } | { view: true } | { create: true };
 }
 const listPath = (q: Record<string, string>) => `/api/v1/customers?${new URLSearchParams(q)}`;
 const listRead = (name: string, who: Session, q: Record<string, string>): Scenario => ({
@@ -265,6 +271,7 @@ const scenarios: Scenario[] = [
       headers: writers[connection].headers,
       body: JSON.stringify({ kind: 'company', name: `压测新建客户${runId}-${i}有限公司`, phone: uniquePhone(i), level: 'B' }),
     }),
+    bare: { create: true },
   },
   {
     name: 'claim from pool, 16 reps',
@@ -313,6 +320,24 @@ if (onPostgres) {
             ? [selectSearchPage(database.db, access, page).toSQL()]
             : [selectCustomerPage(database.db, access, { ...page, fewMatches: false }).toSQL(), ...(n < FRESH_TOTAL_BELOW ? [count.toSQL()] : [])],
       };
+    } else if ('create' in s.bare) {
+      // The floor of a create: the customer row, then its timeline event and audit row in one
+      // statement (as the product writes them), in one transaction; no lock, no duplicate check,
+      // no answer read back. Names and phones of their own, so the product's later creates never
+      // meet them as duplicates.
+      const actor = loaded.actor;
+      const now = new Date();
+      const values = { kind: 'company' as const, name: `压测基线${runId}-{seq}有限公司`, phone: `0572-{seq}`, level: 'B' };
+      const insert = database.db
+        .insert(customers)
+        .values({ ...values, ownerId: actor.userId, departmentId: actor.departmentId, createdBy: actor.userId, updatedBy: actor.userId, createdAt: now, updatedAt: now, searchText: buildSearchText(values, []) })
+        .returning({ id: customers.id })
+        .toSQL();
+      const events = togetherStatement([
+        customerEventInsert(database.db, actor, -1, 'created', { ownerId: actor.userId, ownerName: actor.name }),
+        auditInsert(database.db, actor, { action: 'create', entityType: 'customer', entityId: -1, summary: `${values.name}（负责人：${actor.name}）` }),
+      ])!;
+      bareScenarios[index] = { queries: [insert, new PgDialect().sqlToQuery(events)], idParam: -1, write: true };
     } else {
       // The view is one statement: the DTO with the caller's access computed in it; -1 stands for the requested id.
       const access = accessExpression(await customerScope(database.db, loaded.actor), loaded.actor);
@@ -344,7 +369,7 @@ try {
       if (s.bare) {
         const barePath = (i: number) => ('view' in s.bare! ? `/bare/${index}/${viewIds[i % viewIds.length]}` : `/bare/${index}`);
         const bareReq = (i: number): Req => ({ method: 'GET', path: barePath(i), headers: {} });
-        await drive(bare.base, bareReq, WARMUP_SECONDS, 200);
+        if (s.kind === 'read') await drive(bare.base, bareReq, WARMUP_SECONDS, 200);
         const b = await drive(bare.base, bareReq, SECONDS, 200);
         row += ` ${fmt(b.p95)} | ${b.rps.toFixed(0)} | ${((result.rps / b.rps) * 100).toFixed(0)} % |`;
       } else row += ' — | — | — |';

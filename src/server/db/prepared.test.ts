@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { departments, users } from '../platform/org/schema';
 import { createTestDatabase } from '../testing/database';
 import type { Db } from './client';
-import { executeByShape, preparedOnce } from './prepared';
+import { executeByShape, executeNamed, preparedOnce } from './prepared';
 
 /**
  * Statements prepared per shape must answer exactly what the same drizzle query answers unprepared:
@@ -104,5 +104,29 @@ describe('preparedOnce', () => {
     // Built inside the transaction, the same statement now runs outside it.
     expect(await byName(db).execute({ u: 'tx_only' })).toEqual([]);
     expect(await byName(db).execute({ u: 'a' })).toEqual([{ name: '甲' }]);
+  });
+});
+
+describe('executeNamed', () => {
+  it('answers what db.execute answers, with each execution\'s own values, inside a transaction too', async () => {
+    const names = (username: string) => sql`select name from ${users} where ${users.username} = ${username}`;
+    expect((await executeNamed(db, 'names_test', names('a'))).rows).toEqual((await db.execute(names('a'))).rows);
+    expect((await executeNamed(db, 'names_test', names('boss'))).rows).toEqual([{ name: '老板' }]);
+    const [root] = await db.select({ id: departments.id }).from(departments).limit(1);
+    await expect(
+      db.transaction(async (tx) => {
+        // A builder's insert: its RETURNING rows come back as the database names them.
+        const { rows } = await executeNamed<{ id: number }>(
+          tx,
+          'users_insert_test',
+          tx.insert(users).values({ username: 'named_tx', passwordHash: 'x', name: '命名', departmentId: root.id }).returning({ id: users.id }),
+        );
+        expect(rows).toHaveLength(1);
+        expect(typeof rows[0].id).toBe('number');
+        expect((await executeNamed(tx, 'names_test', names('named_tx'))).rows).toEqual([{ name: '命名' }]);
+        throw new Error('roll back');
+      }),
+    ).rejects.toThrow('roll back');
+    expect((await executeNamed(db, 'names_test', names('named_tx'))).rows).toEqual([]);
   });
 });

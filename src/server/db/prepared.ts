@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { Column, getTableName, is, SQL, sql } from 'drizzle-orm';
-import { PgDialect } from 'drizzle-orm/pg-core';
+import { Column, getTableName, is, SQL, sql, type SQLWrapper } from 'drizzle-orm';
+import { PgDialect, type PgSession } from 'drizzle-orm/pg-core';
 import { PgliteSession } from 'drizzle-orm/pglite';
 import type { Db } from './client';
 import type { NamedQueryOptions } from './pglite-queries';
@@ -150,6 +150,19 @@ export async function executeByShape<F extends string, R>(
     return build(parts);
   }, opts);
   return statement.execute(values);
+}
+
+/**
+ * A whole statement (raw SQL or a builder's insert/update) as db.execute runs it, but prepared once
+ * per distinct text under `name`, its values bound as parameters: for the small statements of a
+ * write, which PostgreSQL otherwise parses and plans on every request. Planning the duplicate check
+ * took 0.7 ms at a million customers where running it took 0.1 ms. Returns db.execute's result.
+ */
+export function executeNamed<R = Record<string, unknown>>(db: Db, name: string, statement: SQLWrapper): Promise<{ rows: R[] }> {
+  const session = (db as unknown as { session: PgSession }).session;
+  return executeByShape(db, name, { statement: statement.getSQL() }, (parts) => ({
+    prepare: (statementName: string) => session.prepareQuery(dialect.sqlToQuery(parts.statement), undefined, statementName, false),
+  })) as Promise<{ rows: R[] }>;
 }
 
 /** A compiled fragment's text with each `$n` turned back into a placeholder named `${part}_${n}`. */

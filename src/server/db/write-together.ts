@@ -1,5 +1,6 @@
 import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { Db } from './client';
+import { executeNamed } from './prepared';
 
 /**
  * Several writes that do not depend on each other (an audit row, a timeline event, a cleanup
@@ -12,13 +13,16 @@ import type { Db } from './client';
  * Falsy entries are skipped, for writes that happen only sometimes.
  */
 export async function writeTogether(db: Db, writes: (SQLWrapper | false | null | undefined)[]): Promise<void> {
+  const statement = togetherStatement(writes);
+  if (statement) await executeNamed(db, 'write_together', statement);
+}
+
+/** The one statement of writeTogether (null when there is nothing to write), for a caller that only compiles it (bench). */
+export function togetherStatement(writes: (SQLWrapper | false | null | undefined)[]): SQL | null {
   const parts = writes.filter((w): w is SQLWrapper => !!w).map((w) => w.getSQL());
-  if (!parts.length) return;
+  if (!parts.length) return null;
   const last = parts.pop()!;
-  if (!parts.length) {
-    await db.execute(last);
-    return;
-  }
+  if (!parts.length) return last;
   const items: SQL[] = parts.map((part, i) => sql`${sql.raw(`w${i}`)} as (${part})`);
-  await db.execute(sql`with ${sql.join(items, sql`, `)} ${last}`);
+  return sql`with ${sql.join(items, sql`, `)} ${last}`;
 }

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { type Db, rows } from '../../db/client';
+import { executeNamed } from '../../db/prepared';
 import type { Actor } from '../../platform/access/actor';
 import { escapeLike } from '../../platform/audit/service';
 import { AppError } from '../../platform/http/errors';
@@ -128,8 +129,9 @@ export async function existingDuplicates(
   const result = { names: new Map<string, DuplicateOwner>(), phones: new Map<string, DuplicateOwner>() };
   if (!names.length && !phones.length) return result;
   // Names and numbers in one statement (a save checks both): the oldest holder of each.
-  const found = await rows<DuplicateOwner & { kind: 'name' | 'phone'; key: string }>(
+  const { rows: found } = await executeNamed<DuplicateOwner & { kind: 'name' | 'phone'; key: string }>(
     tx,
+    'customer_duplicates',
     sql`select 'name' as kind, n.key, c.owner_id as "ownerId", u.name as "ownerName"
           from ${textList(names)} as n(key)
           join lateral (select c.id, c.owner_id from customers c
@@ -158,7 +160,7 @@ export async function existingDuplicates(
 export async function lockDuplicateKeys(tx: Db, input: { names?: string[]; phones?: string[] }) {
   const keys = [...new Set([...(input.names ?? []).map((n) => `customer-name:${n}`), ...(input.phones ?? []).map((p) => `customer-phone:${p}`)])];
   if (!keys.length) return;
-  await tx.execute(sql`select count(pg_advisory_xact_lock(h)) from (select distinct hashtext(k) as h from ${textList(keys)} as t(k) order by h) s`);
+  await executeNamed(tx, 'customer_key_locks', sql`select count(pg_advisory_xact_lock(h)) from (select distinct hashtext(k) as h from ${textList(keys)} as t(k) order by h) s`);
 }
 
 /** The wording of a duplicate: names only the owner, or says it is in the pool. */

@@ -1,5 +1,5 @@
 import { and, count, eq, isNull, sql, type SQLWrapper } from 'drizzle-orm';
-import { preparedOnce } from '../../db/prepared';
+import { executeNamed, preparedOnce } from '../../db/prepared';
 import type { Db } from '../../db/client';
 import type { Actor } from '../../platform/access/actor';
 import { auditInsert } from '../../platform/audit/service';
@@ -116,9 +116,12 @@ export interface OwnerChange {
 export async function changeOwner(tx: Db, actor: Actor, change: OwnerChange): Promise<boolean> {
   const { before, to } = change;
   const now = new Date();
-  const updated = await tx
-    .update(customers)
-    .set({
+  const { rows: updated } = await executeNamed(
+    tx,
+    'customer_owner_change',
+    tx
+      .update(customers)
+      .set({
       ownerId: to?.id ?? null,
       departmentId: to?.departmentId ?? null,
       previousOwnerId: before.ownerId ?? before.previousOwnerId,
@@ -133,7 +136,8 @@ export async function changeOwner(tx: Db, actor: Actor, change: OwnerChange): Pr
         before.ownerId === null ? isNull(customers.ownerId) : eq(customers.ownerId, before.ownerId),
       ),
     )
-    .returning({ id: customers.id });
+      .returning({ id: customers.id }),
+  );
   if (updated.length === 0) return false;
   await writeTogether(tx, [
     // An owner needs no team membership of their own customer.

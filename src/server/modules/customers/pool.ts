@@ -155,9 +155,12 @@ export async function poolStatus(db: Db, actor: Actor) {
 
 /** The user's claims since midnight in the company's time zone, in one statement. */
 async function claimsToday(db: Db, userId: number): Promise<number> {
-  const [{ n }] = await db
-    .select({ n: count() })
-    .from(poolClaims)
-    .where(and(eq(poolClaims.userId, userId), gte(poolClaims.claimedAt, companyDayStartSql())));
+  const statement = preparedOnce(db, 'pool_claims_today', () =>
+    db
+      .select({ n: count() })
+      .from(poolClaims)
+      .where(and(eq(poolClaims.userId, sql.placeholder('userId')), gte(poolClaims.claimedAt, companyDayStartSql()))),
+  );
+  const [{ n }] = await statement.execute({ userId });
   return n;
 }

@@ -5,6 +5,7 @@ import type { Actor } from '../../platform/access/actor';
 import { inScope, scopeCondition } from '../../platform/access/scope';
 import { auditInsert, diffFields, recordAudit } from '../../platform/audit/service';
 import { writeTogether } from '../../db/write-together';
+import { executeNamed } from '../../db/prepared';
 import { assertDictionaryValuesKnown, dictionaryValuesOf } from '../../platform/dictionaries/service';
 import { conflict, fieldError, forbidden, notFound } from '../../platform/http/errors';
 import { customerScope, loadCustomer, type CustomerRow } from './access';
@@ -123,9 +124,13 @@ export async function createCustomer(db: Db, actor: Actor, input: CustomerCreate
     assertReachable(values);
     await lockAndCheckKeys(tx, values);
     const now = new Date();
-    const [row] = await tx
-      .insert(customers)
-      .values({
+    // Named: a create's statements are the same for every save of the same fields.
+    const {
+      rows: [row],
+    } = await executeNamed<{ id: number }>(
+      tx,
+      'customer_insert',
+      tx.insert(customers).values({
         ...values,
         ownerId: owner?.id ?? null,
         departmentId: owner?.departmentId ?? null,
@@ -136,8 +141,8 @@ export async function createCustomer(db: Db, actor: Actor, input: CustomerCreate
         updatedAt: now,
         // A new customer has no contacts yet: its search text is its own fields (no second write).
         searchText: buildSearchText(values, []),
-      })
-      .returning({ id: customers.id });
+      }).returning({ id: customers.id }),
+    );
     await writeTogether(tx, [
       customerEventInsert(tx, actor, row.id, 'created', owner ? { ownerId: owner.id, ownerName: owner.name } : { toPool: true }),
       auditInsert(tx, actor, {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { and, asc, eq, inArray, or } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import { executeByShape } from '../../db/prepared';
 import type { Actor } from '../access/actor';
 import { diffFields, recordAudit } from '../audit/service';
 import { conflict, fieldError, notFound } from '../http/errors';
@@ -81,12 +82,16 @@ export interface DictionaryValue {
 export async function lockDictionaryValues(db: Db, values: DictionaryValue[]): Promise<Set<string>> {
   const wanted = [...new Map(values.filter((v) => v.code !== '').map((v) => [`${v.type}:${v.code}`, v])).values()];
   if (!wanted.length) return new Set();
-  const found = await db
-    .select({ type: dictionaryItems.dictType, code: dictionaryItems.code })
-    .from(dictionaryItems)
-    .where(and(or(...wanted.map((v) => and(eq(dictionaryItems.dictType, v.type), eq(dictionaryItems.code, v.code)))), eq(dictionaryItems.enabled, true)))
-    .orderBy(asc(dictionaryItems.id))
-    .for('key share');
+  const where = and(or(...wanted.map((v) => and(eq(dictionaryItems.dictType, v.type), eq(dictionaryItems.code, v.code)))), eq(dictionaryItems.enabled, true))!;
+  // Prepared per number of values: every customer save runs it.
+  const found = await executeByShape(db, 'dictionary_lock', { where }, (parts) =>
+    db
+      .select({ type: dictionaryItems.dictType, code: dictionaryItems.code })
+      .from(dictionaryItems)
+      .where(parts.where)
+      .orderBy(asc(dictionaryItems.id))
+      .for('key share'),
+  );
   return new Set(found.map((r) => `${r.type}:${r.code}`));
 }
 
