@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { departments, users } from '../platform/org/schema';
 import { createTestDatabase } from '../testing/database';
-import type { Db } from './client';
+import { type Db, rows } from './client';
 import { executeByShape, executeNamed, preparedOnce } from './prepared';
 
 /**
@@ -110,7 +110,7 @@ describe('preparedOnce', () => {
 describe('executeNamed', () => {
   it('answers what db.execute answers, with each execution\'s own values, inside a transaction too', async () => {
     const names = (username: string) => sql`select name from ${users} where ${users.username} = ${username}`;
-    expect((await executeNamed(db, 'names_test', names('a'))).rows).toEqual((await db.execute(names('a'))).rows);
+    expect((await executeNamed(db, 'names_test', names('a'))).rows).toEqual(await rows(db, names('a')));
     expect((await executeNamed(db, 'names_test', names('boss'))).rows).toEqual([{ name: '老板' }]);
     const [root] = await db.select({ id: departments.id }).from(departments).limit(1);
     await expect(

@@ -26,3 +26,18 @@ export function togetherStatement(writes: (SQLWrapper | false | null | undefined
   const items: SQL[] = parts.map((part, i) => sql`${sql.raw(`w${i}`)} as (${part})`);
   return sql`with ${sql.join(items, sql`, `)} ${last}`;
 }
+
+/**
+ * An insert (whose RETURNING gives `id`) and the writes about its new row (an audit row, a
+ * timeline event) as one statement: `about` receives the new id as SQL to write in their values.
+ * Returns the new id. A create made two round trips of these: the insert, then the rest.
+ */
+export async function insertTogether(db: Db, insert: SQLWrapper, about: (newId: SQL<number>) => (SQLWrapper | false | null | undefined)[]): Promise<number> {
+  const newId = sql<number>`(select id from w_new)`;
+  const writes = about(newId)
+    .filter((w): w is SQLWrapper => !!w)
+    .map((w, i) => sql`${sql.raw(`w${i}`)} as (${w.getSQL()})`);
+  const { rows } = await executeNamed<{ id: number | string }>(db, 'insert_together', sql`with w_new as (${insert.getSQL()}), ${sql.join(writes, sql`, `)} select id from w_new`);
+  // A bigint comes back as text from node-postgres.
+  return Number(rows[0].id);
+}

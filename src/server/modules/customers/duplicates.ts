@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { type Db, rows } from '../../db/client';
 import { executeNamed } from '../../db/prepared';
 import type { Actor } from '../../platform/access/actor';
@@ -158,9 +158,20 @@ export async function existingDuplicates(
  * through lockCustomerKeys (write-locks.ts), which places this step in the lock order.
  */
 export async function lockDuplicateKeys(tx: Db, input: { names?: string[]; phones?: string[] }) {
+  const statement = duplicateKeysLockStatement(input);
+  if (statement) await executeNamed(tx, 'customer_key_locks', statement);
+}
+
+/**
+ * The statement of lockDuplicateKeys; null when there is nothing to lock. `after`, a relation of the
+ * same statement, is read before any lock is taken (each lock is taken on a row joined with it):
+ * for write-locks.ts, which takes the dictionary locks first in the same statement.
+ */
+export function duplicateKeysLockStatement(input: { names?: string[]; phones?: string[] }, after?: SQL): SQL | null {
   const keys = [...new Set([...(input.names ?? []).map((n) => `customer-name:${n}`), ...(input.phones ?? []).map((p) => `customer-phone:${p}`)])];
-  if (!keys.length) return;
-  await executeNamed(tx, 'customer_key_locks', sql`select count(pg_advisory_xact_lock(h)) from (select distinct hashtext(k) as h from ${textList(keys)} as t(k) order by h) s`);
+  if (!keys.length) return null;
+  const hashes = sql`(select distinct hashtext(k) as h from ${textList(keys)} as t(k) order by h) s`;
+  return sql`select count(pg_advisory_xact_lock(h)) from ${hashes}${after ? sql` cross join ${after}` : sql``}`;
 }
 
 /** The wording of a duplicate: names only the owner, or says it is in the pool. */

@@ -1,3 +1,4 @@
+import type { SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import type { Actor } from '../../platform/access/actor';
 import { activities } from './schema';
@@ -41,7 +42,7 @@ export async function recordCustomerEvent(
 export function customerEventInsert(
   tx: Db,
   actor: Actor,
-  customerId: number,
+  customerId: number | SQL<number>,
   event: CustomerEvent,
   params: Record<string, unknown> | null = null,
 ) {

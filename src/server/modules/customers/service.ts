@@ -4,8 +4,7 @@ import type { Db } from '../../db/client';
 import type { Actor } from '../../platform/access/actor';
 import { inScope, scopeCondition } from '../../platform/access/scope';
 import { auditInsert, diffFields, recordAudit } from '../../platform/audit/service';
-import { writeTogether } from '../../db/write-together';
-import { executeNamed } from '../../db/prepared';
+import { insertTogether, writeTogether } from '../../db/write-together';
 import { assertDictionaryValuesKnown, dictionaryValuesOf } from '../../platform/dictionaries/service';
 import { conflict, fieldError, forbidden, notFound } from '../../platform/http/errors';
 import { customerScope, loadCustomer, type CustomerRow } from './access';
@@ -124,12 +123,9 @@ export async function createCustomer(db: Db, actor: Actor, input: CustomerCreate
     assertReachable(values);
     await lockAndCheckKeys(tx, values);
     const now = new Date();
-    // Named: a create's statements are the same for every save of the same fields.
-    const {
-      rows: [row],
-    } = await executeNamed<{ id: number }>(
+    // The row, its timeline event and its audit row in one statement.
+    return insertTogether(
       tx,
-      'customer_insert',
       tx.insert(customers).values({
         ...values,
         ownerId: owner?.id ?? null,
@@ -142,17 +138,16 @@ export async function createCustomer(db: Db, actor: Actor, input: CustomerCreate
         // A new customer has no contacts yet: its search text is its own fields (no second write).
         searchText: buildSearchText(values, []),
       }).returning({ id: customers.id }),
+      (newId) => [
+        customerEventInsert(tx, actor, newId, 'created', owner ? { ownerId: owner.id, ownerName: owner.name } : { toPool: true }),
+        auditInsert(tx, actor, {
+          action: 'create',
+          entityType: 'customer',
+          entityId: newId,
+          summary: owner ? `${values.name}（负责人：${owner.name}）` : `${values.name}（放入公海）`,
+        }),
+      ],
     );
-    await writeTogether(tx, [
-      customerEventInsert(tx, actor, row.id, 'created', owner ? { ownerId: owner.id, ownerName: owner.name } : { toPool: true }),
-      auditInsert(tx, actor, {
-        action: 'create',
-        entityType: 'customer',
-        entityId: row.id,
-        summary: owner ? `${values.name}（负责人：${owner.name}）` : `${values.name}（放入公海）`,
-      }),
-    ]);
-    return row.id;
   });
   return getCustomer(db, actor, id);
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, ilike, lte, or, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, ilike, is, lte, or, SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import type { Actor } from '../access/actor';
 import { resolveScope, scopeCondition } from '../access/scope';
@@ -11,7 +11,8 @@ export type AuditAction = 'create' | 'update' | 'delete' | 'state' | 'login' | '
 export interface AuditEntryInput {
   action: AuditAction;
   entityType: string;
-  entityId?: string | number | null;
+  /** SQL for an id written in the same statement (insertTogether). */
+  entityId?: string | number | SQL | null;
   summary?: string | null;
   changes?: FieldChange[] | null;
 }
@@ -30,7 +31,7 @@ export function auditInsert(db: Db, actor: Actor | null, entry: AuditEntryInput,
     ip: actor?.ip ?? null,
     action: entry.action,
     entityType: entry.entityType,
-    entityId: entry.entityId == null ? null : String(entry.entityId),
+    entityId: entry.entityId == null ? null : is(entry.entityId, SQL) ? sql`${entry.entityId}::text` : String(entry.entityId),
     summary: entry.summary ?? null,
     changes: entry.changes && entry.changes.length > 0 ? entry.changes : null,
   });

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { and, asc, eq, inArray, or } from 'drizzle-orm';
+import { and, asc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { executeByShape } from '../../db/prepared';
+import { executeNamed } from '../../db/prepared';
 import type { Actor } from '../access/actor';
 import { diffFields, recordAudit } from '../audit/service';
 import { conflict, fieldError, notFound } from '../http/errors';
@@ -80,20 +80,25 @@ export interface DictionaryValue {
  * UPDATE) do not conflict with it.
  */
 export async function lockDictionaryValues(db: Db, values: DictionaryValue[]): Promise<Set<string>> {
-  const wanted = [...new Map(values.filter((v) => v.code !== '').map((v) => [`${v.type}:${v.code}`, v])).values()];
-  if (!wanted.length) return new Set();
-  const where = and(or(...wanted.map((v) => and(eq(dictionaryItems.dictType, v.type), eq(dictionaryItems.code, v.code)))), eq(dictionaryItems.enabled, true))!;
-  // Prepared per number of values: every customer save runs it.
-  const found = await executeByShape(db, 'dictionary_lock', { where }, (parts) =>
-    db
-      .select({ type: dictionaryItems.dictType, code: dictionaryItems.code })
-      .from(dictionaryItems)
-      .where(parts.where)
-      .orderBy(asc(dictionaryItems.id))
-      .for('key share'),
-  );
-  return new Set(found.map((r) => `${r.type}:${r.code}`));
+  const statement = dictionaryLockStatement(values);
+  if (!statement) return new Set();
+  const { rows } = await executeNamed<{ dict_type: string; code: string }>(db, 'dictionary_lock', statement);
+  return knownValues(rows);
 }
+
+/**
+ * The statement of lockDictionaryValues (rows: dict_type, code), for a caller that takes it with
+ * other locks in one statement (customers' write-locks.ts); null when there is nothing to lock.
+ */
+export function dictionaryLockStatement(values: DictionaryValue[]): SQL | null {
+  const wanted = [...new Map(values.filter((v) => v.code !== '').map((v) => [`${v.type}:${v.code}`, v])).values()];
+  if (!wanted.length) return null;
+  const where = and(or(...wanted.map((v) => and(eq(dictionaryItems.dictType, v.type), eq(dictionaryItems.code, v.code)))), eq(dictionaryItems.enabled, true));
+  return sql`select ${dictionaryItems.dictType}, ${dictionaryItems.code} from ${dictionaryItems} where ${where} order by ${dictionaryItems.id} for key share`;
+}
+
+/** The rows of dictionaryLockStatement as lockDictionaryValues answers them: `type:code`. */
+export const knownValues = (rows: { dict_type: string; code: string }[]) => new Set(rows.map((r) => `${r.dict_type}:${r.code}`));
 
 type DictionaryField = { field: string; type: DictionaryType; value: string | null | undefined };
 
