@@ -64,6 +64,28 @@ describe('installFastQueries', () => {
     expect(kept.rows).toHaveLength(1);
   });
 
+  it('runs a statement marked genericPlan with its generic plan only, and leaves the setting as it was', async () => {
+    const options = { statementName: 's_generic_test', genericPlan: true } as object;
+    const mode = async () => (await fast.query<{ plan_cache_mode: string }>('show plan_cache_mode')).rows[0].plan_cache_mode;
+    for (const id of [1, 2, 1]) expect((await fast.query('select name from t where id = $1', [id], options)).rows).toHaveLength(1);
+    const plans = await fast.query(`select generic_plans::int as generic, custom_plans::int as custom from pg_prepared_statements where name = 's_generic_test'`);
+    expect(plans.rows).toEqual([{ generic: 3, custom: 0 }]);
+    expect(await mode()).toBe('auto');
+    // A failing one, alone and in a transaction (which then rolls back): the setting is back either way.
+    await expect(fast.query('select $1::int / 0 as n', [1], { statementName: 's_generic_fail', genericPlan: true } as object)).rejects.toThrow(/division/);
+    expect(await mode()).toBe('auto');
+    await expect(
+      fast.transaction(async (tx) => {
+        await tx.query('select $1::int / 0 as n', [1], { statementName: 's_generic_fail', genericPlan: true } as object);
+      }),
+    ).rejects.toThrow(/division/);
+    expect(await mode()).toBe('auto');
+    await fast.transaction(async (tx) => {
+      await tx.query('select name from t where id = $1', [1], options);
+      expect((await tx.query<{ plan_cache_mode: string }>('show plan_cache_mode')).rows[0].plan_cache_mode).toBe('auto');
+    });
+  });
+
   it('stays usable after an error, outside and inside a transaction', async () => {
     await expect(fast.query('select * from nowhere')).rejects.toThrow(/nowhere/);
     await expect(fast.query('select $1::int as n', ['not a number'])).rejects.toThrow(/integer/);

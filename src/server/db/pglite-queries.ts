@@ -3,6 +3,8 @@ import { parse, type PGlite, protocol, type QueryOptions, type Results, type Tra
 /** PGlite's query options, plus the name under which a statement prepared once (preparedOnce) is kept. */
 export interface NamedQueryOptions extends QueryOptions {
   statementName?: string;
+  /** Run the named statement with its generic plan (PlanOptions.genericPlan in prepared.ts). */
+  genericPlan?: boolean;
 }
 
 type BackendMessages = Awaited<ReturnType<PGlite['execProtocolStream']>>;
@@ -67,7 +69,15 @@ async function runQuery(pg: PGlite, named: Map<string, number[]>, text: string, 
       const serializer = options.serializers?.[types[i]] ?? pg.serializers[types[i]];
       return serializer ? serializer(value) : String(value);
     });
-    messages = await send(serialize.bind({ statement: name, values }), serialize.describe({ type: 'P' }), serialize.execute({}), serialize.sync());
+    // The plan is chosen at Bind: the setting only around it. In a transaction a SET lasts until its
+    // end, or is undone with it; the RESET after the statement (even a failed one) keeps it to this one.
+    const generic = !!(name && options.genericPlan);
+    if (generic) await send(serialize.query('set plan_cache_mode = force_generic_plan'));
+    try {
+      messages = await send(serialize.bind({ statement: name, values }), serialize.describe({ type: 'P' }), serialize.execute({}), serialize.sync());
+    } finally {
+      if (generic) await pg.execProtocolStream(serialize.query('reset plan_cache_mode'), { syncToFs: false, throwOnError: false });
+    }
   } catch (error) {
     // After an error the backend ignores everything up to the next Sync.
     await pg.execProtocolStream(serialize.sync(), { syncToFs: false, throwOnError: false });

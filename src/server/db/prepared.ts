@@ -23,12 +23,22 @@ export interface PlanOptions {
    * would walk an index for a rare term the way it must for a common one.
    */
   planEachExecution?: boolean;
+  /**
+   * Keep the statement's one generic plan on the embedded database too. After five executions
+   * PostgreSQL keeps a generic plan only if it does not look costlier than the plans made for each
+   * execution's values; for a search it does (a term's matches are estimated from its text, a
+   * parameter's are not), so it plans every search anew. On PostgreSQL at a million customers the
+   * two estimates are close and the generic plan is kept; on PGlite at 50,000 the term's estimate is
+   * far smaller, and planning there costs ~10 ms a search (WebAssembly). For statements whose shape
+   * already fixes the plan (customer-dto.ts). Ignored on PostgreSQL.
+   */
+  genericPlan?: boolean;
 }
 
 /** Beyond this many shapes per driver a statement runs unnamed (PostgreSQL keeps each named plan per connection). */
 const MAX_SHAPES = 300;
 /** Per driver (its session class), the statements built so far with their names, each bound to whichever client built it. */
-const statements = new WeakMap<object, Map<string, { prepared: object; name: string }>>();
+const statements = new WeakMap<object, Map<string, { prepared: object; name: string; genericPlan: boolean }>>();
 
 /** What drizzle keeps behind a database handle or a transaction: the session and its driver client. */
 type WithSession = { session: { client: unknown } };
@@ -47,10 +57,10 @@ export function preparedOnce<P extends object>(db: Db, key: string, build: () =>
     if (cache.size >= MAX_SHAPES) return withFastRows(build().prepare(''));
     // An unnamed statement is planned for the values of each execution.
     const name = opts.planEachExecution ? '' : `s_${createHash('sha1').update(key).digest('base64url').slice(0, 20)}`;
-    found = { prepared: withFastRows(build().prepare(name)), name };
+    found = { prepared: withFastRows(build().prepare(name)), name, genericPlan: !!opts.genericPlan };
     cache.set(key, found);
   }
-  return boundTo(found.prepared as P, session, found.name);
+  return boundTo(found.prepared as P, session, found.name, found.genericPlan);
 }
 
 /**
@@ -59,11 +69,11 @@ export function preparedOnce<P extends object>(db: Db, key: string, build: () =>
  * else. Drizzle's PGlite driver drops the statement's name, so there the client is asked to keep
  * it (pglite-queries.ts).
  */
-function boundTo<P extends object>(prepared: P, session: WithSession['session'], name: string): P {
+function boundTo<P extends object>(prepared: P, session: WithSession['session'], name: string, genericPlan: boolean): P {
   let client = session.client as { query(text: string, params?: unknown[], options?: NamedQueryOptions): unknown };
   if (name && is(session, PgliteSession)) {
     const pglite = client;
-    client = { query: (text, params, options) => pglite.query(text, params, { ...options, statementName: name }) };
+    client = { query: (text, params, options) => pglite.query(text, params, { ...options, statementName: name, genericPlan }) };
   } else if ((prepared as unknown as { client: unknown }).client === client) return prepared;
   return Object.create(prepared, { client: { value: client } }) as P;
 }
