@@ -65,7 +65,9 @@ async function sceneCondition(db: Db, actor: Actor, scene: CustomerListQuery['sc
     case 'shared_by_me':
       return sql`${customers.ownerId} = ${actor.userId} and exists (select 1 from customer_shares s where s.customer_id = ${customers.id})`;
     case 'hot':
-      return eq(customers.isHot, true);
+      // The bare column, not `= $1`: a prepared statement's generic plan can then use the partial
+      // hot index, and PostgreSQL keeps that plan instead of planning each execution for the value.
+      return sql`${customers.isHot}`;
     case 'today': {
       const zone = await tz();
       return sql`${customers.nextContactAt} >= ${dayStart(zone, today(zone))} and ${customers.nextContactAt} < ${dayStart(zone, today(zone), 1)}`;
