@@ -158,7 +158,7 @@ function send(agent: http.Agent, base: URL, req: Req): Promise<number> {
   });
 }
 
-async function drive(base: string, make: (i: number, connection: number) => Req, seconds: number, expect: number): Promise<Result> {
+async function drive(base: string, make: (i: number, connection: number) => Req, seconds: number, expect: number, maxRequests = Infinity): Promise<Result> {
   const url = new URL(base);
   const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS });
   const latencies: number[] = [];
@@ -169,7 +169,7 @@ async function drive(base: string, make: (i: number, connection: number) => Req,
   const deadline = started + seconds * 1000;
   await Promise.all(
     Array.from({ length: CONNECTIONS }, async (_, connection) => {
-      while (performance.now() < deadline) {
+      while (performance.now() < deadline && next < maxRequests) {
         const req = make(next++, connection);
         const t0 = performance.now();
         const status = await send(agent, url, req);
@@ -230,6 +230,8 @@ interface Scenario {
   /** The product request for iteration i. */
   request: (i: number, connection: number) => Req;
   expect?: number;
+  /** How many requests there are to make (a claim takes a pool customer once): the run ends sooner when they are made. */
+  maxRequests?: () => number;
   /** For the bare baseline: the list query the product runs, the view of one id, or a create's core writes. */
   bare?: { list: Partial<CustomerListQuery> } | { view: true } | { create: true };
 }
@@ -278,6 +280,7 @@ const scenarios: Scenario[] = [
     who: writers[0],
     kind: 'write',
     request: (i, connection) => ({ method: 'POST', path: `/api/v1/customers/${poolIds[i]}/claim`, headers: writers[connection].headers }),
+    maxRequests: () => poolIds.length,
   },
 ];
 
@@ -362,7 +365,7 @@ try {
     const expect = s.expect ?? 200;
     // Writes skip the warm-up: each claim takes a pool customer that a later run cannot take again.
     if (s.kind === 'read') await drive(product.base, s.request, WARMUP_SECONDS, expect);
-    const result = await measureCpu(product.pid, () => drive(product.base, s.request, SECONDS, expect));
+    const result = await measureCpu(product.pid, () => drive(product.base, s.request, SECONDS, expect, s.maxRequests?.()));
     const cpu = `${result.productCpu.toFixed(2)} | ${onPostgres ? result.pgCpu.toFixed(2) : '—'} | ${result.driverCpu.toFixed(2)}`;
     let row = `| ${s.name} | ${fmt(result.p50)} | ${fmt(result.p95)} | ${fmt(result.p99)} | ${result.rps.toFixed(0)} | ${result.failures} | ${cpu} |`;
     if (bare) {
@@ -375,6 +378,7 @@ try {
       } else row += ' — | — | — |';
     }
     if (result.failures) row += ` statuses ${JSON.stringify(result.statuses)}`;
+    if (s.maxRequests && result.count >= s.maxRequests()) row += ` (all ${result.count} requests made in ${(result.count / result.rps).toFixed(1)} s)`;
     lines.push(row);
     console.log(row);
   }
