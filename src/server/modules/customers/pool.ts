@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gte, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, isNull, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { searchCondition } from './search-text';
 import { preparedOnce } from '../../db/prepared';
 import type { Db } from '../../db/client';
@@ -53,14 +53,17 @@ export async function claimCustomer(db: Db, actor: Actor, id: number): Promise<n
   if (!actor.permissions.has('customer.pool')) throw forbidden();
   await db.transaction(async (tx) => {
     const me = assertReceivable(await lockUser(tx, actor.userId), 'userId');
-    const [row] = await preparedOnce(tx, 'customer_live_row', () =>
+    // The customer with the caller's claims today, in one statement. It runs after the caller's row
+    // is locked, so its snapshot holds every claim of the caller's that committed before.
+    const [found] = await preparedOnce(tx, 'pool_claim_row', () =>
       tx
-        .select()
+        .select({ ...getTableColumns(customers), claimsToday: claimsTodaySql(sql.placeholder('userId')) })
         .from(customers)
         .where(and(eq(customers.id, sql.placeholder('id')), isNull(customers.deletedAt)))
         .limit(1),
-    ).execute({ id });
-    if (!row) throw notFound();
+    ).execute({ id, userId: actor.userId });
+    if (!found) throw notFound();
+    const { claimsToday: claimedToday, ...row } = found;
     if (row.ownerId !== null) {
       // Say who has it when it was a pool customer or the caller may see it; otherwise it is simply not there.
       if (row.poolReleasedAt !== null || (await customerAccess(tx, actor, row))) throw await alreadyClaimed(tx, id);
@@ -68,10 +71,7 @@ export async function claimCustomer(db: Db, actor: Actor, id: number): Promise<n
     }
     const settings = await getCustomerSettings(tx);
     await assertMayReclaim(tx, actor, row, settings.reclaimBlockDays);
-    if (settings.dailyClaimLimit > 0) {
-      const n = await claimsToday(tx, actor.userId);
-      if (n >= settings.dailyClaimLimit) throw badRequest('POOL_DAILY_LIMIT', { limit: settings.dailyClaimLimit });
-    }
+    if (settings.dailyClaimLimit > 0 && claimedToday >= settings.dailyClaimLimit) throw badRequest('POOL_DAILY_LIMIT', { limit: settings.dailyClaimLimit });
     await assertOwnedLimit(tx, me);
     const ok = await changeOwner(tx, actor, {
       before: row,
@@ -155,12 +155,11 @@ export async function poolStatus(db: Db, actor: Actor) {
 
 /** The user's claims since midnight in the company's time zone, in one statement. */
 async function claimsToday(db: Db, userId: number): Promise<number> {
-  const statement = preparedOnce(db, 'pool_claims_today', () =>
-    db
-      .select({ n: count() })
-      .from(poolClaims)
-      .where(and(eq(poolClaims.userId, sql.placeholder('userId')), gte(poolClaims.claimedAt, companyDayStartSql()))),
-  );
+  const statement = preparedOnce(db, 'pool_claims_today', () => db.select({ n: claimsTodaySql(sql.placeholder('userId')) }).from(sql`(select 1) as one`));
   const [{ n }] = await statement.execute({ userId });
   return n;
 }
+
+/** The count behind claimsToday, as a value to select (the claim reads it with the customer). */
+const claimsTodaySql = (userId: SQLWrapper) =>
+  sql<number>`(select count(*) from ${poolClaims} where ${poolClaims.userId} = ${userId} and ${poolClaims.claimedAt} >= ${companyDayStartSql()})`.mapWith(Number);
