@@ -23,9 +23,15 @@ export function togetherStatement(writes: (SQLWrapper | false | null | undefined
   if (!parts.length) return null;
   const last = parts.pop()!;
   if (!parts.length) return last;
-  const items: SQL[] = parts.map((part, i) => sql`${sql.raw(`w${i}`)} as (${part})`);
-  return sql`with ${sql.join(items, sql`, `)} ${last}`;
+  return sql`with ${withItems(parts)} ${last}`;
 }
+
+/** Statements as the items of a WITH: `w0 as (…), w1 as (…)`. */
+const withItems = (parts: SQL[]) =>
+  sql.join(
+    parts.map((part, i) => sql`${sql.raw(`w${i}`)} as (${part})`),
+    sql`, `,
+  );
 
 /**
  * An insert (whose RETURNING gives `id`) and the writes about its new row (an audit row, a
@@ -36,8 +42,8 @@ export async function insertTogether(db: Db, insert: SQLWrapper, about: (newId: 
   const newId = sql<number>`(select id from w_new)`;
   const writes = about(newId)
     .filter((w): w is SQLWrapper => !!w)
-    .map((w, i) => sql`${sql.raw(`w${i}`)} as (${w.getSQL()})`);
-  const { rows } = await executeNamed<{ id: number | string }>(db, 'insert_together', sql`with w_new as (${insert.getSQL()}), ${sql.join(writes, sql`, `)} select id from w_new`);
+    .map((w) => w.getSQL());
+  const { rows } = await executeNamed<{ id: number | string }>(db, 'insert_together', sql`with w_new as (${insert.getSQL()})${writes.length ? sql`, ${withItems(writes)}` : sql``} select id from w_new`);
   // A bigint comes back as text from node-postgres.
   return Number(rows[0].id);
 }
