@@ -1,4 +1,4 @@
-import { and, desc, eq, getTableColumns, isNull, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { and, count, desc, eq, getTableColumns, isNull, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { searchCondition } from './search-text';
 import { preparedOnce } from '../../db/prepared';
 import type { Db } from '../../db/client';
@@ -155,11 +155,13 @@ export async function poolStatus(db: Db, actor: Actor) {
 
 /** The user's claims since midnight in the company's time zone, in one statement. */
 async function claimsToday(db: Db, userId: number): Promise<number> {
-  const statement = preparedOnce(db, 'pool_claims_today', () => db.select({ n: claimsTodaySql(sql.placeholder('userId')) }).from(sql`(select 1) as one`));
+  const statement = preparedOnce(db, 'pool_claims_today', () => db.select({ n: count() }).from(poolClaims).where(claimedTodayBy(sql.placeholder('userId'))));
   const [{ n }] = await statement.execute({ userId });
   return n;
 }
 
-/** The count behind claimsToday, as a value to select (the claim reads it with the customer). */
-const claimsTodaySql = (userId: SQLWrapper) =>
-  sql<number>`(select count(*) from ${poolClaims} where ${poolClaims.userId} = ${userId} and ${poolClaims.claimedAt} >= ${companyDayStartSql()})`.mapWith(Number);
+/** Which claims count against the user's daily limit: theirs since midnight in the company's time zone. */
+const claimedTodayBy = (userId: SQLWrapper) => sql`${poolClaims.userId} = ${userId} and ${poolClaims.claimedAt} >= ${companyDayStartSql()}`;
+
+/** The same count as a value to select (the claim reads it with the customer). */
+const claimsTodaySql = (userId: SQLWrapper) => sql<number>`(select count(*) from ${poolClaims} where ${claimedTodayBy(userId)})`.mapWith(Number);
