@@ -13,6 +13,7 @@ import type { Config } from './config';
 import type { Database } from './db/client';
 import { serverModules } from './modules/registry';
 import { registerRecordVisibility } from './platform/audit/visibility';
+import { newSessionCache } from './platform/auth/actor-loader';
 import { installAuthHook } from './platform/http/auth-hook';
 import type { AppContext } from './platform/http/context';
 import { installErrorHandler, sendError } from './platform/http/error-handler';
@@ -76,6 +77,7 @@ export async function buildApp(opts: BuildOptions) {
     database: opts.database,
     db: opts.database.db,
     files: new FileStore(path.join(opts.config.dataDir, 'files')),
+    sessions: newSessionCache(opts.database.changes, opts.config.sessionCacheSeconds),
   };
   app.decorate('ctx', ctx);
   app.setValidatorCompiler(validatorCompiler);

@@ -25,6 +25,7 @@ const envSchema = z.object({
   TZ: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(60 * 24 * 30).default(60 * 8),
+  SESSION_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   COOKIE_SECURE: z.enum(['true', 'false', 'auto']).default('auto'),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   // Mail and SMS: each one set here wins over 系统设置 → 邮件与短信, where it shows read-only.
@@ -83,6 +84,8 @@ export type Config = {
   adminPassword?: string;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   sessionIdleMinutes: number;
+  /** How long a copy may answer from a session it read before (0: read it on every request). */
+  sessionCacheSeconds: number;
   cookieSecure: 'true' | 'false' | 'auto';
   trustProxy: boolean;
   /** The mail and SMS settings the environment sets (only those set); they win over the settings page. */
@@ -132,6 +135,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminPassword: e.ADMIN_PASSWORD,
     logLevel: e.LOG_LEVEL,
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
+    sessionCacheSeconds: e.SESSION_CACHE_SECONDS,
     cookieSecure: e.COOKIE_SECURE,
     trustProxy: e.TRUST_PROXY === 'true',
     messaging: definedOnly({

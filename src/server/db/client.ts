@@ -9,6 +9,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import * as schema from './schema';
 import { installFastQueries } from './pglite-queries';
+import { Changes, CHANGES_CHANNEL, type ChangeFeed } from './changes';
 
 export type Schema = typeof schema;
 /** A database handle or an open transaction: both run the same typed queries. */
@@ -19,6 +20,8 @@ export interface Database {
   db: Db;
   /** Run a statement with a session-level lock held on one connection (migrations, demo seeding). */
   withExclusiveLock<T>(key: number, fn: (db: Db) => Promise<T>): Promise<T>;
+  /** Changes committed by any copy to tables that notify (db/changes.ts). */
+  changes: ChangeFeed;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -41,10 +44,14 @@ async function openPglite(dataDir?: string): Promise<Database> {
   const client = new PGlite({ dataDir: dir, extensions: { pg_trgm } });
   await client.waitReady;
   installFastQueries(client);
+  // One process owns the data directory: nothing can change it unheard.
+  const changes = new Changes(true);
+  await client.listen(CHANGES_CHANNEL, (topic) => changes.notified(topic));
   const db = drizzlePglite({ client, schema }) as unknown as Db;
   return {
     kind: 'pglite',
     db,
+    changes,
     // PGlite is one connection in this process; transactions already serialise everything.
     withExclusiveLock: (_key, fn) => fn(db),
     ping: async () => {
@@ -60,10 +67,21 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000 });
   // An idle client that loses its server must not crash the process; the next query reconnects.
   pool.on('error', () => {});
+  const changes = new Changes(false);
+  const hear = (message: pg.Notification) => {
+    if (message.channel === CHANGES_CHANNEL && message.payload) changes.notified(message.payload);
+  };
+  // Queued before the query the client was taken for, so it listens before it commits anything.
+  pool.on('connect', (client) => {
+    client.on('notification', hear);
+    client.query(`listen ${CHANGES_CHANNEL}`).catch(() => {});
+  });
+  const listener = await keepListening(url, changes, hear);
   const db = drizzlePg({ client: pool, schema }) as unknown as Db;
   return {
     kind: 'postgres',
     db,
+    changes,
     async withExclusiveLock(key, fn) {
       const client = await pool.connect();
       try {
@@ -80,7 +98,55 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     ping: async () => {
       await pool.query('select 1');
     },
-    close: () => pool.end(),
+    close: async () => {
+      await listener.close();
+      await pool.end();
+    },
+  };
+}
+
+const RELISTEN_DELAY_MS = 1000;
+
+/**
+ * A connection that only listens, so that a copy whose pool is idle still hears changes. Reconnects
+ * after a loss; `changes.live` is true exactly while it is listening.
+ */
+async function keepListening(url: string, changes: Changes, hear: (message: pg.Notification) => void) {
+  let closed = false;
+  let current: pg.Client | null = null;
+  let retry: NodeJS.Timeout | null = null;
+  const connect = async () => {
+    retry = null;
+    const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+    current = client;
+    const lost = () => {
+      if (current !== client) return;
+      current = null;
+      changes.setLive(false);
+      client.end().catch(() => {});
+      if (!closed) retry = setTimeout(() => void connect(), RELISTEN_DELAY_MS);
+    };
+    client.on('error', lost);
+    client.on('end', lost);
+    client.on('notification', hear);
+    try {
+      await client.connect();
+      await client.query(`listen ${CHANGES_CHANNEL}`);
+      if (current === client && !closed) changes.setLive(true);
+    } catch {
+      lost();
+    }
+  };
+  await connect();
+  return {
+    async close() {
+      closed = true;
+      if (retry) clearTimeout(retry);
+      const client = current;
+      current = null;
+      changes.setLive(false);
+      if (client) await client.end().catch(() => {});
+    },
   };
 }
 

@@ -17,7 +17,7 @@ let childDepartment: number;
 async function factsOf(username: string) {
   const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: TEST_PASSWORD } });
   const token = res.cookies.find((c) => c.name === SESSION_COOKIE)!.value;
-  const loaded = await loadSessionActor(t.database.db, token, { ip: null, lang: 'zh' });
+  const loaded = await loadSessionActor(t.database.db, t.app.ctx.sessions, token, { ip: null, lang: 'zh' });
   return loaded!.actor.scopeCache;
 }
 const sorted = (v: unknown) => [...(v as number[])].sort((a, b) => a - b);

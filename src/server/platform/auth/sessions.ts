@@ -30,13 +30,14 @@ export async function createSession(
   return { token, id, csrfToken, expiresAt };
 }
 
-/** Slide the inactivity window forward. */
-export async function touchSession(db: Db, row: { id: string; lastSeenAt: Date }, idleMinutes: number) {
+/** Slide the inactivity window forward; the row (a cached one, maybe) is moved on with it. */
+export async function touchSession(db: Db, row: { id: string; lastSeenAt: Date; expiresAt: Date }, idleMinutes: number) {
   if (Date.now() - row.lastSeenAt.getTime() < TOUCH_INTERVAL_MS) return;
-  await db
-    .update(sessions)
-    .set({ lastSeenAt: new Date(), expiresAt: new Date(Date.now() + idleMinutes * 60_000) })
-    .where(eq(sessions.id, row.id));
+  const lastSeenAt = new Date();
+  const expiresAt = new Date(lastSeenAt.getTime() + idleMinutes * 60_000);
+  await db.update(sessions).set({ lastSeenAt, expiresAt }).where(eq(sessions.id, row.id));
+  row.lastSeenAt = lastSeenAt;
+  row.expiresAt = expiresAt;
 }
 
 export async function deleteSession(db: Db, id: string) {

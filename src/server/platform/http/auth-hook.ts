@@ -30,7 +30,7 @@ export function installAuthHook(app: FastifyInstance) {
     if (!req.routeOptions.url || config.public || !req.url.startsWith('/api/')) return;
 
     const token = req.cookies[SESSION_COOKIE];
-    const loaded = token ? await loadSessionActor(app.ctx.db, token, { ip: req.ip, lang: req.lang }) : null;
+    const loaded = token ? await loadSessionActor(app.ctx.db, app.ctx.sessions, token, { ip: req.ip, lang: req.lang }) : null;
     if (!loaded) return sendError(req, reply, 401, 'UNAUTHENTICATED');
     const { session } = loaded;
 

@@ -2,6 +2,7 @@ import type { Config } from '../../config';
 import type { Database, Db } from '../../db/client';
 import type { Permission } from '../../../common/permissions';
 import type { Actor } from '../access/actor';
+import type { SessionCache } from '../auth/actor-loader';
 import type { FileStore } from '../settings/files';
 import type { Lang } from './lang';
 
@@ -11,6 +12,8 @@ export interface AppContext {
   database: Database;
   db: Db;
   files: FileStore;
+  /** Sessions' actors kept between requests (auth/actor-loader.ts). */
+  sessions: SessionCache;
 }
 
 declare module 'fastify' {
