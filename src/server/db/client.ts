@@ -64,18 +64,13 @@ async function openPglite(dataDir?: string): Promise<Database> {
 }
 
 async function openPostgres(url: string, poolSize: number): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000 });
-  // An idle client that loses its server must not crash the process; the next query reconnects.
-  pool.on('error', () => {});
   const changes = new Changes(false);
   const hear = (message: pg.Notification) => {
     if (message.channel === CHANGES_CHANNEL && message.payload) changes.notified(message.payload);
   };
-  // Queued before the query the client was taken for, so it listens before it commits anything.
-  pool.on('connect', (client) => {
-    client.on('notification', hear);
-    client.query(`listen ${CHANGES_CHANNEL}`).catch(() => {});
-  });
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000, Client: listeningClient(hear) });
+  // An idle client that loses its server must not crash the process; the next query reconnects.
+  pool.on('error', () => {});
   const listener = await keepListening(url, changes, hear);
   const db = drizzlePg({ client: pool, schema }) as unknown as Db;
   return {
@@ -102,6 +97,23 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
       await listener.close();
       await pool.end();
     },
+  };
+}
+
+/** A pool client that listens for changes before the pool hands it out. */
+function listeningClient(hear: (message: pg.Notification) => void) {
+  return class ListeningClient extends pg.Client {
+    override connect(): Promise<pg.Client>;
+    override connect(callback: (err: Error | null, client?: pg.Client) => void): void;
+    override connect(callback?: (err: Error | null, client?: pg.Client) => void): Promise<pg.Client> | void {
+      this.on('notification', hear);
+      const ready = super
+        .connect()
+        .then(() => this.query(`listen ${CHANGES_CHANNEL}`))
+        .then(() => this);
+      if (!callback) return ready;
+      ready.then((client) => callback(null, client), callback);
+    }
   };
 }
 
