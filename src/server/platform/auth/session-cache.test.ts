@@ -85,6 +85,29 @@ describe('sessions kept in memory', () => {
     expect((await load(token))!.actor.departmentId).toBe(root);
   });
 
+  it('sees a role taken away at the next request', async () => {
+    const token = await tokenOf('manager');
+    expect((await load(token))!.actor.permissions.has('customer.transfer')).toBe(true);
+    const admin = await t.login('admin');
+    const [repRole] = await t.database.db.select({ id: roles.id }).from(roles).where(eq(roles.code, 'sales_rep'));
+    expect((await admin.patch(`/api/v1/users/${ids.manager}`, { roleIds: [repRole.id] })).statusCode).toBe(200);
+    expect((await load(token))!.actor.permissions.has('customer.transfer')).toBe(false);
+  });
+
+  it('keeps its sessions through changes that concern none of them: a login, an owner change with no share to remove', async () => {
+    const token = await tokenOf('lead');
+    await load(token);
+    const version = t.app.ctx.sessions.version;
+    const lead = await t.login('lead');
+    const created = await lead.post('/api/v1/customers', { kind: 'company', name: '缓存转移有限公司' });
+    expect(created.statusCode, created.body).toBe(200);
+    const admin = await t.login('admin');
+    const moved = await admin.post(`/api/v1/customers/${created.json().id}/transfer`, { toUserId: ids.manager });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect(t.app.ctx.sessions.version).toBe(version);
+    expect(t.app.ctx.sessions.get(sessionIdOf(token))).toBeDefined();
+  });
+
   it('refuses a logged-out session and a disabled user’s at once', async () => {
     const rep = await t.login('rep');
     const other = await t.login('rep');
