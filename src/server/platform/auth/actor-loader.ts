@@ -109,6 +109,9 @@ export async function loadSessionActor(db: Db, cache: SessionCache, token: strin
       return null;
     }
     if (row.user.status !== 'active') return null;
+    // Later requests get the same facts and grants: none of them may change what the next one sees.
+    for (const value of Object.values(row.facts)) Object.freeze(value);
+    for (const grant of row.grants) Object.freeze(grant.permissions);
     cache.put(id, row, version);
   }
   const actor = buildActor(row.user, row.grants, { ...ctx, sessionId: row.session.id });
