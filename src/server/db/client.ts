@@ -26,13 +26,22 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export type DatabaseOptions = { databaseUrl?: string; dataDir?: string; poolSize?: number };
+export type DatabaseOptions = {
+  databaseUrl?: string;
+  dataDir?: string;
+  poolSize?: number;
+  /** How often the listening connection is checked, and how long a check may take (tests shorten them). */
+  listenerCheck?: ListenerCheck;
+};
+type ListenerCheck = { everyMs: number; timeoutMs: number };
+/** A connection that dies without a word (a dropped NAT entry, a failover) is found out by this check. */
+const LISTENER_CHECK: ListenerCheck = { everyMs: 10_000, timeoutMs: 5000 };
 
 // Postgres hands back bigint and numeric as strings; ids and counts of ours fit in a JS number.
 pg.types.setTypeParser(20, (v) => Number(v));
 
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
-  return opts.databaseUrl ? openPostgres(opts.databaseUrl, opts.poolSize ?? 10) : openPglite(opts.dataDir);
+  return opts.databaseUrl ? openPostgres(opts.databaseUrl, opts.poolSize ?? 10, opts.listenerCheck ?? LISTENER_CHECK) : openPglite(opts.dataDir);
 }
 
 async function openPglite(dataDir?: string): Promise<Database> {
@@ -63,15 +72,24 @@ async function openPglite(dataDir?: string): Promise<Database> {
   };
 }
 
-async function openPostgres(url: string, poolSize: number): Promise<Database> {
+async function openPostgres(url: string, poolSize: number, listenerCheck: ListenerCheck): Promise<Database> {
   const changes = new Changes(false);
   const hear = (message: pg.Notification) => {
     if (message.channel === CHANGES_CHANNEL && message.payload) changes.notified(message.payload);
   };
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000, Client: listeningClient(hear) });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    connectionTimeoutMillis: 5000,
+    // A new client listens before the pool hands it out (a failed LISTEN ends it).
+    onConnect: async (client) => {
+      client.on('notification', hear);
+      await client.query(`listen ${CHANGES_CHANNEL}`);
+    },
+  });
   // An idle client that loses its server must not crash the process; the next query reconnects.
   pool.on('error', () => {});
-  const listener = await keepListening(url, changes, hear);
+  const listener = await keepListening(url, changes, hear, listenerCheck);
   const db = drizzlePg({ client: pool, schema }) as unknown as Db;
   return {
     kind: 'postgres',
@@ -100,40 +118,25 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   };
 }
 
-/** A pool client that listens for changes before the pool hands it out. */
-function listeningClient(hear: (message: pg.Notification) => void) {
-  return class ListeningClient extends pg.Client {
-    override connect(): Promise<pg.Client>;
-    override connect(callback: (err: Error | null, client?: pg.Client) => void): void;
-    override connect(callback?: (err: Error | null, client?: pg.Client) => void): Promise<pg.Client> | void {
-      this.on('notification', hear);
-      const ready = super
-        .connect()
-        .then(() => this.query(`listen ${CHANGES_CHANNEL}`))
-        .then(() => this);
-      if (!callback) return ready;
-      ready.then((client) => callback(null, client), callback);
-    }
-  };
-}
-
 const RELISTEN_DELAY_MS = 1000;
 
 /**
  * A connection that only listens, so that a copy whose pool is idle still hears changes. Reconnects
  * after a loss; `changes.live` is true exactly while it is listening.
  */
-async function keepListening(url: string, changes: Changes, hear: (message: pg.Notification) => void) {
+async function keepListening(url: string, changes: Changes, hear: (message: pg.Notification) => void, every: ListenerCheck) {
   let closed = false;
   let current: pg.Client | null = null;
   let retry: NodeJS.Timeout | null = null;
+  let check: NodeJS.Timeout | null = null;
   const connect = async () => {
     retry = null;
-    const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+    const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000, keepAlive: true });
     current = client;
     const lost = () => {
       if (current !== client) return;
       current = null;
+      if (check) clearInterval(check);
       changes.setLive(false);
       client.end().catch(() => {});
       if (!closed) retry = setTimeout(() => void connect(), RELISTEN_DELAY_MS);
@@ -144,7 +147,13 @@ async function keepListening(url: string, changes: Changes, hear: (message: pg.N
     try {
       await client.connect();
       await client.query(`listen ${CHANGES_CHANNEL}`);
-      if (current === client && !closed) changes.setLive(true);
+      if (current !== client || closed) return;
+      changes.setLive(true);
+      check = setInterval(() => {
+        const timeout = setTimeout(lost, every.timeoutMs);
+        client.query('select 1').then(() => clearTimeout(timeout), lost);
+      }, every.everyMs);
+      check.unref();
     } catch {
       lost();
     }
@@ -154,6 +163,7 @@ async function keepListening(url: string, changes: Changes, hear: (message: pg.N
     async close() {
       closed = true;
       if (retry) clearTimeout(retry);
+      if (check) clearInterval(check);
       const client = current;
       current = null;
       changes.setLive(false);

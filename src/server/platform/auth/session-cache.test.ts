@@ -25,6 +25,16 @@ async function tokenOf(username: string) {
 }
 const load = (token: string, database: Database = t.database, cache = t.app.ctx.sessions) =>
   loadSessionActor(database.db, cache, token, { ip: null, lang: 'zh' });
+/**
+ * On PostgreSQL each listening connection of the app hears a change, the committing one at once and
+ * the others a moment later: wait until the stragglers of earlier changes are in.
+ */
+async function settled() {
+  for (let version = -1; version !== t.app.ctx.sessions.version; ) {
+    version = t.app.ctx.sessions.version;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
 const sorted = (v: unknown) => [...((v as number[]) ?? [])].sort((a, b) => a - b);
 
 beforeAll(async () => {
@@ -42,6 +52,7 @@ describe('sessions kept in memory', () => {
   it('reads a session from the database once, then answers it from memory', async () => {
     const token = await tokenOf('rep');
     const key = sessionIdOf(token);
+    await settled();
     expect(t.app.ctx.sessions.get(key)).toBeUndefined();
     const rep = await t.login('rep');
     expect((await rep.get('/api/v1/auth/me')).statusCode).toBe(200);
@@ -52,7 +63,7 @@ describe('sessions kept in memory', () => {
     expect(t.app.ctx.sessions.get(key)).toBe(kept);
   });
 
-  it('sees a customer shared with the user at the next request', async () => {
+  it('sees a customer shared with the user, and unshared, at the next request', async () => {
     const token = await tokenOf('rep');
     expect((await load(token))!.actor.scopeCache.get('customer:shared')).toEqual([]);
     const lead = await t.login('lead');
@@ -60,6 +71,8 @@ describe('sessions kept in memory', () => {
     expect(created.statusCode, created.body).toBe(200);
     expect((await lead.put(`/api/v1/customers/${created.json().id}/team/${ids.rep}`, { access: 'read' })).statusCode).toBe(200);
     expect((await load(token))!.actor.scopeCache.get('customer:shared')).toEqual([created.json().id]);
+    expect((await lead.delete(`/api/v1/customers/${created.json().id}/team/${ids.rep}`)).statusCode).toBe(204);
+    expect((await load(token))!.actor.scopeCache.get('customer:shared')).toEqual([]);
   });
 
   it('sees a new subordinate and a new sub-department at the next request', async () => {
@@ -75,12 +88,14 @@ describe('sessions kept in memory', () => {
     expect(sorted((await load(managerToken))!.actor.scopeCache.get('org:department_tree'))).toEqual(sorted([sales, group.json().id]));
   });
 
-  it('sees a role’s permissions change, and a user’s department move, at the next request', async () => {
+  it('sees a role’s data scope change, and a user’s department move, at the next request', async () => {
     const token = await tokenOf('lead');
-    expect((await load(token))!.actor.permissions.has('customer.view')).toBe(true);
-    const before = (await load(token))!.actor.permissions.size;
-    await t.database.db.update(roles).set({ permissions: [] }).where(eq(roles.code, 'team_lead'));
-    expect((await load(token))!.actor.permissions.size).toBeLessThanOrEqual(before);
+    expect((await load(token))!.actor.scopeCache.has('org:subordinates')).toBe(true);
+    await t.database.db.update(roles).set({ dataScope: 'self' }).where(eq(roles.code, 'team_lead'));
+    const after = (await load(token))!.actor;
+    expect(after.scopeCache.has('org:subordinates')).toBe(false);
+    expect(after.grants.map((g) => g.scope)).not.toContain('self_and_subordinates');
+    await t.database.db.update(roles).set({ dataScope: 'self_and_subordinates' }).where(eq(roles.code, 'team_lead'));
     await t.database.db.update(users).set({ departmentId: root }).where(eq(users.id, ids.lead));
     expect((await load(token))!.actor.departmentId).toBe(root);
   });
@@ -96,12 +111,14 @@ describe('sessions kept in memory', () => {
 
   it('keeps its sessions through changes that concern none of them: a login, an owner change with no share to remove', async () => {
     const token = await tokenOf('lead');
-    await load(token);
-    const version = t.app.ctx.sessions.version;
     const lead = await t.login('lead');
+    const admin = await t.login('admin');
     const created = await lead.post('/api/v1/customers', { kind: 'company', name: '缓存转移有限公司' });
     expect(created.statusCode, created.body).toBe(200);
-    const admin = await t.login('admin');
+    await settled();
+    await load(token);
+    const version = t.app.ctx.sessions.version;
+    await t.login('lead');
     const moved = await admin.post(`/api/v1/customers/${created.json().id}/transfer`, { toUserId: ids.manager });
     expect(moved.statusCode, moved.body).toBe(200);
     expect(t.app.ctx.sessions.version).toBe(version);
@@ -136,7 +153,9 @@ describe('sessions kept in memory', () => {
 describe.skipIf(!process.env.TEST_PG_ADMIN_URL)('sessions kept in memory by several copies on one PostgreSQL', () => {
   let copy: Database;
   beforeAll(async () => {
-    copy = await openDatabase({ databaseUrl: t.databaseUrl!, poolSize: 2 });
+    const url = new URL(t.databaseUrl!);
+    url.searchParams.set('application_name', 'crm_second_copy');
+    copy = await openDatabase({ databaseUrl: url.toString(), poolSize: 2 });
   });
   afterAll(() => copy?.close());
 
@@ -158,7 +177,7 @@ describe.skipIf(!process.env.TEST_PG_ADMIN_URL)('sessions kept in memory by seve
     await t.database.db.execute(sql`delete from sessions where user_id = ${ids.rep}`);
     const started = Date.now();
     expect(await eventually(async () => (await load(token, copy, cache)) === null)).toBe(true);
-    expect(Date.now() - started).toBeLessThan(1000);
+    expect(Date.now() - started).toBeLessThan(3000);
     expect((await rep.get('/api/v1/auth/me')).statusCode).toBe(401);
   });
 
@@ -169,7 +188,7 @@ describe.skipIf(!process.env.TEST_PG_ADMIN_URL)('sessions kept in memory by seve
     expect(cache.size).toBe(1);
     // Cut every connection of the other copy, the listening one included.
     await t.database.db.execute(sql`select pg_terminate_backend(pid) from pg_stat_activity
-      where datname = current_database() and pid <> pg_backend_pid() and query = 'listen crm_changes' and state = 'idle'`);
+      where datname = current_database() and application_name = 'crm_second_copy'`);
     expect(await eventually(async () => !copy.changes.live)).toBe(true);
     expect(cache.get(sessionIdOf(token))).toBeUndefined();
     expect(await eventually(async () => copy.changes.live)).toBe(true);
