@@ -45,10 +45,6 @@ export class ChangeCache<V> {
     if (this.entries.size > this.options.maxEntries) this.entries.delete(this.entries.keys().next().value!);
   }
 
-  delete(key: string) {
-    this.entries.delete(key);
-  }
-
   get size() {
     return this.entries.size;
   }
