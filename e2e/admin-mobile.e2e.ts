@@ -6,6 +6,7 @@ import { launchBrowser, newPage, PHONE, snap } from './support/browser';
 import {
   ADMIN_PASSWORD,
   chooseOption,
+  chooseTreeNode,
   departmentNode,
   expectNoHorizontalOverflow,
   expectWithinViewportWidth,
@@ -96,7 +97,8 @@ describe('administrator manages users on a phone', () => {
     await dialog.getByLabel('初始密码').fill(COLLEAGUE.password);
     await dialog.getByLabel('姓名').fill(COLLEAGUE.name);
     await dialog.getByLabel('部门').click();
-    await page.getByRole('treeitem', { name: '公司' }).click();
+    await chooseTreeNode(page, '公司');
+    await visible(dialog.getByTitle('公司', { exact: true }));
     await dialog.getByLabel('角色').click();
     await chooseOption(page, COLLEAGUE.role);
     await dialog.getByText('新建用户', { exact: true }).click(); // tap outside the list to close it

@@ -4,7 +4,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DESKTOP, launchBrowser, newPage, snap } from './support/browser';
-import { ADMIN_PASSWORD, chooseOption, departmentNode, gone, label, logIn, logOut, visible } from './support/ui';
+import { ADMIN_PASSWORD, chooseOption, chooseTreeNode, departmentNode, gone, label, logIn, logOut, visible } from './support/ui';
 
 const DEPT = '华东销售部';
 const REP = { username: 'xiaoli', password: 'Passw0rd1', name: '小李' };
@@ -93,7 +93,8 @@ describe('administrator organises departments and users (desktop)', () => {
     await dialog.getByLabel('初始密码').fill(REP.password);
     await dialog.getByLabel('姓名').fill(REP.name);
     await dialog.getByLabel('部门').click();
-    await page.getByRole('treeitem', { name: DEPT }).click();
+    await chooseTreeNode(page, DEPT);
+    await visible(dialog.getByTitle(DEPT, { exact: true }));
     await dialog.getByLabel('角色').fill('销售');
     await chooseOption(page, '销售人员');
     await dialog.getByText('新建用户', { exact: true }).click(); // close the role list, as a person clicks elsewhere

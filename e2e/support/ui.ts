@@ -24,12 +24,20 @@ export async function gone(locator: Locator): Promise<void> {
   await locator.first().waitFor({ state: 'hidden' });
 }
 
+/**
+ * The open Select drop-down once it has settled: not one still sliding open, nor the previous
+ * field's list sliding shut (a click during either can land on the wrong row or on none; seen in CI).
+ */
+const settledDropdown = (page: Page) => page.locator('.ant-select-dropdown:visible:not([class*="-enter"]):not([class*="-appear"]):not([class*="-leave"])');
+
 /** Clicks the visible option of the open Select drop-down (its items carry the label as title). */
 export async function chooseOption(page: Page, text: string): Promise<void> {
-  // Only a settled list: not one still sliding open, nor the previous field's list sliding shut
-  // (a click during either can land on the wrong row; seen once in CI).
-  const settled = page.locator('.ant-select-dropdown:visible:not([class*="-enter"]):not([class*="-appear"]):not([class*="-leave"])');
-  await settled.getByTitle(text, { exact: true }).click();
+  await settledDropdown(page).getByTitle(text, { exact: true }).click();
+}
+
+/** Clicks a node of the open TreeSelect drop-down (a department picker) by its name. */
+export async function chooseTreeNode(page: Page, name: string): Promise<void> {
+  await settledDropdown(page).getByRole('treeitem', { name }).click();
 }
 
 /**

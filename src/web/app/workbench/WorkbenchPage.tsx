@@ -5,7 +5,9 @@ import { useMe, usePermissions } from '../auth/session';
 import { visibleWidgets } from '../registry/registry';
 import { inCompanyZone } from '../shared/format';
 
+/** Someone still at work after midnight is greeted as in the evening, not "good morning". */
 function greetingKey(hour: number): string {
+  if (hour < 5) return 'workbench.evening';
   if (hour < 11) return 'workbench.morning';
   if (hour < 13) return 'workbench.noon';
   if (hour < 18) return 'workbench.afternoon';
