@@ -15,6 +15,7 @@ import {
   label,
   logIn,
   openMenu,
+  tableSettled,
   visible,
 } from './support/ui';
 
@@ -74,8 +75,12 @@ async function openCustomers(page: Page, scene?: string) {
   await page.waitForURL((url) => url.pathname === '/customers');
   await visible(page.getByRole('heading', { name: '客户', exact: true }));
   if (scene) {
-    await page.getByRole('radiogroup', { name: '场景' }).getByText(scene, { exact: true }).click();
+    const scenes = page.getByRole('radiogroup', { name: '场景' });
+    await scenes.getByText(scene, { exact: true }).click();
+    await scenes.getByRole('radio', { name: scene, checked: true }).waitFor({ state: 'attached' });
   }
+  // The rows shown while a page loads are the previous scene's, and a click on them can be lost.
+  await tableSettled(page);
 }
 
 async function openTab(page: Page, name: string) {
@@ -270,6 +275,7 @@ describe('a sales team works one company customer from creation to the pool and 
     await openCustomers(repB, '我负责的');
     await visible(customerRow(repB));
     await customerRow(repB).getByRole('link', { name: CUSTOMER.name }).click();
+    await repB.waitForURL((url) => url.pathname === customerPath);
     await expectOwner(repB, REP_B.name);
     // The contacts came along.
     await openTab(repB, '联系人');

@@ -11,5 +11,6 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 180_000,
     globalSetup: ['e2e/support/global-setup.ts'],
+    setupFiles: ['e2e/support/failure-report.ts'],
   },
 });

@@ -7,6 +7,9 @@ export const DESKTOP = { width: 1280, height: 800 };
 export const PHONE = { width: 375, height: 740 };
 export const screenshotDir = path.resolve('test-results/screens');
 
+/** Pages a journey has open, so a failed step can show what each one looked like (failure-report.ts). */
+export const openPages = new Set<Page>();
+
 export function baseUrl() {
   return inject('baseUrl');
 }
@@ -22,6 +25,8 @@ export async function newPage(browser: Browser, viewport = DESKTOP): Promise<Pag
   const context = await browser.newContext({ viewport, locale: 'zh-CN', baseURL: baseUrl(), isMobile: viewport.width < 500, hasTouch: viewport.width < 500 });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
+  openPages.add(page);
+  page.on('close', () => openPages.delete(page));
   return page;
 }
 

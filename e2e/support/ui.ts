@@ -24,6 +24,11 @@ export async function gone(locator: Locator): Promise<void> {
   await locator.first().waitFor({ state: 'hidden' });
 }
 
+/** Waits until no table on the page shows its loading spinner (the rows are the current query's). */
+export async function tableSettled(page: Page): Promise<void> {
+  await gone(page.locator('.ant-table-wrapper .ant-spin-spinning'));
+}
+
 /**
  * The open Select drop-down once it has settled: not one still sliding open, nor the previous
  * field's list sliding shut (a click during either can land on the wrong row or on none; seen in CI).
