@@ -19,14 +19,45 @@ export default function ContactsPage() {
   const list = useContacts(state.params);
   const c = (key: string) => t(`customer.contact.${key}`);
 
+  const tags = (row: Contact) => (
+    <>
+      {row.isPrimary && <Tag color="blue">{c('isPrimary')}</Tag>}
+      {row.isDecisionMaker && <Tag color="gold">{c('isDecisionMaker')}</Tag>}
+    </>
+  );
+  const customerLink = (row: Contact) => <Link to={`/customers/${row.customerId}?tab=contacts`}>{row.customerName}</Link>;
+
+  // On a phone the number to tap sits beside the name, not at the end of a sideways scroll.
+  const phoneColumns: ColumnsType<Contact> = [
+    {
+      title: c('name'),
+      key: 'contact',
+      className: 'customer-name-cell',
+      render: (_, row) => (
+        <div>
+          <Typography.Text strong>{row.name}</Typography.Text>
+          {row.title && <Typography.Text type="secondary"> · {row.title}</Typography.Text>}
+          <div>{customerLink(row)}</div>
+          <div>{tags(row)}</div>
+        </div>
+      ),
+    },
+    {
+      title: c('mobile'),
+      key: 'mobile',
+      width: 130,
+      render: (_, row) => <PhoneLink value={row.mobile ?? row.phone} icon />,
+    },
+  ];
+
   const columns: ColumnsType<Contact> = [
-    { title: c('name'), dataIndex: 'name', key: 'name', width: 100, fixed: isMobile ? undefined : 'left' },
+    { title: c('name'), dataIndex: 'name', key: 'name', width: 100, fixed: 'left' },
     {
       title: c('customer'),
       dataIndex: 'customerName',
       key: 'customer',
       width: 200,
-      render: (name: string, row) => <Link to={`/customers/${row.customerId}?tab=contacts`}>{name}</Link>,
+      render: (_, row) => customerLink(row),
     },
     { title: c('jobTitle'), dataIndex: 'title', key: 'title', width: 100, render: (v: string | null) => v || '—' },
     { title: c('mobile'), dataIndex: 'mobile', key: 'mobile', width: 130, render: (v: string | null) => <PhoneLink value={v} /> },
@@ -43,12 +74,7 @@ export default function ContactsPage() {
       title: '',
       key: 'tags',
       width: 160,
-      render: (_, row) => (
-        <>
-          {row.isPrimary && <Tag color="blue">{c('isPrimary')}</Tag>}
-          {row.isDecisionMaker && <Tag color="gold">{c('isDecisionMaker')}</Tag>}
-        </>
-      ),
+      render: (_, row) => tags(row),
     },
   ];
 
@@ -60,7 +86,7 @@ export default function ContactsPage() {
       <div className="page-toolbar">
         <SearchBox className="customer-search" label={c('search')} onSearch={(q) => state.setFilters({ q })} />
       </div>
-      <ListTable<Contact> className="customer-table" list={list} state={state} columns={columns} empty={c('empty')} />
+      <ListTable<Contact> className="customer-table" list={list} state={state} columns={isMobile ? phoneColumns : columns} empty={c('empty')} />
     </Card>
   );
 }
