@@ -23,6 +23,8 @@ export interface Database {
   /** Changes committed by any copy to tables that notify (db/changes.ts). */
   changes: ChangeFeed;
   ping(): Promise<void>;
+  /** PGlite only: the whole data directory as one file, to open again with `pgliteImage`. */
+  dumpImage?(): Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -30,6 +32,8 @@ export type DatabaseOptions = {
   databaseUrl?: string;
   dataDir?: string;
   poolSize?: number;
+  /** PGlite only: start from this data directory image (PGlite's dumpDataDir) instead of an empty one. */
+  pgliteImage?: Blob;
   /** How often the listening connection is checked, and how long a check may take (tests shorten them). */
   listenerCheck?: ListenerCheck;
 };
@@ -41,16 +45,16 @@ const LISTENER_CHECK: ListenerCheck = { everyMs: 10_000, timeoutMs: 5000 };
 pg.types.setTypeParser(20, (v) => Number(v));
 
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
-  return opts.databaseUrl ? openPostgres(opts.databaseUrl, opts.poolSize ?? 10, opts.listenerCheck ?? LISTENER_CHECK) : openPglite(opts.dataDir);
+  return opts.databaseUrl ? openPostgres(opts.databaseUrl, opts.poolSize ?? 10, opts.listenerCheck ?? LISTENER_CHECK) : openPglite(opts.dataDir, opts.pgliteImage);
 }
 
-async function openPglite(dataDir?: string): Promise<Database> {
+async function openPglite(dataDir?: string, image?: Blob): Promise<Database> {
   let dir: string | undefined;
   if (dataDir) {
     dir = path.join(dataDir, 'pglite');
     fs.mkdirSync(dir, { recursive: true });
   }
-  const client = new PGlite({ dataDir: dir, extensions: { pg_trgm } });
+  const client = new PGlite({ dataDir: dir, extensions: { pg_trgm }, loadDataDir: image });
   await client.waitReady;
   installFastQueries(client);
   // One process owns the data directory: nothing can change it unheard.
@@ -66,6 +70,7 @@ async function openPglite(dataDir?: string): Promise<Database> {
     ping: async () => {
       await client.query('select 1');
     },
+    dumpImage: () => client.dumpDataDir('none'),
     close: async () => {
       if (!client.closed) await client.close();
     },
