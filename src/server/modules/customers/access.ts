@@ -6,7 +6,7 @@ import { preparedOnce } from '../../db/prepared';
 import type { Actor } from '../../platform/access/actor';
 import { defineActorFact } from '../../platform/access/actor-facts';
 import { inScope, resolveScope, scopeCondition, type ResolvedScope } from '../../platform/access/scope';
-import { forbidden, notFound } from '../../platform/http/errors';
+import { AppError, notFound } from '../../platform/http/errors';
 import { customers, customerShares } from './schema';
 
 export type CustomerRow = typeof customers.$inferSelect;
@@ -81,6 +81,16 @@ export async function loadCustomer(
   const access = await customerAccess(db, actor, row);
   if (!access) throw notFound();
   // Seen but read-only (read share, pool): refused, not hidden.
-  if (opts.forWrite && access !== 'scope' && access !== 'write_share') throw forbidden();
+  if (opts.forWrite && access !== 'scope' && access !== 'write_share') throw notOwnerSide(access);
   return { row, access };
+}
+
+/**
+ * 403 for an actor who sees the customer but may not do this to it. The code stays FORBIDDEN; the
+ * wording says why (only shared read-only, shared but not the owner's side, in the pool), which a
+ * bulk action's per-customer report shows as it is.
+ */
+export function notOwnerSide(access: CustomerAccess): AppError {
+  const why = { read_share: 'CUSTOMER_READ_ONLY', write_share: 'CUSTOMER_OWNER_SIDE_ONLY', pool: 'CUSTOMER_IN_POOL' } as const;
+  return new AppError(403, 'FORBIDDEN', {}, undefined, access && access !== 'scope' ? why[access] : undefined);
 }

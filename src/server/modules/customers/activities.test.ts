@@ -34,15 +34,24 @@ describe('team (团队成员)', () => {
     expect((await c.rep3.get(url)).json()).toMatchObject({ id: cust.id, access: 'read_share' });
     const sharedToMe = (await c.rep3.get('/api/v1/customers?scene=shared_to_me')).json();
     expect(sharedToMe.items.map((i: { id: number }) => i.id)).toContain(cust.id);
-    expect((await c.rep3.patch(url, { remark: '只读成员改资料' })).statusCode).toBe(403);
-    expect((await c.rep3.post(`${url}/activities`, { kind: 'call_out', content: '只读成员打电话' })).statusCode).toBe(403);
+    // Refused with the reason in words: read-only, not a bare "no permission".
+    const readOnly = { code: 'FORBIDDEN', message: '该客户只共享给您查看，不能修改' };
+    expect((await c.rep3.patch(url, { remark: '只读成员改资料' })).json().error).toMatchObject(readOnly);
+    expect((await c.rep3.post(`${url}/activities`, { kind: 'call_out', content: '只读成员打电话' })).json().error).toMatchObject(readOnly);
+    const bulkHot = (await c.rep3.post('/api/v1/customers/bulk', { action: 'hot', ids: [cust.id] })).json();
+    expect(bulkHot).toEqual({ done: 0, failed: [{ id: cust.id, ...readOnly }] });
 
     expect((await c.rep1.put(`${url}/team/${ids.rep3}`, { access: 'write' })).json().members[0].access).toBe('write');
     const logged = await c.rep3.post(`${url}/activities`, { kind: 'call_out', content: '可编辑成员打电话' });
     expect(logged.statusCode, logged.body).toBe(200);
     expect(logged.json()).toMatchObject({ kind: 'call_out', userName: '赵三', customerId: cust.id });
     // A member may not change the team; the owner may not be a member; the tech outside sees nothing.
-    expect((await c.rep3.put(`${url}/team/${ids.rep2}`, { access: 'read' })).statusCode).toBe(403);
+    expect((await c.rep3.put(`${url}/team/${ids.rep2}`, { access: 'read' })).json().error).toMatchObject({
+      code: 'FORBIDDEN',
+      message: '只有负责人及其上级可以执行此操作',
+    });
+    const bulkRelease = await c.rep3.request('POST', '/api/v1/customers/bulk', { action: 'release', ids: [cust.id], reason: '试试' }, { 'accept-language': 'en' });
+    expect(bulkRelease.json().failed).toEqual([{ id: cust.id, code: 'FORBIDDEN', message: "Only the customer's owner and the owner's managers can do this" }]);
     expect((await c.rep1.put(`${url}/team/${ids.rep1}`, { access: 'read' })).json().error.code).toBe('SHARE_WITH_OWNER');
     expect((await c.tech.put(`${url}/team/${ids.rep2}`, { access: 'read' })).statusCode).toBe(403);
     // Sharing the same access twice changes nothing and writes no second event.

@@ -5,7 +5,7 @@ import type { Db } from '../../db/client';
 import type { Actor } from '../../platform/access/actor';
 import { inScope } from '../../platform/access/scope';
 import { badRequest, conflict, fieldError, forbidden, notFound } from '../../platform/http/errors';
-import { customerAccess, customerScope, loadCustomer, type CustomerRow } from './access';
+import { customerAccess, customerScope, loadCustomer, notOwnerSide, type CustomerRow } from './access';
 import { alreadyClaimed, assertOwnedLimit, assertReceivable, changeOwner, lockUser, userName } from './ownership';
 import { readCustomerPage } from './customer-dto';
 import { customers, customerShares, poolClaims } from './schema';
@@ -27,7 +27,7 @@ export async function releaseCustomer(db: Db, actor: Actor, id: number, input: {
   await db.transaction(async (tx) => {
     const { row, access } = await loadCustomer(tx, actor, id, { lock: true });
     if (access === 'pool') throw conflict('CUSTOMER_IN_POOL');
-    if (access !== 'scope') throw forbidden();
+    if (access !== 'scope') throw notOwnerSide(access);
     const fromUserName = await userName(tx, row.ownerId);
     const cleared = await tx.delete(customerShares).where(eq(customerShares.customerId, id)).returning({ userId: customerShares.userId });
     const ok = await changeOwner(tx, actor, {
@@ -104,7 +104,7 @@ export async function assignCustomer(db: Db, actor: Actor, id: number, input: { 
   await db.transaction(async (tx) => {
     const target = assertReceivable(await lockUser(tx, input.toUserId), 'toUserId');
     const { row, access } = await loadCustomer(tx, actor, id, { lock: true });
-    if (access !== 'pool' && access !== 'scope') throw forbidden();
+    if (access !== 'pool' && access !== 'scope') throw notOwnerSide(access);
     if (!inScope(await customerScope(tx, actor), target.id, target.departmentId)) throw fieldError('toUserId', 'ASSIGN_OUT_OF_SCOPE');
     if (row.ownerId === target.id) throw fieldError('toUserId', 'SAME_OWNER', { userName: target.name });
     await assertOwnedLimit(tx, target);

@@ -7,7 +7,7 @@ import { auditInsert, diffFields, recordAudit } from '../../platform/audit/servi
 import { insertTogether, writeTogether } from '../../db/write-together';
 import { assertDictionaryValuesKnown, dictionaryValuesOf } from '../../platform/dictionaries/service';
 import { conflict, fieldError, forbidden, notFound } from '../../platform/http/errors';
-import { customerScope, loadCustomer, type CustomerRow } from './access';
+import { customerScope, loadCustomer, notOwnerSide, type CustomerRow } from './access';
 import { accessExpression, type CustomerDto, customerDtoRow, selectCustomerDtos, selectCustomerPage, toCustomerDto } from './customer-dto';
 import { blockingDocuments } from './delete-guards';
 import './dictionary-usage';
@@ -216,7 +216,7 @@ export async function deleteCustomerIn(tx: Db, actor: Actor, id: number) {
   if (!actor.permissions.has('customer.delete')) throw forbidden();
   const { row, access } = await loadCustomer(tx, actor, id, { lock: true });
   const mayDelete = access === 'scope' || (access === 'pool' && actor.permissions.has('customer.assign'));
-  if (!mayDelete) throw forbidden();
+  if (!mayDelete) throw notOwnerSide(access);
   const documents = await blockingDocuments(tx, id);
   if (documents > 0) throw conflict('CUSTOMER_HAS_DOCUMENTS', { documents });
   await tx

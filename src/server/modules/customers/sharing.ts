@@ -5,7 +5,7 @@ import { auditInsert } from '../../platform/audit/service';
 import { writeTogether } from '../../db/write-together';
 import { conflict, fieldError, forbidden, notFound } from '../../platform/http/errors';
 import { users } from '../../platform/org/schema';
-import { loadCustomer } from './access';
+import { loadCustomer, notOwnerSide } from './access';
 import { customerEventInsert } from './events';
 import { assertOwnedLimit, assertReceivable, changeOwner, lockUser, userName } from './ownership';
 import { customerShares } from './schema';
@@ -36,7 +36,7 @@ export async function transferCustomer(
     const target = await lockUser(tx, input.toUserId);
     const { row, access } = await loadCustomer(tx, actor, id, { lock: true });
     if (access === 'pool') throw conflict('CUSTOMER_IN_POOL');
-    if (access !== 'scope') throw forbidden();
+    if (access !== 'scope') throw notOwnerSide(access);
     const to = assertReceivable(target, 'toUserId');
     if (row.ownerId === to.id) throw fieldError('toUserId', 'SAME_OWNER', { userName: to.name });
     await assertOwnedLimit(tx, to);
@@ -84,7 +84,7 @@ async function loadForTeamChange(tx: Db, actor: Actor, id: number) {
   if (!actor.permissions.has('customer.share')) throw forbidden();
   const { row, access } = await loadCustomer(tx, actor, id, { lock: true });
   if (access === 'pool') throw conflict('CUSTOMER_IN_POOL');
-  if (access !== 'scope') throw forbidden();
+  if (access !== 'scope') throw notOwnerSide(access);
   return row;
 }
 

@@ -132,6 +132,11 @@ export const errorMessages = {
     zh: '{name} 负责的客户上限为 {limit} 个，现有 {owned} 个，最多还能导入 {room} 个，本次有 {count} 行：未导入任何客户，请减少行数或改为导入到其他负责人或公海',
     en: '{name} may own at most {limit} customers and owns {owned}, so {room} more fit but the file has {count} valid rows: nothing was imported; import fewer rows, or to another owner or the pool',
   },
+  CUSTOMER_READ_ONLY: { zh: '该客户只共享给您查看，不能修改', en: 'This customer is shared with you read-only; it cannot be changed' },
+  CUSTOMER_OWNER_SIDE_ONLY: {
+    zh: '只有负责人及其上级可以执行此操作',
+    en: "Only the customer's owner and the owner's managers can do this",
+  },
   CUSTOMER_IN_POOL: { zh: '该客户在客户池中，请先领取或分配', en: 'This customer is in the pool; claim or assign it first' },
   RELEASE_REASON_REQUIRED: { zh: '请填写放入公海的原因', en: 'Give a reason for releasing the customer to the pool' },
   USER_DISABLED: { zh: '用户“{userName}”已停用，不能接收客户', en: 'The user "{userName}" is disabled and cannot receive customers' },
