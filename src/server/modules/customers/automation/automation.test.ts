@@ -230,4 +230,31 @@ describe('revisit plans (回访计划)', () => {
     expect(names((await rep1.get('/api/v1/revisits')).json().items)).toEqual(['B逾期', '别人的A'].sort());
     expect((await rep2.get('/api/v1/revisits')).json().items).toEqual([]);
   });
+
+  it('a plan takes effect when it is saved: due customers get their to-dos at once; a longer interval, disabling or deleting settles them', async () => {
+    await aged('A到期', { level: 'A', createdAgoMs: 100 * DAY, followupAgoMs: 10 * DAY });
+    await aged('A未到期', { level: 'A', createdAgoMs: 100 * DAY, followupAgoMs: 2 * DAY });
+    await aged('B到期', { level: 'B', createdAgoMs: 100 * DAY, followupAgoMs: 60 * DAY });
+    const due = async () => names((await rep1.get('/api/v1/revisits')).json().items);
+
+    const rule = (await admin.post('/api/v1/revisit-rules', { level: 'A', intervalDays: 7 })).json();
+    expect(await due()).toEqual(['A到期']);
+    // Only the saved plan's level is touched: B has no plan, so nothing for it.
+    expect(await t.database.db.select().from(revisitTasks)).toHaveLength(1);
+
+    await admin.patch(`/api/v1/revisit-rules/${rule.id}`, { intervalDays: 30 });
+    expect(await due()).toEqual([]);
+    await admin.patch(`/api/v1/revisit-rules/${rule.id}`, { intervalDays: 7 });
+    expect(await due()).toEqual(['A到期']);
+    await admin.patch(`/api/v1/revisit-rules/${rule.id}`, { enabled: false });
+    expect(await due()).toEqual([]);
+    await admin.patch(`/api/v1/revisit-rules/${rule.id}`, { enabled: true, level: 'B' });
+    expect(await due()).toEqual(['B到期']);
+    await admin.delete(`/api/v1/revisit-rules/${rule.id}`);
+    expect(await due()).toEqual([]);
+    const tasks = await t.database.db.select().from(revisitTasks);
+    expect(tasks.filter((task) => task.status === 'open')).toEqual([]);
+    // The daily run that follows finds nothing left to do.
+    expect(await createRevisitTasks(t.database.db)).toEqual({ created: 0, skipped: 0 });
+  });
 });

@@ -1,4 +1,5 @@
 import { and, asc, eq, ne, sql } from 'drizzle-orm';
+import { sqlArray } from '../../../db/arrays';
 import { type Db, rows } from '../../../db/client';
 import type { Actor } from '../../../platform/access/actor';
 import { diffFields, recordAudit } from '../../../platform/audit/service';
@@ -14,6 +15,8 @@ import { revisitRules, revisitTasks } from './schema';
  * plus N days has come, and the customer has no open one. Completing it logs an activity and opens
  * the next one at once, due today + N. A to-do whose customer changed hands, left the plan or was
  * followed up otherwise since is skipped by the next run (and a new one opened when due).
+ * Saving or deleting a plan applies it to its level at once, in the same transaction: the owners of
+ * customers already due see their to-dos today, not after the next daily run.
  */
 
 export type RevisitRuleRow = typeof revisitRules.$inferSelect;
@@ -43,6 +46,7 @@ export async function createRevisitRule(db: Db, actor: Actor, input: RevisitRule
     await assertLevelFree(tx, input.level);
     const [row] = await tx.insert(revisitRules).values(input).returning();
     await recordAudit(tx, actor, { action: 'create', entityType: 'revisit_rule', entityId: row.id, summary: `回访计划：${row.level} 每 ${row.intervalDays} 天` });
+    await createRevisitTasks(tx, new Date(), { levels: [row.level] });
     return toRuleDto(row);
   });
 }
@@ -59,6 +63,7 @@ export async function updateRevisitRule(db: Db, actor: Actor, id: number, patch:
       .returning();
     const changes = diffFields(before, patch, ['level', 'intervalDays', 'enabled']);
     if (changes.length) await recordAudit(tx, actor, { action: 'update', entityType: 'revisit_rule', entityId: id, summary: `回访计划：${row.level}`, changes });
+    if (changes.length) await createRevisitTasks(tx, new Date(), { levels: [...new Set([before.level, row.level])] });
     return toRuleDto(row);
   });
 }
@@ -68,6 +73,7 @@ export async function deleteRevisitRule(db: Db, actor: Actor, id: number) {
     const [row] = await tx.delete(revisitRules).where(eq(revisitRules.id, id)).returning();
     if (!row) throw notFound();
     await recordAudit(tx, actor, { action: 'delete', entityType: 'revisit_rule', entityId: id, summary: `回访计划：${row.level}` });
+    await createRevisitTasks(tx, new Date(), { levels: [row.level] });
   });
 }
 
@@ -80,9 +86,13 @@ async function today(db: Db, now: Date) {
 /** The day (company time zone) a customer's revisit clock starts: last follow-up, creation or last release. */
 const clockDay = (tz: string) => sql`(greatest(c.created_at, c.last_followup_at, c.pool_released_at) at time zone ${tz})::date`;
 
-/** The daily run: settle stale to-dos, then open one for every customer that is due and has none. */
-export async function createRevisitTasks(db: Db, now = new Date()) {
+/**
+ * The daily run: settle stale to-dos, then open one for every customer that is due and has none.
+ * With `levels`, only customers of those levels (a plan just saved or deleted).
+ */
+export async function createRevisitTasks(db: Db, now = new Date(), opts: { levels?: string[] } = {}) {
   const { tz, day } = await today(db, now);
+  const ofLevels = opts.levels ? sql`and c.level = any(${sqlArray(opts.levels, 'text')})` : sql``;
   return db.transaction(async (tx) => {
     const skipped = await rows<{ id: number }>(
       tx,
@@ -92,6 +102,7 @@ export async function createRevisitTasks(db: Db, now = new Date()) {
           where t.status = 'open' and c.id = t.customer_id
             and (c.deleted_at is not null or c.owner_id is distinct from t.owner_id or r.id is null
                  or ${clockDay(tz)} + r.interval_days > t.due_date)
+            ${ofLevels}
           returning t.id`,
     );
     const created = await rows<{ id: number }>(
@@ -102,6 +113,7 @@ export async function createRevisitTasks(db: Db, now = new Date()) {
           join revisit_rules r on r.enabled and r.level = c.level
           where c.owner_id is not null and c.deleted_at is null
             and ${clockDay(tz)} + r.interval_days <= ${day}::date
+            ${ofLevels}
           -- "No open to-do yet" is left to the one-open-per-customer unique index: a NOT EXISTS here
           -- was once planned as a nested loop rescanning the growing table per customer (26 minutes
           -- at a million customers instead of 5 seconds).
