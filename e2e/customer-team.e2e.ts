@@ -4,7 +4,7 @@
 // customer, then deletes it, and the 系统管理员 restores it from 回收站; the colleague's bulk 热点 and
 // 放入公海 do what they may and name what they may not. Last, on a phone, the 联系人 list finds a
 // contact by mobile number and opens its customer on the 联系人 tab.
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DESKTOP, launchBrowser, newPage, PHONE, snap } from './support/browser';
 import {
@@ -20,6 +20,7 @@ import {
   tableSettled,
   visible,
 } from './support/ui';
+import { openCustomers, tableRow, viewHeader } from './support/customers';
 
 const DEPT = '销售六部';
 const PASSWORD = 'Passw0rd1';
@@ -31,19 +32,6 @@ const COLLEAGUE = { username: 'rep_e', password: PASSWORD, name: '陈雨婷', de
 const SHARED = { name: '苏州恒远精密机械有限公司', phone: '0512-65781234' };
 const CONTACT = { name: '刘振华', title: '技术总监', mobile: '13912761234' };
 const POOLED = '无锡澄明环保科技有限公司';
-
-async function openCustomerList(page: Page, scene: string) {
-  await openMenu(page, '客户管理', '客户');
-  await page.waitForURL((url) => url.pathname === '/customers');
-  const scenes = page.getByRole('radiogroup', { name: '场景' });
-  await scenes.getByText(scene, { exact: true }).click();
-  await scenes.getByRole('radio', { name: scene, checked: true }).waitFor({ state: 'attached' });
-  await tableSettled(page);
-}
-
-/** A list's table row by a cell's exact text. */
-const row = (page: Page, name: string) => page.locator('.ant-table-tbody').getByRole('row').filter({ has: page.getByText(name, { exact: true }) });
-const header = (page: Page) => page.locator('.customer-view-header');
 
 describe('colleagues around one customer: 查重, 共享, 分配, 回收站 and the 联系人 list', () => {
   let browser: Browser;
@@ -105,7 +93,7 @@ describe('colleagues around one customer: 查重, 共享, 分配, 回收站 and 
     await logIn(owner, OWNER.username, OWNER.password);
     await owner.goto(sharedPath);
     await visible(owner.getByRole('heading', { level: 4, name: SHARED.name }));
-    await header(owner).getByRole('button', { name: label('共享') }).click();
+    await viewHeader(owner).getByRole('button', { name: label('共享') }).click();
     const dialog = await visible(owner.getByRole('dialog', { name: `共享客户：${SHARED.name}` }));
     await dialog.getByLabel('共享给').click();
     await dialog.getByLabel('共享给').fill(COLLEAGUE.name);
@@ -124,25 +112,25 @@ describe('colleagues around one customer: 查重, 共享, 分配, 回收站 and 
     await visible(owner.locator('.ant-timeline-item').filter({ hasText: '共享了客户' }).filter({ hasText: `成员：${COLLEAGUE.name}` }));
 
     // The owner's 我共享的 lists it too.
-    await openCustomerList(owner, '我共享的');
-    await visible(row(owner, SHARED.name));
+    await openCustomers(owner, '我共享的');
+    await visible(tableRow(owner, SHARED.name));
     await owner.context().close();
 
     const colleague = await newPage(browser, DESKTOP);
     await logIn(colleague, COLLEAGUE.username, COLLEAGUE.password);
-    await openCustomerList(colleague, '共享给我的');
-    const shared = await visible(row(colleague, SHARED.name));
+    await openCustomers(colleague, '共享给我的');
+    const shared = await visible(tableRow(colleague, SHARED.name));
     expect(await shared.innerText()).toContain(OWNER.name);
     await snap(colleague, 'customer-team-04-shared-to-me');
     await shared.getByRole('link', { name: SHARED.name }).click();
     await colleague.waitForURL((url) => url.pathname === sharedPath);
-    await visible(header(colleague).getByText('只读共享', { exact: true }));
-    await visible(header(colleague).getByText(`负责人：${OWNER.name} · ${DEPT}`, { exact: true }));
+    await visible(viewHeader(colleague).getByText('只读共享', { exact: true }));
+    await visible(viewHeader(colleague).getByText(`负责人：${OWNER.name} · ${DEPT}`, { exact: true }));
     // Read-only: none of the owner's actions, and the hot star cannot be pressed.
     for (const action of ['写跟进', '编辑', '转移', '共享', '放入公海', '删除']) {
-      expect(await header(colleague).getByRole('button', { name: label(action) }).count(), action).toBe(0);
+      expect(await viewHeader(colleague).getByRole('button', { name: label(action) }).count(), action).toBe(0);
     }
-    expect(await header(colleague).getByRole('button', { name: '标为热点' }).isDisabled()).toBe(true);
+    expect(await viewHeader(colleague).getByRole('button', { name: '标为热点' }).isDisabled()).toBe(true);
     await snap(colleague, 'customer-team-05-read-only-view');
     await colleague.context().close();
   });
@@ -153,7 +141,7 @@ describe('colleagues around one customer: 查重, 共享, 分配, 回收站 and 
     await openMenu(manager, '客户管理', '客户池');
     await manager.waitForURL((url) => url.pathname === '/pool');
     await tableSettled(manager);
-    const pooled = await visible(row(manager, POOLED));
+    const pooled = await visible(tableRow(manager, POOLED));
     await pooled.getByRole('button', { name: label('分配') }).click();
     const dialog = await visible(manager.getByRole('dialog', { name: `分配客户：${POOLED}` }));
     // Nobody chosen, nothing assigned.
@@ -166,15 +154,15 @@ describe('colleagues around one customer: 查重, 共享, 分配, 回收站 and 
     await dialog.getByRole('button', { name: label('分配') }).click();
     await gone(dialog);
     await visible(manager.getByText(`已分配给 ${COLLEAGUE.name}`));
-    await gone(row(manager, POOLED));
+    await gone(tableRow(manager, POOLED));
     await manager.context().close();
 
     const colleague = await newPage(browser, DESKTOP);
     await logIn(colleague, COLLEAGUE.username, COLLEAGUE.password);
-    await openCustomerList(colleague, '我负责的');
-    await visible(row(colleague, POOLED));
+    await openCustomers(colleague, '我负责的');
+    await visible(tableRow(colleague, POOLED));
     await colleague.goto(pooledPath);
-    await visible(header(colleague).getByText(`负责人：${COLLEAGUE.name} · ${DEPT}`, { exact: true }));
+    await visible(viewHeader(colleague).getByText(`负责人：${COLLEAGUE.name} · ${DEPT}`, { exact: true }));
     await colleague.getByRole('tab', { name: '行动历史', exact: true }).click();
     await visible(colleague.locator('.ant-timeline-item').filter({ hasText: '从客户池分配' }));
     await colleague.context().close();
@@ -185,7 +173,7 @@ describe('colleagues around one customer: 查重, 共享, 分配, 回收站 and 
     await logIn(manager, MANAGER.username, MANAGER.password);
     await manager.goto(pooledPath);
     await visible(manager.getByRole('heading', { level: 4, name: POOLED }));
-    await header(manager).getByRole('button', { name: label('删除') }).click();
+    await viewHeader(manager).getByRole('button', { name: label('删除') }).click();
     const confirm = await visible(manager.getByRole('dialog').filter({ hasText: `确定删除客户“${POOLED}”？` }));
     await visible(confirm.getByText('删除后可由管理员在回收站中恢复。'));
     await snap(manager, 'customer-team-07-delete-confirm');
@@ -195,8 +183,8 @@ describe('colleagues around one customer: 查重, 共享, 分配, 回收站 and 
     // The view stays on screen until the list has loaded; its 基本信息 rows name the customer too.
     await visible(manager.getByRole('heading', { name: '客户', exact: true }));
     await tableSettled(manager);
-    await visible(row(manager, SHARED.name));
-    expect(await row(manager, POOLED).count()).toBe(0);
+    await visible(tableRow(manager, SHARED.name));
+    expect(await tableRow(manager, POOLED).count()).toBe(0);
     await manager.goto(pooledPath);
     await visible(manager.getByText('客户不存在，或您无权查看'));
     await manager.context().close();
@@ -206,7 +194,7 @@ describe('colleagues around one customer: 查重, 共享, 分配, 回收站 and 
     await openMenu(admin, '客户管理', '回收站');
     await admin.waitForURL((url) => url.pathname === '/customers/recycle-bin');
     await tableSettled(admin);
-    const deleted = await visible(row(admin, POOLED));
+    const deleted = await visible(tableRow(admin, POOLED));
     const deletedText = await deleted.innerText();
     expect(deletedText).toContain(COLLEAGUE.name);
     expect(deletedText).toContain(MANAGER.name);
@@ -215,14 +203,14 @@ describe('colleagues around one customer: 查重, 共享, 分配, 回收站 and 
     const popconfirm = await visible(admin.locator('.ant-popconfirm').filter({ hasText: `确定恢复客户“${POOLED}”？` }));
     await popconfirm.getByRole('button', { name: label('确定') }).click();
     await visible(admin.getByText('已恢复'));
-    await gone(row(admin, POOLED));
+    await gone(tableRow(admin, POOLED));
     await admin.context().close();
 
     // Back with its owner, the restore in its timeline.
     const colleague = await newPage(browser, DESKTOP);
     await logIn(colleague, COLLEAGUE.username, COLLEAGUE.password);
     await colleague.goto(pooledPath);
-    await visible(header(colleague).getByText(`负责人：${COLLEAGUE.name} · ${DEPT}`, { exact: true }));
+    await visible(viewHeader(colleague).getByText(`负责人：${COLLEAGUE.name} · ${DEPT}`, { exact: true }));
     await colleague.getByRole('tab', { name: '行动历史', exact: true }).click();
     await visible(colleague.locator('.ant-timeline-item').filter({ hasText: '从回收站恢复' }));
     await colleague.context().close();
@@ -231,9 +219,9 @@ describe('colleagues around one customer: 查重, 共享, 分配, 回收站 and 
   it('the colleague marks both customers hot and releases both at once; the one only shared with them is refused by name', async () => {
     const page = await newPage(browser, DESKTOP);
     await logIn(page, COLLEAGUE.username, COLLEAGUE.password);
-    await openCustomerList(page, '全部');
+    await openCustomers(page, '全部');
     const selectBoth = async () => {
-      for (const name of [POOLED, SHARED.name]) await row(page, name).getByRole('checkbox').check();
+      for (const name of [POOLED, SHARED.name]) await tableRow(page, name).getByRole('checkbox').check();
       await visible(page.getByText('已选择 2 项'));
     };
     /** The warning that lists what a bulk action could not do; closed after reading. */
@@ -254,11 +242,11 @@ describe('colleagues around one customer: 查重, 共享, 分配, 回收站 and 
     await page.getByRole('button', { name: label('热点') }).hover();
     await page.getByRole('menuitem', { name: '标为热点' }).click();
     await partial('customer-team-09-bulk-hot-partial');
-    await openCustomerList(page, '热点客户');
-    await visible(row(page, POOLED));
-    expect(await row(page, SHARED.name).count()).toBe(0);
+    await openCustomers(page, '热点客户');
+    await visible(tableRow(page, POOLED));
+    expect(await tableRow(page, SHARED.name).count()).toBe(0);
 
-    await openCustomerList(page, '全部');
+    await openCustomers(page, '全部');
     await selectBoth();
     await page.locator('.customer-bulk-bar').getByRole('button', { name: label('放入公海') }).click();
     const dialog = await visible(page.getByRole('dialog', { name: '将 2 个客户放入公海' }));
@@ -267,14 +255,14 @@ describe('colleagues around one customer: 查重, 共享, 分配, 回收站 and 
     await gone(dialog);
     await partial('customer-team-10-bulk-release-partial');
     await tableSettled(page);
-    await gone(row(page, POOLED));
-    await visible(row(page, SHARED.name));
+    await gone(tableRow(page, POOLED));
+    await visible(tableRow(page, SHARED.name));
 
     await openMenu(page, '客户管理', '客户池');
     await page.waitForURL((url) => url.pathname === '/pool');
     await tableSettled(page);
-    expect(await row(page, POOLED).innerText()).toContain('两家都已转给渠道商跟进');
-    expect(await row(page, SHARED.name).count()).toBe(0);
+    expect(await tableRow(page, POOLED).innerText()).toContain('两家都已转给渠道商跟进');
+    expect(await tableRow(page, SHARED.name).count()).toBe(0);
     await page.context().close();
   });
 
@@ -286,7 +274,7 @@ describe('colleagues around one customer: 查重, 共享, 分配, 回收站 and 
     await page.getByRole('searchbox', { name: '搜索姓名、手机、电话、客户' }).fill(CONTACT.mobile.slice(-8));
     await page.getByRole('searchbox', { name: '搜索姓名、手机、电话、客户' }).press('Enter');
     await tableSettled(page);
-    const contact = await visible(row(page, CONTACT.name));
+    const contact = await visible(tableRow(page, CONTACT.name));
     const text = await contact.innerText();
     expect(text).toContain(SHARED.name);
     expect(text).toContain(CONTACT.title);

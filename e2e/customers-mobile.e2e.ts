@@ -1,7 +1,7 @@
 // A 销售人员 on a phone (375 px): opens 客户 from the menu drawer, adds a 个人客户 through the
 // full-screen 新建客户 form, opens the customer and logs a phone call from the view. Nothing on the
 // way sticks out sideways.
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newPage, PHONE, snap } from './support/browser';
 import {
@@ -18,6 +18,7 @@ import {
   stableBox,
   visible,
 } from './support/ui';
+import { timeline, viewHeader } from './support/customers';
 
 const DEPT = '销售三部';
 const REP = { username: 'rep_mobile3', password: 'Passw0rd1', name: '吴小雨', department: DEPT, role: '销售人员' };
@@ -25,15 +26,6 @@ const REP = { username: 'rep_mobile3', password: 'Passw0rd1', name: '吴小雨',
 const PERSON = { name: '陈美玲', mobileTyped: '+86 13822667788', mobile: '13822667788', wechat: 'chenmeiling88' };
 const CALL = '电话回访陈女士，她对家用净水器很感兴趣，约好周末到门店体验。';
 
-function viewHeader(page: Page): Locator {
-  return page.locator('.customer-view-header');
-}
-
-async function timeline(page: Page): Promise<string[]> {
-  const items = page.locator('.ant-timeline-item');
-  await visible(items);
-  return (await items.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
-}
 
 describe('销售人员 adds and follows up a personal customer on a phone', () => {
   let browser: Browser;
@@ -58,7 +50,8 @@ describe('销售人员 adds and follows up a personal customer on a phone', () =
     await drawer.getByRole('menuitem', { name: '客户管理' }).click();
     await visible(drawer.getByRole('menuitem', { name: label('客户池') }));
     await snap(page, 'customers-mobile-01-drawer');
-    await page.keyboard.press('Escape');
+    // A tap beside the drawer closes it (a phone has no Escape key).
+    await page.locator('.ant-drawer-mask').click({ position: { x: PHONE.width - 10, y: 300 } });
     await gone(drawer);
 
     await openMenu(page, '客户管理', '客户');

@@ -15,9 +15,9 @@ import {
   label,
   logIn,
   openMenu,
-  tableSettled,
   visible,
 } from './support/ui';
+import { openCustomers, timeline, viewHeader } from './support/customers';
 
 const DEPT = '销售三部';
 const PASSWORD = 'Passw0rd1';
@@ -41,23 +41,11 @@ function daysAhead(days: number, time: string): string {
 }
 const NEXT_CONTACT = daysAhead(3, '09:30');
 
-/** The timeline of 行动历史, each entry's text, newest first. */
-async function timeline(page: Page): Promise<string[]> {
-  const items = page.locator('.ant-timeline-item');
-  await visible(items);
-  return (await items.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
-}
-
 /** The index of the only timeline entry containing every given text; fails when none or several. */
 function entryIndex(entries: string[], ...texts: string[]): number {
   const found = entries.flatMap((e, i) => (texts.every((t) => e.includes(t)) ? [i] : []));
   expect(found, `one timeline entry with ${texts.join(' + ')} in:\n${entries.join('\n')}`).toHaveLength(1);
   return found[0];
-}
-
-/** The customer view's header card: name, star, tags, owner line and the quick actions. */
-function viewHeader(page: Page): Locator {
-  return page.locator('.customer-view-header');
 }
 
 async function expectOwner(page: Page, ownerName: string) {
@@ -68,19 +56,6 @@ async function expectOwner(page: Page, ownerName: string) {
 /** The table row of a customer in the list, by its name link. */
 function customerRow(page: Page, name = CUSTOMER.name): Locator {
   return page.getByRole('row').filter({ has: page.getByRole('link', { name, exact: true }) });
-}
-
-async function openCustomers(page: Page, scene?: string) {
-  await openMenu(page, '客户管理', '客户');
-  await page.waitForURL((url) => url.pathname === '/customers');
-  await visible(page.getByRole('heading', { name: '客户', exact: true }));
-  if (scene) {
-    const scenes = page.getByRole('radiogroup', { name: '场景' });
-    await scenes.getByText(scene, { exact: true }).click();
-    await scenes.getByRole('radio', { name: scene, checked: true }).waitFor({ state: 'attached' });
-  }
-  // The rows shown while a page loads are the previous scene's, and a click on them can be lost.
-  await tableSettled(page);
 }
 
 async function openTab(page: Page, name: string) {
