@@ -76,7 +76,11 @@ export function useRevisitRules() {
 
 export function useRevisitRuleMutations() {
   const client = useQueryClient();
-  const refresh = () => void client.invalidateQueries({ queryKey: REVISIT_RULES_KEY });
+  // A saved or deleted plan opens or settles to-dos at once (the server applies it), so 今日回访 refreshes too.
+  const refresh = () => {
+    void client.invalidateQueries({ queryKey: REVISIT_RULES_KEY });
+    void client.invalidateQueries({ queryKey: REVISITS_KEY });
+  };
   return {
     save: useMutation({
       mutationFn: ({ id, ...body }: RevisitRuleInput & { id?: number }) =>

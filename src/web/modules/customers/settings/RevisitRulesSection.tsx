@@ -5,7 +5,7 @@ import { type RevisitRule, type RevisitRuleInput, useRevisitRuleMutations, useRe
 import { useDictLabel } from '../api/dictionaries';
 import DictSelect from '../shared/DictSelect';
 
-/** 回访计划: per customer level, how often owners revisit; the daily run turns them into to-dos. */
+/** 回访计划: per customer level, how often owners revisit; saving opens the to-dos already due, the daily run the rest. */
 export default function RevisitRulesSection() {
   const { t } = useTranslation();
   const rules = useRevisitRules();
