@@ -21,8 +21,9 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-export async function newPage(browser: Browser, viewport = DESKTOP): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: 'zh-CN', baseURL: baseUrl(), isMobile: viewport.width < 500, hasTouch: viewport.width < 500 });
+/** A page on the journeys' shared server, or on `base` (a journey's own server, e.g. with the demo company). */
+export async function newPage(browser: Browser, viewport = DESKTOP, base = baseUrl()): Promise<Page> {
+  const context = await browser.newContext({ viewport, locale: 'zh-CN', baseURL: base, isMobile: viewport.width < 500, hasTouch: viewport.width < 500 });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   openPages.add(page);

@@ -91,11 +91,14 @@ export async function insertFakeCustomers(db: Db, opts: FakeCustomerOptions): Pr
       k.title.push(p.title);
       k.primary.push(j === 0);
     });
+    // The history lies between the customer's creation and its last follow-up, which is the newest entry.
+    const created = Date.parse(c.created[i]);
+    const last = Date.parse(c.updated[i]);
     for (let j = 0; j < ACTIVITIES_PER; j++) {
       a.customer.push(id);
       a.kind.push(pick(rng, ['call_out', 'call_in', 'visit', 'wechat', 'email', 'meeting', 'note']));
       a.content.push(followupText(rng));
-      a.at.push(new Date(now - between(rng, 0, 700) * DAY).toISOString());
+      a.at.push(new Date(j === 0 ? last : created + rng() * (last - created)).toISOString());
       a.user.push(c.owner[i]);
     }
   });

@@ -1,4 +1,5 @@
-import { count, eq } from 'drizzle-orm';
+import { count, eq, sql } from 'drizzle-orm';
+import { rows } from '../db/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { users } from '../platform/org/schema';
 import { createTestApp, type TestApp } from '../testing/harness';
@@ -28,6 +29,16 @@ describe('demo company', () => {
     const [wangfang] = await t.database.db.select().from(users).where(eq(users.username, 'wangfang'));
     const [liqiang] = await t.database.db.select().from(users).where(eq(users.username, 'liqiang'));
     expect(wangfang.supervisorId).toBe(liqiang.id);
+
+    // A customer's history reads true: its newest entry is its 最后跟进时间, and none predates it being created.
+    const [history] = await rows<{ customers: number; mismatched: number }>(
+      t.database.db,
+      sql`select count(*)::int as customers,
+                 count(*) filter (where c.last_followup_at is distinct from h.newest or h.oldest < c.created_at)::int as mismatched
+          from customers c join lateral (select max(occurred_at) as newest, min(occurred_at) as oldest from activities a where a.customer_id = c.id) h on true`,
+    );
+    expect(history.customers).toBeGreaterThan(100);
+    expect(history.mismatched).toBe(0);
 
     await expect(seedDemo(t.database)).rejects.toMatchObject({ code: 'DEMO_REFUSED' });
     const [{ n: after }] = await t.database.db.select({ n: count() }).from(users);

@@ -4,6 +4,7 @@ import type { Actor } from '../../platform/access/actor';
 import { diffFields, recordAudit } from '../../platform/audit/service';
 import { fieldError } from '../../platform/http/errors';
 import { users } from '../../platform/org/schema';
+import { answerDueRevisit } from './automation/revisit-answer';
 import { customerScope, loadCustomer } from './access';
 import { accessExpression, selectCustomerDtos, toCustomerDto } from './customer-dto';
 import { activities, contacts, customers } from './schema';
@@ -133,6 +134,8 @@ export async function createActivity(db: Db, actor: Actor, customerId: number, i
     else if (input.kind !== 'note' && row.nextContactAt && row.nextContactAt.getTime() <= now.getTime()) after.nextContactAt = null;
     const changes = diffFields(row, after, ['lastFollowupAt', 'nextContactAt']);
     if (changes.length) await tx.update(customers).set(after).where(eq(customers.id, row.id));
+    // Every follow-up restarts the revisit clock (last follow-up), so it also answers a revisit that is due.
+    await answerDueRevisit(tx, row.id, created.id, now);
     await recordAudit(tx, actor, {
       action: 'create',
       entityType: 'customer',

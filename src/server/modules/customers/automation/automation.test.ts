@@ -257,4 +257,31 @@ describe('revisit plans (回访计划)', () => {
     // The daily run that follows finds nothing left to do.
     expect(await createRevisitTasks(t.database.db)).toEqual({ created: 0, skipped: 0 });
   });
+
+  it('a follow-up logged while a revisit is due answers it at once; one not yet due is left to the daily run', async () => {
+    const overdue = await aged('A逾期', { level: 'A', createdAgoMs: 100 * DAY, followupAgoMs: 9 * DAY });
+    const other = await aged('A另一个', { level: 'A', createdAgoMs: 100 * DAY, followupAgoMs: 8 * DAY });
+    await admin.post('/api/v1/revisit-rules', { level: 'A', intervalDays: 7 });
+    expect(names((await rep1.get('/api/v1/revisits')).json().items)).toEqual(['A另一个', 'A逾期'].sort());
+    const openTask = async (customerId: number) =>
+      (await t.database.db.select().from(revisitTasks).where(eq(revisitTasks.customerId, customerId))).filter((task) => task.status === 'open');
+    const [dueTask] = await openTask(overdue.id);
+
+    const call = await rep1.post(`/api/v1/customers/${overdue.id}/activities`, { kind: 'call_out', content: '电话沟通了续约' });
+    expect(call.statusCode, call.body).toBe(200);
+    expect(names((await rep1.get('/api/v1/revisits')).json().items)).toEqual(['A另一个']);
+    const [answered] = await t.database.db.select().from(revisitTasks).where(eq(revisitTasks.id, dueTask.id));
+    expect(answered).toMatchObject({ status: 'done', doneActivityId: call.json().id });
+    // The next one is open at once, due a plan's interval from today.
+    const tz = await companyTimeZone(t.database.db);
+    const [next] = await openTask(overdue.id);
+    expect(next.dueDate).toBe(formatCompanyDate(new Date(Date.now() + 7 * DAY), tz));
+    expect((await customerRow(t, other.id)).lastFollowupAt!.getTime()).toBeLessThan(Date.now() - 7 * DAY);
+
+    // That one is not due yet: another follow-up today leaves it, and the daily run keeps it.
+    expect((await rep1.post(`/api/v1/customers/${overdue.id}/activities`, { kind: 'visit', content: '上门拜访' })).statusCode).toBe(200);
+    expect(await openTask(overdue.id)).toEqual([next]);
+    expect(await createRevisitTasks(t.database.db)).toEqual({ created: 0, skipped: 0 });
+  });
+
 });

@@ -5,16 +5,16 @@ import type { Actor } from '../../../platform/access/actor';
 import { diffFields, recordAudit } from '../../../platform/audit/service';
 import { conflict, fieldError, notFound } from '../../../platform/http/errors';
 import { type ActivityKind, createActivity } from '../activities';
-import { customers } from '../schema';
-import { companyTimeZone, formatCompanyDate } from '../settings';
+import { companyDay, openNextRevisit } from './revisit-answer';
 import { revisitRules, revisitTasks } from './schema';
 
 /**
  * 回访计划 (S6): per customer level, revisit every N days. The daily job opens a revisit to-do for
  * the owner when the customer's last follow-up (or its creation, or its last release to the pool)
  * plus N days has come, and the customer has no open one. Completing it logs an activity and opens
- * the next one at once, due today + N. A to-do whose customer changed hands, left the plan or was
- * followed up otherwise since is skipped by the next run (and a new one opened when due).
+ * the next one at once, due today + N; so does any follow-up logged while it is due (revisit-answer.ts).
+ * A to-do whose customer changed hands, left the plan or was followed up before it fell due is
+ * skipped by the next run (and a new one opened when due).
  * Saving or deleting a plan applies it to its level at once, in the same transaction: the owners of
  * customers already due see their to-dos today, not after the next daily run.
  */
@@ -77,12 +77,6 @@ export async function deleteRevisitRule(db: Db, actor: Actor, id: number) {
   });
 }
 
-/** The company's calendar day of `now`. */
-async function today(db: Db, now: Date) {
-  const tz = await companyTimeZone(db);
-  return { tz, day: formatCompanyDate(now, tz) };
-}
-
 /** The day (company time zone) a customer's revisit clock starts: last follow-up, creation or last release. */
 const clockDay = (tz: string) => sql`(greatest(c.created_at, c.last_followup_at, c.pool_released_at) at time zone ${tz})::date`;
 
@@ -91,7 +85,7 @@ const clockDay = (tz: string) => sql`(greatest(c.created_at, c.last_followup_at,
  * With `levels`, only customers of those levels (a plan just saved or deleted).
  */
 export async function createRevisitTasks(db: Db, now = new Date(), opts: { levels?: string[] } = {}) {
-  const { tz, day } = await today(db, now);
+  const { tz, day } = await companyDay(db, now);
   const ofLevels = opts.levels ? sql`and c.level = any(${sqlArray(opts.levels, 'text')})` : sql``;
   return db.transaction(async (tx) => {
     const skipped = await rows<{ id: number }>(
@@ -128,7 +122,7 @@ export type RevisitScope = 'today' | 'overdue' | 'all';
 
 /** 今日回访 / 逾期回访: the caller's open revisit to-dos due today or before (company time zone), oldest first. */
 export async function listRevisits(db: Db, actor: Actor, query: { scope?: RevisitScope }, now = new Date()) {
-  const { day } = await today(db, now);
+  const { day } = await companyDay(db, now);
   const scope = query.scope ?? 'all';
   const due = scope === 'today' ? sql`t.due_date = ${day}::date` : scope === 'overdue' ? sql`t.due_date < ${day}::date` : sql`t.due_date <= ${day}::date`;
   const mine = sql`t.owner_id = ${actor.userId} and t.status = 'open' and c.owner_id = t.owner_id and c.deleted_at is null`;
@@ -171,9 +165,10 @@ export async function listRevisits(db: Db, actor: Actor, query: { scope?: Revisi
 /**
  * 完成回访: log the activity on the customer (same rules as any follow-up: write access needed) and
  * close the to-do in one transaction; the next to-do is opened at once, due today + the plan's days.
+ * The follow-up answers the to-do by itself (answerDueRevisit, as any follow-up does while it is due).
  */
 export async function completeRevisit(db: Db, actor: Actor, id: number, input: { kind: ActivityKind; content: string }, now = new Date()) {
-  const { day } = await today(db, now);
+  const { day } = await companyDay(db, now);
   return db.transaction(async (tx) => {
     const [task] = await tx
       .select()
@@ -183,22 +178,11 @@ export async function completeRevisit(db: Db, actor: Actor, id: number, input: {
     if (!task) throw notFound();
     if (task.status !== 'open') throw conflict('REVISIT_NOT_OPEN');
     const activity = await createActivity(tx, actor, task.customerId, { kind: input.kind, content: input.content });
-    await tx.update(revisitTasks).set({ status: 'done', doneActivityId: activity.id, doneAt: now }).where(eq(revisitTasks.id, id));
-    const [plan] = await rows<{ rule_id: number; interval_days: number }>(
-      tx,
-      sql`select r.id as rule_id, r.interval_days from ${customers} c join revisit_rules r on r.level = c.level and r.enabled
-          where c.id = ${task.customerId} and c.owner_id = ${actor.userId} and c.deleted_at is null`,
-    );
-    let next: { id: number; dueDate: string } | null = null;
-    if (plan) {
-      const [created] = await rows<{ id: number; due_date: string }>(
-        tx,
-        sql`insert into revisit_tasks (customer_id, owner_id, rule_id, due_date)
-            values (${task.customerId}, ${actor.userId}, ${plan.rule_id}, ${day}::date + ${plan.interval_days}::int)
-            on conflict do nothing returning id, due_date::text as due_date`,
-      );
-      if (created) next = { id: Number(created.id), dueDate: created.due_date };
-    }
+    await tx
+      .update(revisitTasks)
+      .set({ status: 'done', doneActivityId: activity.id, doneAt: now })
+      .where(and(eq(revisitTasks.id, id), eq(revisitTasks.status, 'open')));
+    const next = await openNextRevisit(tx, task.customerId, day);
     return { id, status: 'done' as const, activityId: activity.id, next };
   });
 }
