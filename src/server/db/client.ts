@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
@@ -54,7 +55,7 @@ async function openPglite(dataDir?: string, image?: Blob): Promise<Database> {
     dir = path.join(dataDir, 'pglite');
     fs.mkdirSync(dir, { recursive: true });
   }
-  const client = new PGlite({ dataDir: dir, extensions: { pg_trgm }, loadDataDir: image });
+  const client = new PGlite({ dataDir: dir, extensions: { pg_trgm, btree_gin }, loadDataDir: image });
   await client.waitReady;
   installFastQueries(client);
   // One process owns the data directory: nothing can change it unheard.
