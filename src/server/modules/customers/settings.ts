@@ -95,6 +95,12 @@ export function companyDayStartSql(opts: { date?: string; offsetDays?: number } 
   return sql`((${day} + ${opts.offsetDays ?? 0}::int)::timestamp at time zone ${zone})`;
 }
 
+/** The company's time zone and the calendar date (YYYY-MM-DD) of `now` in it. */
+export async function companyDay(db: Db, now: Date): Promise<{ tz: string; day: string }> {
+  const tz = await companyTimeZone(db);
+  return { tz, day: formatCompanyDate(now, tz) };
+}
+
 /** The calendar date (YYYY-MM-DD) of an instant in the company's time zone, for messages. */
 export function formatCompanyDate(at: Date, timeZone: string): string {
   return new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);

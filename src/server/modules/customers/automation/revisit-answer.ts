@@ -1,17 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { type Db, rows } from '../../../db/client';
-import { companyTimeZone, formatCompanyDate } from '../settings';
+import { companyDay } from '../settings';
 
 /**
  * How a revisit to-do is answered, apart from the rest of 回访计划 (revisits.ts) so that logging a
  * follow-up (activities.ts) can use it without the two modules importing each other.
  */
-
-/** The company's calendar day of `now`, as YYYY-MM-DD. */
-export async function companyDay(db: Db, now: Date) {
-  const tz = await companyTimeZone(db);
-  return { tz, day: formatCompanyDate(now, tz) };
-}
 
 /**
  * A follow-up answers the customer's revisit when one is due (today or overdue): the to-do is closed

@@ -5,7 +5,8 @@ import type { Actor } from '../../../platform/access/actor';
 import { diffFields, recordAudit } from '../../../platform/audit/service';
 import { conflict, fieldError, notFound } from '../../../platform/http/errors';
 import { type ActivityKind, createActivity } from '../activities';
-import { companyDay, openNextRevisit } from './revisit-answer';
+import { companyDay } from '../settings';
+import { openNextRevisit } from './revisit-answer';
 import { revisitRules, revisitTasks } from './schema';
 
 /**
