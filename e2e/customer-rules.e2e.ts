@@ -8,7 +8,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DESKTOP, launchBrowser, newPage, snap } from './support/browser';
-import { ADMIN_PASSWORD, apiSession, type ApiSession, chooseOption, createUserViaApi, gone, label, logIn, openMenu, visible } from './support/ui';
+import { ADMIN_PASSWORD, apiSession, cardTitled, chooseOption, createUserViaApi, gone, label, logIn, openMenu, type ApiSession, visible } from './support/ui';
 
 const REP = { username: 'rules_rep', password: 'Passw0rd1', name: '陶晓东', department: '销售七部', role: '销售人员' };
 // Unique to this journey file: the server and its database are shared by every journey.
@@ -27,10 +27,6 @@ async function cells(row: Locator): Promise<string[]> {
   return (await row.getByRole('cell').allInnerTexts()).map((c) => c.replace(/\s+/g, ' ').trim());
 }
 
-function card(page: Page, title: string): Locator {
-  return page.locator('.ant-card').filter({ has: page.locator('.ant-card-head-title', { hasText: new RegExp(`^${title}$`) }) });
-}
-
 /** Types a number into an InputNumber the way a person does: select what is there, type over it. */
 async function typeNumber(input: Locator, value: number | '') {
   await input.fill(String(value));
@@ -39,7 +35,7 @@ async function typeNumber(input: Locator, value: number | '') {
 
 async function openRulesPage(page: Page) {
   await page.goto('/system/customer-rules');
-  await visible(card(page, '自动回收规则').getByRole('table'));
+  await visible(cardTitled(page, '自动回收规则').getByRole('table'));
 }
 
 describe('administrator sets the customer rules (desktop)', () => {
@@ -81,7 +77,7 @@ describe('administrator sets the customer rules (desktop)', () => {
     await logIn(page, 'admin', ADMIN_PASSWORD);
     await openMenu(page, '系统设置', '客户规则');
     await page.waitForURL((url) => url.pathname === '/system/customer-rules');
-    const limits = await visible(card(page, '客户规则'));
+    const limits = await visible(cardTitled(page, '客户规则'));
     const daily = limits.getByLabel('每人每天最多领取');
     expect(await daily.inputValue()).toBe(String(original.dailyClaimLimit));
 
@@ -98,7 +94,7 @@ describe('administrator sets the customer rules (desktop)', () => {
     await visible(page.getByText('已保存'));
 
     await page.reload();
-    const reloaded = await visible(card(page, '客户规则'));
+    const reloaded = await visible(cardTitled(page, '客户规则'));
     expect(await reloaded.getByLabel('每人每天最多领取').inputValue()).toBe('15');
     expect(await reloaded.getByLabel('原负责人再次领取需间隔').inputValue()).toBe('10');
     expect(await reloaded.getByRole('switch', { name: '允许保存相同电话的客户' }).getAttribute('aria-checked')).toBe(String(!original.allowDuplicatePhone));
@@ -106,7 +102,7 @@ describe('administrator sets the customer rules (desktop)', () => {
   });
 
   it('creates an automatic return rule; the rep is warned on the workbench', async () => {
-    const rules = card(page, '自动回收规则');
+    const rules = cardTitled(page, '自动回收规则');
     await rules.getByRole('button', { name: label('新增回收规则') }).click();
     const dialog = await visible(page.getByRole('dialog', { name: '新增回收规则' }));
     await dialog.getByLabel('规则名称').fill(RULE);
@@ -127,7 +123,7 @@ describe('administrator sets the customer rules (desktop)', () => {
     // The rep's D-level customer, created today without a follow-up, goes back in two days: the
     // rule warns five days ahead, so it is on the rep's 即将回收 now.
     await rep.goto('/');
-    const warnings = await visible(card(rep, '即将回收'));
+    const warnings = await visible(cardTitled(rep, '即将回收'));
     const item = await visible(warnings.locator('.ant-list-item').filter({ hasText: CUSTOMER }));
     expect(await item.innerText()).toMatch(new RegExp(`\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} 将收回公海\\s*· ${RULE}`));
     await snap(rep, 'customer-rules-04-rep-warned');
@@ -151,7 +147,7 @@ describe('administrator sets the customer rules (desktop)', () => {
 
     // Twenty days without a follow-up is beyond the five-day warning: nothing to warn about.
     await rep.reload();
-    await visible(card(rep, '即将回收').getByText('近期没有将被收回的客户'));
+    await visible(cardTitled(rep, '即将回收').getByText('近期没有将被收回的客户'));
   });
 
   it('deletes the rule after confirming; it stays deleted', async () => {
@@ -166,7 +162,7 @@ describe('administrator sets the customer rules (desktop)', () => {
   });
 
   it('creates, edits, pauses and deletes a revisit plan', async () => {
-    const plans = card(page, '回访计划');
+    const plans = cardTitled(page, '回访计划');
     await plans.getByRole('button', { name: label('新增回访计划') }).click();
     const dialog = await visible(page.getByRole('dialog', { name: '新增回访计划' }));
     // The level is required.
@@ -198,6 +194,6 @@ describe('administrator sets the customer rules (desktop)', () => {
     await confirm.getByRole('button', { name: label('确定') }).click();
     await gone(ruleRow(page, '每 7 天'));
     await openRulesPage(page);
-    await visible(card(page, '回访计划').getByText('还没有回访计划'));
+    await visible(cardTitled(page, '回访计划').getByText('还没有回访计划'));
   });
 });

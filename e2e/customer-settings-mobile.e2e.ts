@@ -9,6 +9,7 @@ import { launchBrowser, newPage, PHONE, snap } from './support/browser';
 import {
   ADMIN_PASSWORD,
   apiSession,
+  cardTitled,
   createUserViaApi,
   expectNoHorizontalOverflow,
   expectWithinViewportWidth,
@@ -88,8 +89,8 @@ describe('customer settings and dialogs on a phone', () => {
     await page.waitForURL((url) => url.pathname === '/system/customer-rules');
     await visible(page.getByLabel('每人每天最多领取'));
     await expectWithinViewportWidth(page, page.getByLabel('每人每天最多领取'));
-    const returnRules = page.locator('.ant-card').filter({ has: page.locator('.ant-card-head-title', { hasText: /^自动回收规则$/ }) });
-    const revisits = page.locator('.ant-card').filter({ has: page.locator('.ant-card-head-title', { hasText: /^回访计划$/ }) });
+    const returnRules = cardTitled(page, '自动回收规则');
+    const revisits = cardTitled(page, '回访计划');
     for (const card of [returnRules, revisits]) {
       await expectWithinViewportWidth(page, card);
       await fitsOrScrollsInside(card.locator('.ant-table-content').first());

@@ -9,6 +9,7 @@ import { DESKTOP, launchBrowser, newPage, snap } from './support/browser';
 import {
   ADMIN_PASSWORD,
   apiSession,
+  cardTitled,
   chooseOption,
   createUserViaApi,
   gone,
@@ -204,7 +205,7 @@ describe('a sales team works one company customer from creation to the pool and 
   it('the workbench lists it under 热点客户 and opens its view', async () => {
     await openMenu(repA, '工作台');
     await repA.waitForURL((url) => url.pathname === '/');
-    const widget = await visible(repA.locator('.ant-card').filter({ has: repA.getByText('热点客户', { exact: true }) }));
+    const widget = await visible(cardTitled(repA, '热点客户'));
     const rows = widget.locator('.ant-list-item');
     await visible(rows);
     expect(await rows.count()).toBe(1);
@@ -213,7 +214,7 @@ describe('a sales team works one company customer from creation to the pool and 
     expect(text).toContain(REP_A.name);
     expect(text).toContain('A（重点）');
     // 今日需联系 does not list it: the next contact is three days away.
-    const reminders = await visible(repA.locator('.ant-card').filter({ has: repA.getByText('今日需联系', { exact: true }) }));
+    const reminders = await visible(cardTitled(repA, '今日需联系'));
     await visible(reminders.getByText('今天没有需要联系的客户'));
     await snap(repA, 'customers-08-workbench-hot');
 

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { killAllServers, startServer } from '../src/server/testing/server-process';
 import { DESKTOP, launchBrowser, newPage, PHONE, snap } from './support/browser';
 import { timeline } from './support/customers';
-import { chooseOption, expectNoHorizontalOverflow, gone, label, logIn, openMenu, visible } from './support/ui';
+import { cardTitled, chooseOption, expectNoHorizontalOverflow, gone, label, logIn, openMenu, visible } from './support/ui';
 
 // A demo rep (src/server/demo/company.ts) and the demo plans: A every 7 days, B every 14.
 const REP = { username: 'wangfang', password: 'Demo1234', name: '王芳' };
@@ -23,9 +23,7 @@ function companyDay(days: number): string {
   return new Date(Date.now() + days * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
 }
 
-function revisitsCard(page: Page): Locator {
-  return page.locator('.ant-card').filter({ has: page.getByText('今日回访', { exact: true }) });
-}
+const revisitsCard = (page: Page) => cardTitled(page, '今日回访');
 
 /** The overdue count the card reports ("逾期 N 个"). */
 async function overdueCount(card: Locator): Promise<number> {

@@ -6,6 +6,7 @@ import { DESKTOP, launchBrowser, newPage, PHONE, snap } from './support/browser'
 import {
   ADMIN_PASSWORD,
   apiSession,
+  cardTitled,
   createUserViaApi,
   expectNoHorizontalOverflow,
   gone,
@@ -37,13 +38,13 @@ async function expectRepMenu(page: Page) {
 
 async function expectWorkbench(page: Page) {
   await visible(page.getByRole('heading', { name: new RegExp(`好，${REP.name}$`) }));
-  const myInfo = await visible(page.locator('.ant-card').filter({ has: page.getByText('我的信息', { exact: true }) }));
+  const myInfo = await visible(cardTitled(page, '我的信息'));
   for (const [field, value] of [['姓名', REP.name], ['账号', REP.username], ['部门', REP.department], ['角色', REP.role]]) {
     await visible(myInfo.getByText(value, { exact: true }));
     expect(await myInfo.innerText()).toMatch(new RegExp(`${field}[:：]?\\s*${value}`));
   }
   // 快捷入口 offers exactly the pages of the menu a 销售人员 may open.
-  const quickLinks = await visible(page.locator('.ant-card').filter({ has: page.getByText('快捷入口', { exact: true }) }));
+  const quickLinks = await visible(cardTitled(page, '快捷入口'));
   await visible(quickLinks.getByRole('button'));
   expect((await quickLinks.getByRole('button').allInnerTexts()).map((t) => t.replace(/\s+/g, ''))).toEqual(REP_PAGES);
 }

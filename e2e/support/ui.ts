@@ -13,6 +13,11 @@ export function label(text: string): RegExp {
   return new RegExp(`(^|\\s)${escaped.join('\\s*')}\\s*$`);
 }
 
+/** An antd Card by its exact title (a workbench widget, a settings section). */
+export function cardTitled(page: Page, title: string): Locator {
+  return page.locator('.ant-card').filter({ has: page.locator('.ant-card-head-title', { hasText: new RegExp(`^${title}$`) }) });
+}
+
 /** Waits until the locator is visible (Playwright's auto-wait), failing after the page timeout. */
 export async function visible(locator: Locator): Promise<Locator> {
   await locator.first().waitFor({ state: 'visible' });
