@@ -110,14 +110,16 @@ describe('administrator sets the customer rules (desktop)', () => {
     await dialog.getByLabel('适用级别').click();
     await chooseOption(page, 'D（潜在）');
     await typeNumber(dialog.getByLabel('提前提醒'), 5);
-    // New rules spare hot customers and are on, unless told otherwise.
-    expect(await dialog.getByRole('switch', { name: '热点客户除外' }).getAttribute('aria-checked')).toBe('true');
+    // New rules spare hot customers and are on, unless told otherwise; this one spares deals too.
+    expect(await dialog.getByRole('checkbox', { name: '热点客户' }).isChecked()).toBe(true);
+    expect(await dialog.getByRole('checkbox', { name: '成交客户' }).isChecked()).toBe(false);
+    await dialog.getByRole('checkbox', { name: '成交客户' }).check();
     expect(await dialog.getByRole('switch', { name: '启用' }).getAttribute('aria-checked')).toBe('true');
     await snap(page, 'customer-rules-02-return-rule-form');
     await dialog.getByRole('button', { name: label('确定') }).click();
     await gone(dialog);
     await visible(page.getByText('已保存'));
-    expect(await cells(ruleRow(page, RULE))).toEqual([RULE, '2 天', '—', 'D（潜在）', '是', '5 天', '编辑 删除']);
+    expect(await cells(ruleRow(page, RULE))).toEqual([RULE, '2 天', '—', 'D（潜在）', '热点客户成交客户', '5 天', '编辑 删除']);
     await snap(page, 'customer-rules-03-return-rule-list');
 
     // The rep's D-level customer, created today without a follow-up, goes back in two days: the
@@ -135,15 +137,18 @@ describe('administrator sets the customer rules (desktop)', () => {
     // The form opens with the rule's values.
     expect(await dialog.getByLabel('规则名称').inputValue()).toBe(RULE);
     expect(await dialog.getByLabel('未跟进天数').inputValue()).toBe('2');
+    expect(await dialog.getByRole('checkbox', { name: '热点客户' }).isChecked()).toBe(true);
+    expect(await dialog.getByRole('checkbox', { name: '成交客户' }).isChecked()).toBe(true);
     await dialog.getByLabel('规则名称').fill(RULE_RENAMED);
     await typeNumber(dialog.getByLabel('未跟进天数'), 20);
+    await dialog.getByRole('checkbox', { name: '热点客户' }).uncheck();
     await dialog.getByRole('button', { name: label('确定') }).click();
     await gone(dialog);
     await visible(ruleRow(page, RULE_RENAMED));
     expect(await ruleRow(page, RULE).count()).toBe(0);
 
     await openRulesPage(page);
-    expect(await cells(ruleRow(page, RULE_RENAMED))).toEqual([RULE_RENAMED, '20 天', '—', 'D（潜在）', '是', '5 天', '编辑 删除']);
+    expect(await cells(ruleRow(page, RULE_RENAMED))).toEqual([RULE_RENAMED, '20 天', '—', 'D（潜在）', '成交客户', '5 天', '编辑 删除']);
 
     // Twenty days without a follow-up is beyond the five-day warning: nothing to warn about.
     await rep.reload();

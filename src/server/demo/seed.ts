@@ -80,6 +80,6 @@ async function seedDemoCustomers(tx: Db, salesUserIds: number[]) {
     { level: 'A', intervalDays: 7 },
     { level: 'B', intervalDays: 14 },
   ]);
-  await tx.insert(poolReturnRules).values({ name: '90 天未跟进自动回收（示例）', enabled: false, noFollowupDays: 90, warnDaysBefore: 7, exemptHot: true });
+  await tx.insert(poolReturnRules).values({ name: '90 天未跟进自动回收（示例）', enabled: false, noFollowupDays: 90, warnDaysBefore: 7, exemptions: ['hot', 'deal'] });
   return ids.length;
 }

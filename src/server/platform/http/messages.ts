@@ -157,6 +157,7 @@ export const errorMessages = {
   CONTACT_NO_EMAIL: { zh: '该联系人没有填写邮箱', en: 'This contact has no email address' },
   CONTACT_NO_MOBILE: { zh: '该联系人没有填写手机', en: 'This contact has no mobile number' },
   RETURN_RULE_CRITERIA_REQUIRED: { zh: '请至少设置“未跟进天数”或“未成交天数”之一', en: 'Set the days without follow-up, the days without a deal, or both' },
+  RETURN_EXEMPTION_UNKNOWN: { zh: '不支持的回收例外条件', en: 'Unknown exemption for automatic return' },
   REVISIT_RULE_LEVEL_TAKEN: { zh: '级别 {level} 已有回访计划', en: 'Level {level} already has a revisit plan' },
   REVISIT_NOT_OPEN: { zh: '该回访任务已完成或已取消', en: 'This revisit is already done or cancelled' },
   // Customer import / export

@@ -1,5 +1,6 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { rows } from '../../../db/client';
 import { runJobOnce } from '../../../platform/jobs/runner';
 import { jobRuns } from '../../../platform/jobs/schema';
 import { createTestApp, makeDepartment, makeUser, rootDepartmentId, type TestApp, type TestClient } from '../../../testing/harness';
@@ -8,6 +9,7 @@ import { companyTimeZone, formatCompanyDate } from '../settings';
 import { auditRows, customerRow, makeCustomer, systemEvents } from '../test-fixtures';
 import { customerJobs } from './jobs';
 import { applyPoolReturnRules } from './pool-return';
+import { registerReturnExemption } from './return-exemptions';
 import { createRevisitTasks } from './revisits';
 import { poolReturnRules, revisitRules, revisitTasks } from './schema';
 
@@ -74,10 +76,10 @@ describe('pool return rules (自动回收规则)', () => {
     expect(none.json().error.details[0].field).toBe('noFollowupDays');
     expect((await admin.post('/api/v1/pool-return-rules', { name: 'x', noFollowupDays: 0 })).statusCode).toBe(400);
 
-    const created = await admin.post('/api/v1/pool-return-rules', { name: '30天未跟进', noFollowupDays: 30, levels: ['A', 'B'], exemptHot: true, warnDaysBefore: 5 });
+    const created = await admin.post('/api/v1/pool-return-rules', { name: '30天未跟进', noFollowupDays: 30, levels: ['A', 'B'], exemptions: ['hot'], warnDaysBefore: 5 });
     expect(created.statusCode, created.body).toBe(200);
     const rule = created.json();
-    expect(rule).toMatchObject({ name: '30天未跟进', enabled: true, noFollowupDays: 30, noDealDays: null, levels: ['A', 'B'], exemptHot: true, warnDaysBefore: 5 });
+    expect(rule).toMatchObject({ name: '30天未跟进', enabled: true, noFollowupDays: 30, noDealDays: null, levels: ['A', 'B'], exemptions: ['hot'], warnDaysBefore: 5 });
     const patched = await admin.patch(`/api/v1/pool-return-rules/${rule.id}`, { enabled: false, levels: null });
     expect(patched.json()).toMatchObject({ enabled: false, levels: null, noFollowupDays: 30 });
     // Clearing the only criterion is refused; nothing changed.
@@ -90,7 +92,7 @@ describe('pool return rules (自动回收规则)', () => {
 
   it('returns exactly the matching customers (boundary, levels, hot, deleted, recently claimed) through the release semantics', async () => {
     const rule = (
-      await admin.post('/api/v1/pool-return-rules', { name: '30天未跟进', noFollowupDays: 30, levels: ['A', 'B'], exemptHot: true, warnDaysBefore: 5 })
+      await admin.post('/api/v1/pool-return-rules', { name: '30天未跟进', noFollowupDays: 30, levels: ['A', 'B'], exemptions: ['hot'], warnDaysBefore: 5 })
     ).json();
     const over = await aged('过期一小时', { level: 'A', createdAgoMs: 100 * DAY, followupAgoMs: 30 * DAY + HOUR });
     const under = await aged('差一小时', { level: 'A', createdAgoMs: 100 * DAY, followupAgoMs: 30 * DAY - HOUR });
@@ -149,6 +151,70 @@ describe('pool return rules (自动回收规则)', () => {
     await aged('未满60天', { status: 'intent', createdAgoMs: 59 * DAY });
     expect((await applyPoolReturnRules(t.database.db)).returned).toBe(1);
     expect((await customerRow(t, intent.id)).poolReason).toBe('自动回收：超过 60 天未成交');
+  });
+
+  it('offers the registered exemptions and refuses any other, changing nothing', async () => {
+    expect((await rep1.get('/api/v1/pool-return-rules/exemptions')).statusCode).toBe(403);
+    expect((await admin.get('/api/v1/pool-return-rules/exemptions')).json().items).toEqual([
+      { key: 'hot', labelKey: 'customer.automation.exemption.hot' },
+      { key: 'deal', labelKey: 'customer.automation.exemption.deal' },
+    ]);
+    const unknown = await admin.post('/api/v1/pool-return-rules', { name: '商机除外', noFollowupDays: 30, exemptions: ['hot', 'openOpportunity'] });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().error).toMatchObject({ code: 'RETURN_EXEMPTION_UNKNOWN', details: [{ field: 'exemptions' }] });
+    expect((await admin.get('/api/v1/pool-return-rules')).json().items).toEqual([]);
+
+    // Kept in the offered order and without repeats, so saving the same set again is no change.
+    const rule = (await admin.post('/api/v1/pool-return-rules', { name: '两者除外', noFollowupDays: 30, exemptions: ['deal', 'hot', 'deal'] })).json();
+    expect(rule.exemptions).toEqual(['hot', 'deal']);
+    const auditCount = async () => (await rows<{ n: number }>(t.database.db, sql`select count(*)::int as n from audit_log where entity_type = 'pool_return_rule'`))[0].n;
+    const before = await auditCount();
+    expect((await admin.patch(`/api/v1/pool-return-rules/${rule.id}`, { exemptions: ['deal', 'hot'] })).json().exemptions).toEqual(['hot', 'deal']);
+    expect(await auditCount()).toBe(before);
+    expect((await admin.patch(`/api/v1/pool-return-rules/${rule.id}`, { exemptions: ['x'] })).statusCode).toBe(400);
+    expect((await admin.patch(`/api/v1/pool-return-rules/${rule.id}`, { exemptions: [] })).json().exemptions).toEqual([]);
+  });
+
+  it('spares what the rule names: hot customers, customers with a deal, and what a later area registers', async () => {
+    await admin.post('/api/v1/pool-return-rules', { name: '成交除外', noFollowupDays: 30, exemptions: ['deal'], warnDaysBefore: 3 });
+    const old = { createdAgoMs: 100 * DAY, followupAgoMs: 40 * DAY };
+    await aged('成交客户', { ...old, status: 'deal' });
+    const hot = await aged('热点但未成交', { ...old, hot: true });
+    const noStatus = await aged('无状态', old);
+    const spared = await aged('有进行中的商机', { ...old, status: 'intent' });
+    // An area such as opportunities registers its condition; the rule names it once it exists.
+    const unregister = registerReturnExemption({ key: 'openOpportunity', labelKey: 'opportunity.returnExemption', spares: sql`c.name like '%商机%'` });
+    try {
+      const ruleId = (await admin.get('/api/v1/pool-return-rules')).json().items[0].id;
+      expect((await admin.patch(`/api/v1/pool-return-rules/${ruleId}`, { exemptions: ['deal', 'openOpportunity'] })).statusCode).toBe(200);
+      // Neither the warning nor the run touches the spared ones.
+      expect(names((await rep1.get('/api/v1/customers/return-warnings')).json().items)).toEqual(['无状态', '热点但未成交'].sort());
+      expect((await applyPoolReturnRules(t.database.db)).returned).toBe(2);
+      expect((await customerRow(t, hot.id)).ownerId).toBeNull();
+      expect((await customerRow(t, noStatus.id)).ownerId).toBeNull();
+      expect((await customerRow(t, spared.id)).ownerId).toBe(ids.rep1);
+    } finally {
+      unregister();
+    }
+    // Once the area is gone its key spares nothing, and it can no longer be chosen.
+    expect((await admin.get('/api/v1/pool-return-rules/exemptions')).json().items.map((e: { key: string }) => e.key)).toEqual(['hot', 'deal']);
+    expect((await applyPoolReturnRules(t.database.db)).returned).toBe(1);
+    expect((await customerRow(t, spared.id)).ownerId).toBeNull();
+  });
+
+  it('a later area that replaces "deal" changes both the exemption and the "no deal" clock', async () => {
+    await admin.post('/api/v1/pool-return-rules', { name: '60天未成交', noDealDays: 60 });
+    const won = await aged('赢单客户', { status: 'intent', createdAgoMs: 61 * DAY, followupAgoMs: HOUR });
+    const statusOnly = await aged('只改了状态', { status: 'deal', createdAgoMs: 61 * DAY, followupAgoMs: HOUR });
+    const restore = registerReturnExemption({ key: 'deal', labelKey: 'opportunity.hasWon', spares: sql`c.name like '赢单%'` });
+    try {
+      expect((await applyPoolReturnRules(t.database.db)).returned).toBe(1);
+    } finally {
+      restore();
+    }
+    expect((await customerRow(t, won.id)).ownerId).toBe(ids.rep1);
+    expect((await customerRow(t, statusOnly.id)).poolReason).toBe('自动回收：超过 60 天未成交');
+    expect((await admin.get('/api/v1/pool-return-rules/exemptions')).json().items[1]).toEqual({ key: 'deal', labelKey: 'customer.automation.exemption.deal' });
   });
 
   it('the daily job runs once per company day however many callers race for it', async () => {

@@ -6,6 +6,7 @@ import { auditLog } from '../../../platform/audit/schema';
 import { diffFields, recordAudit } from '../../../platform/audit/service';
 import { fieldError, notFound } from '../../../platform/http/errors';
 import { activities } from '../schema';
+import { hasDeal, isReturnExemption, listReturnExemptions, sparedByRule } from './return-exemptions';
 import { poolReturnRules } from './schema';
 
 /**
@@ -16,12 +17,12 @@ import { poolReturnRules } from './schema';
  *
  * The clock of a customer: "no follow-up" counts from the latest of its last follow-up, its creation
  * and its last release to the pool (a customer just claimed from the pool starts afresh); "no deal"
- * counts from the latest of creation and last release, and holds while the customer's status is not
- * 成交客户 (`deal`) — deals come with a later issue, which will replace that test. A rule with both
- * criteria returns a customer when either holds.
+ * counts from the latest of creation and last release, and holds while the customer has no deal (the
+ * `deal` condition of return-exemptions.ts). A rule with both criteria returns a customer when
+ * either holds. A rule spares the customers its exemptions name (hot, with a deal, and what later
+ * areas register).
  */
 
-export const DEAL_STATUS = 'deal';
 export type PoolReturnRuleRow = typeof poolReturnRules.$inferSelect;
 
 export interface PoolReturnRuleInput {
@@ -31,7 +32,8 @@ export interface PoolReturnRuleInput {
   noDealDays: number | null;
   /** Customer level codes the rule applies to; null = every level (and none). */
   levels: string[] | null;
-  exemptHot: boolean;
+  /** Keys of registered exemptions (return-exemptions.ts): customers they hold for stay. */
+  exemptions: string[];
   warnDaysBefore: number;
 }
 
@@ -43,7 +45,7 @@ export function toRuleDto(r: PoolReturnRuleRow) {
     noFollowupDays: r.noFollowupDays,
     noDealDays: r.noDealDays,
     levels: r.levels && r.levels.length > 0 ? r.levels : null,
-    exemptHot: r.exemptHot,
+    exemptions: r.exemptions,
     warnDaysBefore: r.warnDaysBefore,
     updatedAt: r.updatedAt.toISOString(),
   };
@@ -57,18 +59,23 @@ export async function listPoolReturnRules(db: Db) {
 function normalise(input: PoolReturnRuleInput): PoolReturnRuleInput {
   if (input.noFollowupDays === null && input.noDealDays === null) throw fieldError('noFollowupDays', 'RETURN_RULE_CRITERIA_REQUIRED');
   const levels = input.levels && input.levels.length > 0 ? [...new Set(input.levels)] : null;
+  if (input.exemptions.some((key) => !isReturnExemption(key))) throw fieldError('exemptions', 'RETURN_EXEMPTION_UNKNOWN');
+  // Stored in the order they are offered, so that an unchanged set never shows up as a change.
+  const exemptions = listReturnExemptions()
+    .map((e) => e.key)
+    .filter((key) => input.exemptions.includes(key));
   return {
     name: input.name,
     enabled: input.enabled,
     noFollowupDays: input.noFollowupDays,
     noDealDays: input.noDealDays,
     levels,
-    exemptHot: input.exemptHot,
+    exemptions,
     warnDaysBefore: input.warnDaysBefore,
   };
 }
 
-const ruleFields = ['name', 'enabled', 'noFollowupDays', 'noDealDays', 'levels', 'exemptHot', 'warnDaysBefore'] as const;
+const ruleFields = ['name', 'enabled', 'noFollowupDays', 'noDealDays', 'levels', 'exemptions', 'warnDaysBefore'] as const;
 
 export async function createPoolReturnRule(db: Db, actor: Actor, input: PoolReturnRuleInput) {
   const values = normalise(input);
@@ -107,15 +114,18 @@ export async function deletePoolReturnRule(db: Db, actor: Actor, id: number) {
 const followupClock = sql`greatest(c.created_at, c.last_followup_at, c.pool_released_at)`;
 const dealClock = sql`greatest(c.created_at, c.pool_released_at)`;
 
-/** Customers (alias c) that rule r (alias r) applies to at all: owned, alive, level, hot exemption. */
-const ruleApplies = sql`c.owner_id is not null and c.deleted_at is null
+/**
+ * Customers (alias c) that rule r (alias r) applies to at all: owned, alive, level, not spared.
+ * Built per call: a later area may have registered or replaced an exemption.
+ */
+const ruleApplies = () => sql`c.owner_id is not null and c.deleted_at is null
   and (r.levels is null or cardinality(r.levels) = 0 or c.level = any(r.levels))
-  and not (r.exempt_hot and c.is_hot)`;
+  and not ${sparedByRule()}`;
 
 /** When rule r returns customer c (null when neither criterion applies to it). */
-const returnAt = sql`least(
+const returnAt = () => sql`least(
   case when r.no_followup_days is not null then ${followupClock} + make_interval(days => r.no_followup_days) end,
-  case when r.no_deal_days is not null and c.status is distinct from ${DEAL_STATUS} then ${dealClock} + make_interval(days => r.no_deal_days) end)`;
+  case when r.no_deal_days is not null and not ${hasDeal()} then ${dealClock} + make_interval(days => r.no_deal_days) end)`;
 
 export function followupReason(days: number) {
   return `自动回收：超过 ${days} 天未跟进`;
@@ -133,6 +143,8 @@ type Candidate = { id: number; name: string; owner_id: number; department_id: nu
 export async function applyPoolReturnRules(db: Db, now = new Date(), opts: { batchSize?: number } = {}) {
   const batchSize = opts.batchSize ?? 500;
   const at = sql`${now.toISOString()}::timestamptz`;
+  const applies = ruleApplies();
+  const returnsAt = returnAt();
   const rules = await db.select().from(poolReturnRules).where(eq(poolReturnRules.enabled, true)).orderBy(asc(poolReturnRules.id));
   const byRule: Record<string, number> = {};
   let returned = 0;
@@ -147,7 +159,7 @@ export async function applyPoolReturnRules(db: Db, now = new Date(), opts: { bat
               from customers c
               join pool_return_rules r on r.id = ${rule.id}
               left join users u on u.id = c.owner_id
-              where ${ruleApplies} and ${returnAt} < ${at}
+              where ${applies} and ${returnsAt} < ${at}
               order by c.id
               limit ${batchSize}
               for update of c skip locked`,
@@ -218,14 +230,15 @@ export async function applyPoolReturnRules(db: Db, now = new Date(), opts: { bat
  */
 export async function listReturnWarnings(db: Db, actor: Actor, now = new Date()) {
   const at = sql`${now.toISOString()}::timestamptz`;
+  const returnsAt = returnAt();
   const found = await rows<{ id: number; name: string; level: string | null; last_followup_at: string | Date | null; return_at: string | Date; rule_id: number; rule_name: string }>(
     db,
-    sql`select distinct on (c.id) c.id, c.name, c.level, c.last_followup_at, ${returnAt} as return_at, r.id as rule_id, r.name as rule_name
+    sql`select distinct on (c.id) c.id, c.name, c.level, c.last_followup_at, ${returnsAt} as return_at, r.id as rule_id, r.name as rule_name
         from customers c
         join pool_return_rules r on r.enabled and r.warn_days_before > 0
-        where c.owner_id = ${actor.userId} and ${ruleApplies}
-          and ${returnAt} <= ${at} + make_interval(days => r.warn_days_before)
-        order by c.id, ${returnAt}`,
+        where c.owner_id = ${actor.userId} and ${ruleApplies()}
+          and ${returnsAt} <= ${at} + make_interval(days => r.warn_days_before)
+        order by c.id, ${returnsAt}`,
   );
   const items = found
     .map((r) => ({

@@ -4,12 +4,15 @@ import { idParam } from '../../../../common/api';
 import { requiredText } from '../../../../common/fields';
 import { actorOf } from '../../../platform/http/actor';
 import { activityKinds } from '../activities';
+import { listReturnExemptions } from './return-exemptions';
 import { createPoolReturnRule, deletePoolReturnRule, listPoolReturnRules, listReturnWarnings, updatePoolReturnRule } from './pool-return';
 import { completeRevisit, createRevisitRule, deleteRevisitRule, listRevisitRules, listRevisits, updateRevisitRule } from './revisits';
 
 const tags = ['customers'];
 const days = z.number().int().min(1).max(3650);
 const levelCode = z.string().trim().min(1).max(32);
+/** Checked against the registered exemptions by the service (400 RETURN_EXEMPTION_UNKNOWN). */
+const exemptionKeys = z.array(z.string().min(1).max(40)).max(20);
 
 const returnRuleBody = z.strictObject({
   name: requiredText(60),
@@ -17,7 +20,7 @@ const returnRuleBody = z.strictObject({
   noFollowupDays: days.nullable().default(null),
   noDealDays: days.nullable().default(null),
   levels: z.array(levelCode).max(50).nullable().default(null),
-  exemptHot: z.boolean().default(false),
+  exemptions: exemptionKeys.default([]),
   warnDaysBefore: z.number().int().min(0).max(365).default(0),
 });
 const returnRulePatch = z.strictObject({
@@ -26,7 +29,7 @@ const returnRulePatch = z.strictObject({
   noFollowupDays: days.nullable().optional(),
   noDealDays: days.nullable().optional(),
   levels: z.array(levelCode).max(50).nullable().optional(),
-  exemptHot: z.boolean().optional(),
+  exemptions: exemptionKeys.optional(),
   warnDaysBefore: z.number().int().min(0).max(365).optional(),
 });
 const returnRuleSchema = z.object({
@@ -36,7 +39,7 @@ const returnRuleSchema = z.object({
   noFollowupDays: z.number().nullable(),
   noDealDays: z.number().nullable(),
   levels: z.array(z.string()).nullable(),
-  exemptHot: z.boolean(),
+  exemptions: z.array(z.string()),
   warnDaysBefore: z.number(),
   updatedAt: z.string(),
 });
@@ -74,6 +77,14 @@ export const customerAutomationRoutes: FastifyPluginAsyncZod = async (app) => {
     '/pool-return-rules',
     { config: manage, schema: { tags, summary: '自动回收规则', response: { 200: z.object({ items: z.array(returnRuleSchema) }) } } },
     () => listPoolReturnRules(db),
+  );
+  app.get(
+    '/pool-return-rules/exemptions',
+    {
+      config: manage,
+      schema: { tags, summary: '自动回收可选的例外条件', response: { 200: z.object({ items: z.array(z.object({ key: z.string(), labelKey: z.string() })) }) } },
+    },
+    () => ({ items: listReturnExemptions() }),
   );
   app.post(
     '/pool-return-rules',

@@ -6,7 +6,8 @@ const ts = (name: string) => timestamp(name, { withTimezone: true });
 /**
  * 自动回收规则: owned customers that match an enabled rule go back to the pool on the daily run.
  * A rule matches on "no follow-up for N days" and/or "no deal for N days" (either one set is enough),
- * optionally only for some levels (null = all) and sparing hot customers. Owners are warned
+ * optionally only for some levels (null = all), sparing the customers its `exemptions` name (keys
+ * of return-exemptions.ts: hot, with a deal, …). Owners are warned
  * `warn_days_before` days ahead (0 = no warning).
  */
 export const poolReturnRules = pgTable('pool_return_rules', {
@@ -16,7 +17,7 @@ export const poolReturnRules = pgTable('pool_return_rules', {
   noFollowupDays: integer('no_followup_days'),
   noDealDays: integer('no_deal_days'),
   levels: text('levels').array(),
-  exemptHot: boolean('exempt_hot').notNull().default(false),
+  exemptions: text('exemptions').array().notNull().default(sql`'{}'::text[]`),
   warnDaysBefore: integer('warn_days_before').notNull().default(0),
   createdAt: ts('created_at').notNull().defaultNow(),
   updatedAt: ts('updated_at').notNull().defaultNow(),

@@ -12,11 +12,18 @@ export interface PoolReturnRule {
   noFollowupDays: number | null;
   noDealDays: number | null;
   levels: string[] | null;
-  exemptHot: boolean;
+  /** Keys of the exemptions offered by GET /pool-return-rules/exemptions. */
+  exemptions: string[];
   warnDaysBefore: number;
   updatedAt: string;
 }
 export type PoolReturnRuleInput = Omit<PoolReturnRule, 'id' | 'updatedAt'>;
+
+/** An exemption a return rule may name; `labelKey` is an i18n key of the area that offers it. */
+export interface ReturnExemption {
+  key: string;
+  labelKey: string;
+}
 
 export interface RevisitRule {
   id: number;
@@ -55,6 +62,14 @@ const REVISITS_KEY = [...CUSTOMERS_KEY, 'revisits'] as const;
 
 export function usePoolReturnRules() {
   return useQuery({ queryKey: RETURN_RULES_KEY, queryFn: () => api.get<{ items: PoolReturnRule[] }>('/pool-return-rules') });
+}
+
+export function useReturnExemptions() {
+  return useQuery({
+    queryKey: [...RETURN_RULES_KEY, 'exemptions'],
+    queryFn: () => api.get<{ items: ReturnExemption[] }>('/pool-return-rules/exemptions'),
+    staleTime: Infinity,
+  });
 }
 
 export function usePoolReturnRuleMutations() {

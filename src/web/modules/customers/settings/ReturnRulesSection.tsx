@@ -1,10 +1,10 @@
-import { Form, Input, InputNumber, Select, Space, Switch, Tag } from 'antd';
+import { Checkbox, Form, Input, InputNumber, Select, Space, Switch, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import EditableListCard from '../../../app/shared/EditableListCard';
-import { type PoolReturnRule, type PoolReturnRuleInput, usePoolReturnRuleMutations, usePoolReturnRules } from '../api/automation';
+import { type PoolReturnRule, type PoolReturnRuleInput, usePoolReturnRuleMutations, usePoolReturnRules, useReturnExemptions } from '../api/automation';
 import { useDictionaries, useDictLabel } from '../api/dictionaries';
 
-const blank: PoolReturnRuleInput = { name: '', enabled: true, noFollowupDays: 30, noDealDays: null, levels: null, exemptHot: true, warnDaysBefore: 3 };
+const blank: PoolReturnRuleInput = { name: '', enabled: true, noFollowupDays: 30, noDealDays: null, levels: null, exemptions: ['hot'], warnDaysBefore: 3 };
 
 /** 自动回收规则: owned customers that match go back to the pool on the daily run; owners are warned ahead. */
 export default function ReturnRulesSection() {
@@ -13,6 +13,11 @@ export default function ReturnRulesSection() {
   const { save, remove } = usePoolReturnRuleMutations();
   const dictLabel = useDictLabel();
   const dictionaries = useDictionaries();
+  const exemptions = useReturnExemptions().data?.items ?? [];
+  const exemptionLabel = (key: string) => {
+    const found = exemptions.find((e) => e.key === key);
+    return found ? t(found.labelKey) : key;
+  };
   const a = (key: string, opts?: Record<string, unknown>) => t(`customer.automation.${key}`, opts);
   const days = (n: number | null) => (n === null ? '—' : a('days', { count: n }));
 
@@ -36,7 +41,11 @@ export default function ReturnRulesSection() {
           dataIndex: 'levels',
           render: (levels: string[] | null) => (levels ? levels.map((l) => <Tag key={l}>{dictLabel('level', l)}</Tag>) : a('allLevels')),
         },
-        { title: a('exemptHot'), dataIndex: 'exemptHot', render: (v: boolean) => (v ? t('common.yes') : t('common.no')) },
+        {
+          title: a('exemptions'),
+          dataIndex: 'exemptions',
+          render: (keys: string[]) => (keys.length ? keys.map((k) => <Tag key={k}>{exemptionLabel(k)}</Tag>) : a('noExemptions')),
+        },
         { title: a('warnDaysBefore'), dataIndex: 'warnDaysBefore', render: (n: number) => (n > 0 ? a('days', { count: n }) : '—') },
       ]}
     >
@@ -60,14 +69,12 @@ export default function ReturnRulesSection() {
       <Form.Item name="warnDaysBefore" label={a('warnDaysBefore')} extra={a('warnHint')}>
         <InputNumber min={0} max={365} precision={0} suffix={a('unitDays')} style={{ width: 200, maxWidth: '100%' }} />
       </Form.Item>
-      <Space size={32} wrap>
-        <Form.Item name="exemptHot" label={a('exemptHot')} valuePropName="checked">
-          <Switch />
-        </Form.Item>
-        <Form.Item name="enabled" label={a('enabled')} valuePropName="checked">
-          <Switch />
-        </Form.Item>
-      </Space>
+      <Form.Item name="exemptions" label={a('exemptions')} extra={a('exemptionsHint')}>
+        <Checkbox.Group options={exemptions.map((e) => ({ value: e.key, label: t(e.labelKey) }))} />
+      </Form.Item>
+      <Form.Item name="enabled" label={a('enabled')} valuePropName="checked">
+        <Switch />
+      </Form.Item>
     </EditableListCard>
   );
 }
