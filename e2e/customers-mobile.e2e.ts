@@ -23,7 +23,7 @@ import { timeline, viewHeader } from './support/customers';
 const DEPT = '销售三部';
 const REP = { username: 'rep_mobile3', password: 'Passw0rd1', name: '吴小雨', department: DEPT, role: '销售人员' };
 // Unique to this journey file: the server and its database are shared by every journey.
-const PERSON = { name: '陈美玲', mobileTyped: '+86 13822667788', mobile: '13822667788', wechat: 'chenmeiling88' };
+const PERSON = { name: '陈美玲', mobileTyped: '+86 13822667788', mobile: '13822667788', landline: '0755-8866 1234', wechat: 'chenmeiling88', newWechat: 'chenml_2026' };
 const CALL = '电话回访陈女士，她对家用净水器很感兴趣，约好周末到门店体验。';
 
 
@@ -80,6 +80,7 @@ describe('销售人员 adds and follows up a personal customer on a phone', () =
     await form.getByLabel('姓名').fill(PERSON.name);
     await form.getByRole('radio', { name: '女' }).check();
     await form.getByLabel('手机').fill(PERSON.mobileTyped);
+    await form.getByLabel('电话').fill(PERSON.landline);
     await form.getByLabel('微信').fill(PERSON.wechat);
     await form.getByLabel('来源').click();
     await chooseOption(page, '客户介绍');
@@ -150,5 +151,21 @@ describe('销售人员 adds and follows up a personal customer on a phone', () =
     expect(await followup.innerText()).toMatch(/最后跟进\s*\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
     await expectNoHorizontalOverflow(page);
     await snap(page, 'customers-mobile-08-overview');
+  });
+
+  it('edits the customer; fields the edit did not touch, the landline included, stay', async () => {
+    await viewHeader(page).getByRole('button', { name: label('更多') }).click();
+    await page.getByRole('menuitem', { name: '编辑' }).click();
+    const form = await visible(page.getByRole('dialog', { name: `编辑客户：${PERSON.name}` }));
+    expect(await form.getByLabel('电话').inputValue()).toBe(PERSON.landline);
+    await form.getByLabel('微信').fill(PERSON.newWechat);
+    await form.getByRole('button', { name: label('保存') }).click();
+    await gone(form);
+    const basic = page.locator('.ant-descriptions').first();
+    await visible(basic.getByText(PERSON.newWechat, { exact: true }));
+    expect(await basic.getByRole('link', { name: PERSON.landline }).getAttribute('href')).toBe('tel:075588661234');
+    await visible(basic.getByRole('link', { name: PERSON.mobile }));
+    // The profile names who changed it last.
+    expect(await page.locator('.ant-descriptions').nth(1).innerText()).toMatch(new RegExp(`更新人\\s*${REP.name}`));
   });
 });

@@ -57,6 +57,7 @@ export const customerSchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   createdByName: z.string().nullable(),
+  updatedByName: z.string().nullable(),
   deletedAt: z.string().nullable().optional(),
   deletedByName: z.string().nullable().optional(),
 });
@@ -89,6 +90,7 @@ const dtoFields = (access: SQL<CustomerAccess>) => ({
   ownerName: userName(customers.ownerId),
   departmentName: departmentName(customers.departmentId),
   createdByName: userName(customers.createdBy),
+  updatedByName: userName(customers.updatedBy),
   deletedByName: userName(customers.deletedBy),
   primaryId: primaries.id,
   primaryName: primaries.name,
@@ -279,6 +281,7 @@ export function toCustomerDto(r: CustomerDtoRow, opts: { recycle?: boolean } = {
     createdAt: c.createdAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),
     createdByName: r.createdByName,
+    updatedByName: r.updatedByName,
     ...(opts.recycle ? { deletedAt: iso(c.deletedAt), deletedByName: r.deletedByName } : {}),
   };
 }

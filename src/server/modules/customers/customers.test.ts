@@ -120,9 +120,12 @@ describe('creating and editing customers', () => {
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ level: 'A', city: '宁波' });
     await c.rep1.patch(`/api/v1/customers/${x.id}`, { level: 'A' });
+    expect(res.json()).toMatchObject({ createdByName: '李一', updatedByName: '李一' });
+    // The profile shows who changed it last: here the rep's manager.
+    expect((await c.mgr.patch(`/api/v1/customers/${x.id}`, { remark: '经理补充' })).json()).toMatchObject({ createdByName: '李一', updatedByName: '王经理' });
     const history = (await c.rep1.get(`/api/v1/audit/records/customer/${x.id}`)).json().items;
-    expect(history.map((e: { action: string }) => e.action)).toEqual(['update', 'create']);
-    expect(history[0].changes).toEqual([
+    expect(history.map((e: { action: string }) => e.action)).toEqual(['update', 'update', 'create']);
+    expect(history[1].changes).toEqual([
       { field: 'level', from: 'B', to: 'A' },
       { field: 'city', from: '杭州', to: '宁波' },
     ]);

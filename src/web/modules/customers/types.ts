@@ -47,6 +47,8 @@ export interface Customer {
   createdAt: string;
   updatedAt: string;
   createdByName: string | null;
+  /** Who last changed it; null after a system change (automatic return) or for old rows. */
+  updatedByName: string | null;
   /** Present in the recycle bin. */
   deletedAt?: string | null;
   deletedByName?: string | null;

@@ -42,11 +42,19 @@ export default function CustomerFields({ kind }: { kind: CustomerKind }) {
           </Form.Item>
         </Col>
       ) : (
-        <Col {...half}>
-          <Form.Item name="mobile" label={f('mobile')} rules={[phoneRule]}>
-            <Input inputMode="tel" maxLength={30} />
-          </Form.Item>
-        </Col>
+        <>
+          <Col {...half}>
+            <Form.Item name="mobile" label={f('mobile')} rules={[phoneRule]}>
+              <Input inputMode="tel" maxLength={30} />
+            </Form.Item>
+          </Col>
+          {/* A person may be reached on a landline only (the server takes 手机 or 电话). */}
+          <Col {...half}>
+            <Form.Item name="phone" label={f('phone')} rules={[phoneRule]}>
+              <Input inputMode="tel" maxLength={30} />
+            </Form.Item>
+          </Col>
+        </>
       )}
       {company ? (
         <Col {...half}>

@@ -16,7 +16,7 @@ const TEXT_FIELDS = [
   'shortName', 'industry', 'scale', 'source', 'level', 'status', 'province', 'city', 'district', 'address',
   'phone', 'website', 'creditCode', 'gender', 'mobile', 'wechat', 'remark',
 ] as const;
-const COMPANY_ONLY = new Set(['shortName', 'industry', 'scale', 'phone', 'website', 'creditCode']);
+const COMPANY_ONLY = new Set(['shortName', 'industry', 'scale', 'website', 'creditCode']);
 const PERSON_ONLY = new Set(['gender', 'mobile', 'wechat', 'birthday']);
 
 interface Props {
@@ -97,7 +97,7 @@ export default function CustomerFormDrawer({ open, customer, prefill, onClose }:
         </Form.Item>
         <DuplicateAlert
           name={name}
-          phone={kind === 'company' ? phone : undefined}
+          phone={phone}
           mobile={kind === 'person' ? mobile : undefined}
           excludeId={customer?.id}
         />
@@ -107,7 +107,8 @@ export default function CustomerFormDrawer({ open, customer, prefill, onClose }:
             <UserPicker allowClear />
           </Form.Item>
         )}
-        {!isEdit && (
+        {/* The server lets only those who may release or assign send a new customer to the pool. */}
+        {!isEdit && (can('customer.pool') || can('customer.assign')) && (
           <Form.Item name="toPool" valuePropName="checked">
             <Checkbox>{t('customer.field.toPool')}</Checkbox>
           </Form.Item>

@@ -51,6 +51,7 @@ const customerEnUS: typeof customerZhCN = {
     createdAt: 'Created',
     updatedAt: 'Updated',
     createdBy: 'Created by',
+    updatedBy: 'Updated by',
     poolReleasedAt: 'Released to pool',
     poolReason: 'Reason',
     deletedAt: 'Deleted',

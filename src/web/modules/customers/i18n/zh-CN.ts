@@ -50,6 +50,7 @@ const customerZhCN = {
     createdAt: '创建时间',
     updatedAt: '更新时间',
     createdBy: '创建人',
+    updatedBy: '更新人',
     poolReleasedAt: '放入公海时间',
     poolReason: '放入原因',
     deletedAt: '删除时间',

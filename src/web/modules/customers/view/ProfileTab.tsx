@@ -27,6 +27,7 @@ export default function ProfileTab({ customer: c }: { customer: Customer }) {
       : [
           { key: 'gender', label: f('gender'), children: c.gender ? t(`customer.gender.${c.gender}`) : '—' },
           { key: 'mobile', label: f('mobile'), children: <PhoneLink value={c.mobile} icon /> },
+          { key: 'phone', label: f('phone'), children: <PhoneLink value={c.phone} icon /> },
           { key: 'wechat', label: f('wechat'), children: text(c.wechat) },
           { key: 'birthday', label: f('birthday'), children: text(c.birthday) },
         ]),
@@ -62,6 +63,7 @@ export default function ProfileTab({ customer: c }: { customer: Customer }) {
     { key: 'nextContactAt', label: f('nextContactAt'), children: <NextContact value={c.nextContactAt} /> },
     { key: 'createdBy', label: f('createdBy'), children: text(c.createdByName) },
     { key: 'createdAt', label: f('createdAt'), children: formatDateTime(c.createdAt) },
+    { key: 'updatedBy', label: f('updatedBy'), children: text(c.updatedByName) },
     { key: 'updatedAt', label: f('updatedAt'), children: formatDateTime(c.updatedAt) },
   ];
 
