@@ -11,6 +11,7 @@ import { customerScope, loadCustomer, notOwnerSide, type CustomerRow } from './a
 import { accessExpression, type CustomerDto, customerDtoRow, selectCustomerDtos, selectCustomerPage, toCustomerDto } from './customer-dto';
 import { blockingDocuments } from './delete-guards';
 import './dictionary-usage';
+import './owner-department';
 import { assertNotDuplicate, normalizeMobile } from './duplicates';
 import { customerEventInsert } from './events';
 import { assertOwnedLimit, assertReceivable, lockUser, type OwnerCandidate } from './ownership';

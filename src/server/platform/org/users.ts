@@ -8,6 +8,7 @@ import { diffFields, escapeLike, recordAudit } from '../audit/service';
 import { hashPassword } from '../auth/password';
 import { endUserSessions } from '../auth/sessions';
 import { AppError, badRequest, fieldError, notFound } from '../http/errors';
+import { runUserDepartmentChange } from './department-change';
 import { departments, roles, userRoles, users } from './schema';
 import { ADMIN_ROLE_CODE } from './role-templates';
 
@@ -290,6 +291,9 @@ export async function updateUser(db: Db, actor: Actor, id: number, input: UserUp
     const changes = diffFields(before, fields, ['name', 'mobile', 'email', 'departmentId', 'supervisorId', 'status']);
     if (Object.keys(fields).length) {
       await tx.update(users).set({ ...fields, updatedAt: new Date() }).where(eq(users.id, id));
+    }
+    if (fields.departmentId !== undefined && fields.departmentId !== before.departmentId) {
+      await runUserDepartmentChange(tx, { userId: id, fromDepartmentId: before.departmentId, toDepartmentId: fields.departmentId });
     }
     if (roleIds !== undefined) {
       const oldRoles = await roleNames(tx, id);
