@@ -30,6 +30,8 @@ const CS = { username: 'cs_a', password: PASSWORD, name: '周静', department: D
 
 // Unique to this journey file: the server and its database are shared by every journey.
 const CUSTOMER = { name: '杭州云帆智能装备有限公司', shortName: '云帆智能', phone: '0571-86903421' };
+// Already in the pool when the journey starts: 客服人员 gets its number on a call.
+const POOL_CUSTOMER = { name: '宁波海曙联创电子有限公司', phone: '0574-87665432' };
 const CONTACT_1 = { name: '王建国', title: '总经理', mobile: '13957112345' };
 const CONTACT_2 = { name: '李娜', title: '采购经理', mobile: '13867154321' };
 const VISIT = '上门拜访王总，演示了设备联网方案，客户希望下月安排试点。';
@@ -74,6 +76,7 @@ describe('a sales team works one company customer from creation to the pool and 
     const manager = await createUserViaApi(admin, MANAGER);
     for (const rep of [REP_A, REP_B, REP_C]) await createUserViaApi(admin, { ...rep, supervisorId: manager.id });
     await createUserViaApi(admin, CS);
+    await admin.post('/customers', { kind: 'company', name: POOL_CUSTOMER.name, phone: POOL_CUSTOMER.phone, toPool: true });
     browser = await launchBrowser();
   });
   afterAll(async () => {
@@ -348,6 +351,19 @@ describe('a sales team works one company customer from creation to the pool and 
     await visible(cs.getByText(`已记录来电：${CUSTOMER.name}`));
     // Ready for the next call: the number is cleared.
     expect(await cs.getByLabel('来电号码').inputValue()).toBe('');
+
+    // The next caller's customer is in the pool, which 客服人员 may not open: the page says so,
+    // naming it only by its first and last character, instead of "no match".
+    await cs.getByLabel('来电号码').fill(POOL_CUSTOMER.phone);
+    const notice = await visible(cs.getByRole('alert').filter({ hasText: '此号码属于客户池中的客户' }));
+    expect(await notice.innerText()).toContain('宁****司');
+    expect(await notice.innerText()).not.toContain(POOL_CUSTOMER.name);
+    expect(await cs.locator('.call-result').count()).toBe(0);
+    // Typed right after the last call was logged: the previous caller must not be picked from the
+    // results still on screen for the old number.
+    expect(await cs.getByText(/^记录到：/).count()).toBe(0);
+    await snap(cs, 'customers-17b-quick-call-pool');
+    await cs.getByLabel('来电号码').fill('');
 
     await cs.goto(`${customerPath}?tab=activities`);
     const entries = await timeline(cs);

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { errorMessage } from '../../../app/api';
 import { usePermissions } from '../../../app/auth/session';
-import { useCustomers } from '../api/customers';
+import { useCheckDuplicates, useCustomers } from '../api/customers';
 import { useAddActivity, useContacts } from '../api/relations';
 import '../customers.css';
 import CustomerFormDrawer from '../form/CustomerFormDrawer';
@@ -24,15 +24,23 @@ export default function QuickCallPage() {
   const [kind, setKind] = useState<CallKind>('call_in');
   const [content, setContent] = useState('');
   const [creating, setCreating] = useState(false);
-  const number = useDebounced(phone.replace(/\s+/g, ''), 250);
+  const typed = phone.replace(/\s+/g, '');
+  const number = useDebounced(typed, 250);
   const ready = number.replace(/\D/g, '').length >= 3;
   const customers = useCustomers({ q: number, page: 1, pageSize: 5 }, ready);
   const contacts = useContacts({ q: number, page: 1, pageSize: 5 }, ready);
   const add = useAddActivity();
   const foundCustomers = ready ? (customers.data?.items ?? []) : [];
   const foundContacts = ready ? (contacts.data?.items ?? []) : [];
-  const loading = ready && (customers.isFetching || contacts.isFetching);
+  // Until the debounced number is what the box holds, the results are the previous number's (right
+  // after a call is logged, say): nothing is picked or offered from them meanwhile.
+  const loading = ready && (number !== typed || customers.isFetching || contacts.isFetching);
   const found = foundCustomers.length + foundContacts.length;
+  // Lists leave out the pool; the duplicate check does not. A caller on a pool customer's number
+  // is then named (masked where the user may not see it), instead of "no match" and a refused 新建.
+  const checkPool = ready && !loading && found === 0 && number.replace(/\D/g, '').length >= 5;
+  const poolCheck = useCheckDuplicates({ phone: number, mobile: number }, checkPool);
+  const poolMatches = checkPool ? (poolCheck.data?.matches ?? []).filter((m) => m.inPool && m.matchedOn === 'phone') : [];
 
   // One match: pick it, so logging the call is a single click.
   useEffect(() => {
@@ -98,6 +106,23 @@ export default function QuickCallPage() {
         <Spin spinning={loading}>
           {found > 0 ? (
             <CallResults customers={foundCustomers} contacts={foundContacts} selected={selected} onSelect={setSelected} />
+          ) : poolMatches.length > 0 ? (
+            <Alert
+              type="info"
+              showIcon
+              style={{ maxWidth: 720 }}
+              title={t('customer.calls.inPool')}
+              description={
+                <>
+                  <ul style={{ margin: '4px 0', paddingInlineStart: 18 }}>
+                    {poolMatches.map((m, i) => (
+                      <li key={m.id ?? `hidden-${i}`}>{m.visible && m.id ? <Link to={`/customers/${m.id}`}>{m.name}</Link> : m.name}</li>
+                    ))}
+                  </ul>
+                  {t('customer.calls.inPoolHint')}
+                </>
+              }
+            />
           ) : (
             !loading && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('customer.calls.noMatch')} />
           )}
@@ -132,7 +157,7 @@ export default function QuickCallPage() {
         </Card>
       )}
       {ready && !loading && can('customer.create') && (
-        <Button icon={<PlusOutlined />} style={{ marginTop: 16 }} onClick={() => setCreating(true)} type={found === 0 ? 'primary' : 'default'}>
+        <Button icon={<PlusOutlined />} style={{ marginTop: 16 }} onClick={() => setCreating(true)} type={found === 0 && poolMatches.length === 0 ? 'primary' : 'default'}>
           {t('customer.calls.createWith')}
         </Button>
       )}

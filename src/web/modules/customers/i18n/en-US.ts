@@ -300,6 +300,8 @@ const customerEnUS: typeof customerZhCN = {
     contacts: 'Matching contacts',
     noMatch: 'No customer or contact uses this number',
     createWith: 'New customer with this number',
+    inPool: 'This number belongs to a customer in the pool',
+    inPoolHint: 'A pool customer must be claimed or assigned first; then calls can be logged on it.',
     selected: 'Log to: {{name}}',
     content: 'What the call was about',
     defaultContent: 'Call from {{phone}}',
@@ -459,6 +461,7 @@ const customerEnUS: typeof customerZhCN = {
   importExport: {
     import: 'Import',
     export: 'Export',
+    exportSelected: 'Export selected',
     importTitle: 'Import customers',
     stepUpload: 'Template and upload',
     stepPreview: 'Preview and check',

@@ -299,6 +299,8 @@ const customerZhCN = {
     contacts: '匹配的联系人',
     noMatch: '没有找到使用此号码的客户或联系人',
     createWith: '用此号码新建客户',
+    inPool: '此号码属于客户池中的客户',
+    inPoolHint: '客户池中的客户须先领取或由经理分配，之后即可记录来电。',
     selected: '记录到：{{name}}',
     content: '来电内容',
     defaultContent: '来电：{{phone}}',
@@ -458,6 +460,7 @@ const customerZhCN = {
   importExport: {
     import: '导入',
     export: '导出',
+    exportSelected: '导出所选',
     importTitle: '导入客户',
     stepUpload: '下载模板并上传',
     stepPreview: '预览与校验',
