@@ -303,6 +303,8 @@ describe('a sales team works one company customer from creation to the pool and 
     await repC.waitForURL((url) => url.pathname === '/pool');
     const row = await visible(customerRow(repC));
     expect(await row.innerText()).toContain(RELEASE_REASON);
+    // The header says how many claims are left today (the limit is whatever the settings say now).
+    expect(await repC.getByTestId('claim-quota').innerText()).toMatch(/^今日已领取 0 (\/ (\d+) 个，还可领取 \2 个|个（不限）)$/);
     await snap(repC, 'customers-15-pool');
     await row.getByRole('button', { name: label('领取') }).click();
     const confirm = await visible(repC.getByRole('dialog').filter({ hasText: `确定领取“${CUSTOMER.name}”？` }));

@@ -17,7 +17,7 @@ export default function RecordHistory({ entityType, entityId }: { entityType: st
     queryFn: () => api.get<{ items: AuditEntry[] }>(`/audit/records/${entityType}/${encodeURIComponent(String(entityId))}`),
   });
   if (history.isLoading) return <Spin />;
-  if (history.isError) return <Alert type="error" showIcon message={(history.error as Error).message} />;
+  if (history.isError) return <Alert type="error" showIcon title={(history.error as Error).message} />;
   const items = history.data?.items ?? [];
   if (!items.length) return <Empty description={t('audit.noHistory')} />;
   return (

@@ -23,12 +23,18 @@ export interface CustomerFilters {
   source?: string;
   status?: string;
   ownerId?: number;
+  departmentId?: number;
   province?: string;
   city?: string;
+  district?: string;
   createdFrom?: string;
   createdTo?: string;
   nextContactFrom?: string;
   nextContactTo?: string;
+  lastFollowupFrom?: string;
+  lastFollowupTo?: string;
+  updatedFrom?: string;
+  updatedTo?: string;
 }
 
 export interface CustomerListParams extends CustomerFilters {
@@ -155,10 +161,16 @@ export interface PoolParams {
   pageSize: number;
 }
 
+/** The caller's claims today and the daily limit (0 = no limit), sent with every pool page. */
+export interface PoolQuota {
+  claimsToday: number;
+  dailyClaimLimit: number;
+}
+
 export function usePool(params: PoolParams) {
   return useQuery({
     queryKey: [...CUSTOMERS_KEY, 'pool', params],
-    queryFn: () => api.get<ListResponse<Customer>>('/pool', { ...params }),
+    queryFn: () => api.get<ListResponse<Customer> & PoolQuota>('/pool', { ...params }),
     placeholderData: keepPreviousData,
   });
 }

@@ -283,6 +283,8 @@ const customerEnUS: typeof customerZhCN = {
     assignTo: 'Assign to',
     assigned: 'Assigned to {{name}}',
     claimFailed: 'Could not claim',
+    quota: 'Claimed today: {{claimed}} of {{limit}}, {{left}} left',
+    quotaUnlimited: 'Claimed today: {{claimed}} (no limit)',
   },
   recycle: {
     title: 'Recycle bin',

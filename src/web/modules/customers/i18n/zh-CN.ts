@@ -282,6 +282,8 @@ const customerZhCN = {
     assignTo: '分配给',
     assigned: '已分配给 {{name}}',
     claimFailed: '领取失败',
+    quota: '今日已领取 {{claimed}} / {{limit}} 个，还可领取 {{left}} 个',
+    quotaUnlimited: '今日已领取 {{claimed}} 个（不限）',
   },
   recycle: {
     title: '回收站',

@@ -130,7 +130,7 @@ export default function ImportModal({ open, onClose }: { open: boolean; onClose:
         style={{ marginBottom: 16 }}
         items={[{ title: t('customer.importExport.stepUpload') }, { title: t('customer.importExport.stepPreview') }, { title: t('customer.importExport.stepResult') }]}
       />
-      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       {step === 0 && (
         <Space direction="vertical" style={{ width: '100%' }}>
           <Space wrap>

@@ -1,4 +1,4 @@
-import { Button, Card, Space, Typography } from 'antd';
+import { Button, Card, Flex, Space, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -33,6 +33,7 @@ export default function PoolPage() {
   const state = useListState<PoolFilters>();
   const [assigning, setAssigning] = useState<Customer | null>(null);
   const list = usePool(state.params);
+  const quota = list.data && { claimsToday: list.data.claimsToday, dailyClaimLimit: list.data.dailyClaimLimit };
   const set = (patch: PoolFilters) => state.setFilters((f) => ({ ...f, ...patch }));
 
   const actionsColumn: ColumnsType<Customer>[number] = {
@@ -68,9 +69,18 @@ export default function PoolPage() {
 
   return (
     <Card>
-      <Typography.Title level={4} style={{ marginTop: 0 }}>
-        {t('customer.pool.title')}
-      </Typography.Title>
+      <Flex justify="space-between" align="baseline" wrap gap={8} style={{ marginBottom: 8 }}>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('customer.pool.title')}
+        </Typography.Title>
+        {quota && (
+          <Typography.Text type={quota.dailyClaimLimit > 0 && quota.claimsToday >= quota.dailyClaimLimit ? 'warning' : 'secondary'} data-testid="claim-quota">
+            {quota.dailyClaimLimit > 0
+              ? t('customer.pool.quota', { claimed: quota.claimsToday, limit: quota.dailyClaimLimit, left: Math.max(0, quota.dailyClaimLimit - quota.claimsToday) })
+              : t('customer.pool.quotaUnlimited', { claimed: quota.claimsToday })}
+          </Typography.Text>
+        )}
+      </Flex>
       <div className="page-toolbar">
         <SearchBox className="customer-search" label={t('customer.pool.search')} onSearch={(q) => set({ q })} />
         <DictSelect type="level" value={state.filters.level} onChange={(level) => set({ level: level ?? undefined })} aria-label={t('customer.field.level')} />

@@ -49,7 +49,7 @@ export default function DictionaryItemModal({ type, item, nextSort, onClose }: P
           <Input maxLength={50} />
         </Form.Item>
         <Form.Item name="code" label={d('code')} extra={item ? undefined : d('codeHint')}>
-          <Input maxLength={50} disabled={!!item} />
+          <Input maxLength={32} disabled={!!item} />
         </Form.Item>
         <Form.Item name="sort" label={d('sort')}>
           <InputNumber min={0} max={9999} precision={0} style={{ width: '100%' }} />

@@ -17,8 +17,10 @@ export default function ReturnWarningsWidget() {
     <>
       <List
         size="small"
-        dataSource={items.slice(0, 10)}
+        dataSource={items}
         rowKey="customerId"
+        // Ten at a time; the rest (up to the 100 the server sends, soonest first) a page away.
+        pagination={items.length > 10 ? { pageSize: 10, size: 'small', simple: true, align: 'end' } : false}
         renderItem={(w) => (
           <List.Item style={{ paddingInline: 0 }}>
             <div style={{ minWidth: 0 }}>

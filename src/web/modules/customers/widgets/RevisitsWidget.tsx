@@ -50,8 +50,10 @@ export default function RevisitsWidget() {
       ) : (
         <List
           size="small"
-          dataSource={items.slice(0, 10)}
+          dataSource={items}
           rowKey="id"
+          // Ten at a time; the rest (up to the 100 the server sends, soonest first) a page away.
+          pagination={items.length > 10 ? { pageSize: 10, size: 'small', simple: true, align: 'end' } : false}
           renderItem={(r) => (
             <List.Item style={{ paddingInline: 0 }} actions={[<Button key="done" size="small" onClick={() => open(r)}>{a('complete')}</Button>]}>
               <div style={{ minWidth: 0 }}>

@@ -85,7 +85,7 @@ export default function MessagingPage() {
       <Row gutter={[16, 16]}>
         {fromEnv.size > 0 && (
           <Col span={24}>
-            <Alert type="info" showIcon message={k('fromEnvironmentNote')} />
+            <Alert type="info" showIcon title={k('fromEnvironmentNote')} />
           </Col>
         )}
         <Col xs={24} lg={12}>
