@@ -1,4 +1,5 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { customerScenes, customerSortFields } from '../../../common/customers';
 import type { Db } from '../../db/client';
 import type { Actor } from '../../platform/access/actor';
@@ -25,11 +26,16 @@ export interface CustomerListQuery {
   departmentId?: number;
   province?: string;
   city?: string;
+  district?: string;
   /** YYYY-MM-DD (a day in the company's time zone) or an ISO time. */
   createdFrom?: string;
   createdTo?: string;
   nextContactFrom?: string;
   nextContactTo?: string;
+  lastFollowupFrom?: string;
+  lastFollowupTo?: string;
+  updatedFrom?: string;
+  updatedTo?: string;
 }
 
 /** The sortable columns: the only names that reach ORDER BY. */
@@ -60,6 +66,14 @@ const todayStart = (tz: string, offsetDays = 0) => {
 const from = (tz: string, v: string) => (isDay(v) ? dayStart(tz, sql`${v}::date`) : sql`${v}::timestamptz`);
 /** An upper bound, exclusive: a day means up to the start of the next day (the day is included). */
 const to = (tz: string, v: string) => (isDay(v) ? dayStart(tz, sql`${v}::date`, 1) : sql`${v}::timestamptz`);
+
+/** `column` between the bounds, both inclusive: a To day runs to the end of that day, a To time is the instant itself. */
+function within(tz: string, column: AnyPgColumn, lower?: string, upper?: string): (SQL | undefined)[] {
+  return [
+    lower ? sql`${column} >= ${from(tz, lower)}` : undefined,
+    upper ? sql`${column} ${isDay(upper) ? sql`<` : sql`<=`} ${to(tz, upper)}` : undefined,
+  ];
+}
 
 async function sceneCondition(db: Db, actor: Actor, scene: CustomerListQuery['scene'], tz: () => Promise<string>): Promise<SQL | undefined> {
   switch (scene) {
@@ -128,8 +142,13 @@ export async function customerListWhere(db: Db, actor: Actor, query: Omit<Custom
   const scope = await customerScope(db, actor);
   let zone: string | undefined;
   const tz = async () => (zone ??= await companyTimeZone(db));
-  const needsZone = [query.createdFrom, query.createdTo, query.nextContactFrom, query.nextContactTo].some((v) => v && isDay(v));
-  if (needsZone) await tz();
+  const timeRanges = [
+    [customers.createdAt, query.createdFrom, query.createdTo],
+    [customers.nextContactAt, query.nextContactFrom, query.nextContactTo],
+    [customers.lastFollowupAt, query.lastFollowupFrom, query.lastFollowupTo],
+    [customers.updatedAt, query.updatedFrom, query.updatedTo],
+  ] as const;
+  if (timeRanges.some(([, lower, upper]) => [lower, upper].some((v) => v && isDay(v)))) await tz();
   const conditions: (SQL | undefined)[] = [
     await visibleCustomers(db, scope, actor),
     await sceneCondition(db, actor, query.scene, tz),
@@ -143,12 +162,8 @@ export async function customerListWhere(db: Db, actor: Actor, query: Omit<Custom
     query.departmentId ? sql`${customers.departmentId} = any(${sqlIntArray(await departmentSubtreeIds(db, query.departmentId))})` : undefined,
     query.province ? eq(customers.province, query.province) : undefined,
     query.city ? eq(customers.city, query.city) : undefined,
-    query.createdFrom ? sql`${customers.createdAt} >= ${from(zone ?? '', query.createdFrom)}` : undefined,
-    query.createdTo ? sql`${customers.createdAt} ${isDay(query.createdTo) ? sql`<` : sql`<=`} ${to(zone ?? '', query.createdTo)}` : undefined,
-    query.nextContactFrom ? sql`${customers.nextContactAt} >= ${from(zone ?? '', query.nextContactFrom)}` : undefined,
-    query.nextContactTo
-      ? sql`${customers.nextContactAt} ${isDay(query.nextContactTo) ? sql`<` : sql`<=`} ${to(zone ?? '', query.nextContactTo)}`
-      : undefined,
+    query.district ? eq(customers.district, query.district) : undefined,
+    ...timeRanges.flatMap(([column, lower, upper]) => within(zone ?? '', column, lower, upper)),
   ];
   return { scope, where: and(...conditions) };
 }

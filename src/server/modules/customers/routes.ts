@@ -70,10 +70,15 @@ export const customerListFilters = {
   departmentId: queryId.optional(),
   province: z.string().trim().min(1).max(30).optional(),
   city: z.string().trim().min(1).max(30).optional(),
+  district: z.string().trim().min(1).max(30).optional(),
   createdFrom: dayOrTime,
   createdTo: dayOrTime,
   nextContactFrom: dayOrTime,
   nextContactTo: dayOrTime,
+  lastFollowupFrom: dayOrTime,
+  lastFollowupTo: dayOrTime,
+  updatedFrom: dayOrTime,
+  updatedTo: dayOrTime,
 };
 
 /** Customers and contacts: lists, detail, create, update, delete, duplicates, hot, bulk. */

@@ -255,6 +255,31 @@ describe('exporting the list', () => {
     expect([rowValues(filtered, 2)[0], rowValues(filtered, 3)[0], filtered.rowCount]).toEqual(['导出李一A', '导出赵三A', 3]);
   });
 
+  it('导出所选 exports exactly the chosen customers the caller may see, with the chosen columns', async () => {
+    const [one, two] = [
+      await makeCustomer(t, { name: '所选一', ownerId: ids.rep1, departmentId: deptA, level: 'A' }),
+      await makeCustomer(t, { name: '所选二', ownerId: ids.rep1, departmentId: deptA, level: 'B' }),
+    ];
+    await makeCustomer(t, { name: '未选三', ownerId: ids.rep1, departmentId: deptA, level: 'A' });
+    const foreign = await makeCustomer(t, { name: '他人所选', ownerId: ids.rep3, level: 'A' });
+
+    const res = await rep1.get(`/api/v1/customers/export.xlsx?ids=${one.id},${two.id},${foreign.id}&sort=name&order=asc&columns=name,level`);
+    expect(res.statusCode, res.body).toBe(200);
+    const sheet = (await readXlsx(res.rawPayload)).worksheets[0];
+    expect(rowValues(sheet, 1)).toEqual(['客户名称', '级别']);
+    const rows = Array.from({ length: sheet.rowCount - 1 }, (_, i) => rowValues(sheet, i + 2));
+    expect(rows.sort()).toEqual([['所选一', 'A（重点）'], ['所选二', 'B（普通）']].sort());
+
+    // The list's filters still apply on top of the choice.
+    const filtered = (await readXlsx((await rep1.get(`/api/v1/customers/export.xlsx?ids=${one.id},${two.id}&level=B&columns=name`)).rawPayload)).worksheets[0];
+    expect([filtered.rowCount, rowValues(filtered, 2)]).toEqual([2, ['所选二']]);
+
+    const tooMany = await rep1.get(`/api/v1/customers/export.xlsx?ids=${Array.from({ length: 1001 }, (_, i) => i + 1).join(',')}`);
+    expect(tooMany.statusCode).toBe(400);
+    expect(tooMany.json().error.details[0].field).toContain('ids');
+    expect((await rep1.get('/api/v1/customers/export.xlsx?ids=1,x')).statusCode).toBe(400);
+  });
+
   it('refuses unknown columns (400) and callers without customer.export', async () => {
     const res = await rep1.get('/api/v1/customers/export.xlsx?columns=name,passwordHash');
     expect(res.statusCode).toBe(400);

@@ -1,4 +1,4 @@
-import { DeleteOutlined, ExportOutlined, ShareAltOutlined, StarOutlined, SwapOutlined } from '@ant-design/icons';
+import { DeleteOutlined, DownloadOutlined, ExportOutlined, ShareAltOutlined, StarOutlined, SwapOutlined } from '@ant-design/icons';
 import { App, Button, Dropdown, Flex, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,10 +15,13 @@ import type { Customer } from '../types';
 interface Props {
   selected: Customer[];
   onDone: () => void;
+  /** 导出所选: the page exports these customers with the columns it shows. */
+  onExport: () => void;
+  exporting: boolean;
 }
 
 /** The actions on the selected rows (POST /customers/bulk), each reporting what was done and what failed. */
-export default function BulkBar({ selected, onDone }: Props) {
+export default function BulkBar({ selected, onDone, onExport, exporting }: Props) {
   const { t } = useTranslation();
   const { can } = usePermissions();
   const { message, modal } = App.useApp();
@@ -83,6 +86,11 @@ export default function BulkBar({ selected, onDone }: Props) {
             {t('customer.hot')}
           </Button>
         </Dropdown>
+      )}
+      {can('customer.export') && (
+        <Button icon={<DownloadOutlined />} loading={exporting} onClick={onExport}>
+          {t('customer.importExport.exportSelected')}
+        </Button>
       )}
       {can('customer.delete') && (
         <Button danger icon={<DeleteOutlined />} onClick={confirmDelete}>

@@ -3,7 +3,7 @@ import { App, Badge, Button, Card, Empty, Typography } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
-import { errorMessage } from '../../../app/api';
+import { errorMessage, type Query } from '../../../app/api';
 import { usePermissions } from '../../../app/auth/session';
 import { useIsMobile } from '../../../app/layout/useIsMobile';
 import ListTable from '../../../app/shared/list/ListTable';
@@ -115,9 +115,10 @@ export default function CustomersPage() {
     columns: visibleColumns ?? columnChoices.map((c) => c.key),
   });
 
-  const exportList = () => {
+  /** 导出 (the whole list as filtered) or 导出所选 (`ids`), with the columns shown, in the list's order. */
+  const exportList = (query: Query) => {
     setExporting(true);
-    exportCustomerList({ scene, q, ...filters, sort: paging.sort, order: paging.order }, columns)
+    exportCustomerList({ ...query, sort: paging.sort, order: paging.order }, columns)
       .catch((err: unknown) => message.error(t('customer.importExport.exportFailed', { message: errorMessage(err) })))
       .finally(() => setExporting(false));
   };
@@ -184,7 +185,7 @@ export default function CustomersPage() {
           </Button>
         )}
         {can('customer.export') && (
-          <Button icon={<DownloadOutlined />} loading={exporting} onClick={exportList}>
+          <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => exportList({ scene, q, ...filters })}>
             {t('customer.importExport.export')}
           </Button>
         )}
@@ -204,7 +205,14 @@ export default function CustomersPage() {
           }}
         />
       )}
-      {selected.length > 0 && <BulkBar selected={selected} onDone={() => setSelected([])} />}
+      {selected.length > 0 && (
+        <BulkBar
+          selected={selected}
+          onDone={() => setSelected([])}
+          exporting={exporting}
+          onExport={() => exportList({ ids: selected.map((c) => c.id).join(',') })}
+        />
+      )}
       <ListTable<Customer>
         className="customer-table"
         list={list}
