@@ -4,7 +4,7 @@ import { users } from '../../platform/org/schema';
 import { companySettings } from '../../platform/settings/schema';
 import { createTestApp, makeUser, type TestApp } from '../../testing/harness';
 import { contacts, customers } from './schema';
-import { customerRow, makeCustomer, systemEvents, salesTeam } from './test-fixtures';
+import { auditRows, customerRow, makeCustomer, systemEvents, salesTeam } from './test-fixtures';
 
 /** 团队成员 (read vs write), the follow-up timeline with its system events, and the workbench reminders. */
 
@@ -64,6 +64,13 @@ describe('team (团队成员)', () => {
     expect((await c.rep3.get(url)).statusCode).toBe(404);
     expect((await c.rep3.get('/api/v1/customers?scene=shared_to_me')).json().items.map((i: { id: number }) => i.id)).not.toContain(cust.id);
     expect((await systemEvents(t, cust.id)).map((e) => e.event)).toEqual(['shared', 'shared', 'unshared']);
+    // The audit trail holds each team change once, with who and what access, old → new.
+    const team = (await auditRows(t, cust.id)).filter((r) => r.changes?.some((ch) => ch.field === `team.${ids.rep3}`));
+    expect(team.map((r) => [r.actorName, r.summary, r.changes])).toEqual([
+      ['李一', '团队测试: 共享给 赵三（只读）', [{ field: `team.${ids.rep3}`, from: null, to: 'read' }]],
+      ['李一', '团队测试: 共享给 赵三（可编辑）', [{ field: `team.${ids.rep3}`, from: 'read', to: 'write' }]],
+      ['李一', '团队测试: 取消共享 赵三', [{ field: `team.${ids.rep3}`, from: 'write', to: null }]],
+    ]);
   });
 
   it('the manager above the owner changes the team; a share to a disabled or unknown user is refused', async () => {

@@ -362,6 +362,21 @@ describe('duplicates', () => {
     }
     expect((await c.rep3.post('/api/v1/customers/check-duplicates', { name: '完全不相干的名字' })).json().matches).toEqual([]);
   });
+
+  it('counts customers in the pool, and numbers by their digits: the check says so, and saving a duplicate names the pool, not a person', async () => {
+    const pooled = await c.mgr.post('/api/v1/customers', { kind: 'company', name: '深圳南山池中重名有限公司', phone: '0755-26660001', toPool: true });
+    expect(pooled.statusCode, pooled.body).toBe(200);
+    const check = (await c.rep3.post('/api/v1/customers/check-duplicates', { name: '深圳南山池中重名有限公司', phone: '0755 2666 0001' })).json().matches;
+    expect(check.map((m: { matchedOn: string }) => m.matchedOn).sort()).toEqual(['name', 'phone']);
+    for (const m of check) expect(m).toMatchObject({ inPool: true, ownerName: null });
+    const byName = await c.rep3.post('/api/v1/customers', { kind: 'company', name: '深圳南山池中重名有限公司' });
+    expect(byName.statusCode).toBe(409);
+    expect(byName.json().error.details).toEqual([{ field: 'name', message: '客户池中已有同名客户' }]);
+    // The same landline written another way (as caller ID shows it) is the same number.
+    const byPhone = await c.rep3.post('/api/v1/customers', { kind: 'company', name: '另一家池外公司', phone: '075526660001' });
+    expect(byPhone.json().error.details).toEqual([{ field: 'phone', message: '该号码已登记在客户池中的客户名下' }]);
+    expect((await c.rep3.get('/api/v1/customers?q=池外公司')).json().total).toBe(0);
+  });
 });
 
 describe('hot customers', () => {
@@ -441,6 +456,29 @@ describe('bulk', () => {
     const deleted = await c.mgr.post('/api/v1/customers/bulk', { action: 'delete', ids: [mine.id] });
     expect(deleted.json()).toEqual({ done: 1, failed: [] });
     expect((await c.rep1.get(`/api/v1/customers/${mine.id}`)).statusCode).toBe(404);
+  });
+
+  it('transfers and shares several at once; a missing recipient or access is refused before anything is done', async () => {
+    const a = await create(c.rep1, { name: '批量转移-甲' });
+    const b = await create(c.rep1, { name: '批量转移-乙' });
+    const noTarget = await c.mgr.post('/api/v1/customers/bulk', { action: 'transfer', ids: [a.id, b.id] });
+    expect(noTarget.statusCode).toBe(400);
+    expect(noTarget.json().error).toMatchObject({ code: 'BULK_FIELD_REQUIRED', details: [{ field: 'toUserId' }] });
+    const noAccess = await c.mgr.post('/api/v1/customers/bulk', { action: 'share', ids: [a.id], toUserId: ids.rep3 });
+    expect(noAccess.json().error).toMatchObject({ code: 'BULK_FIELD_REQUIRED', details: [{ field: 'access' }] });
+    expect((await c.rep1.get(`/api/v1/customers/${a.id}`)).json().ownerId).toBe(ids.rep1);
+
+    expect((await c.mgr.post('/api/v1/customers/bulk', { action: 'transfer', ids: [a.id, b.id], toUserId: ids.rep2 })).json()).toEqual({ done: 2, failed: [] });
+    for (const x of [a, b]) expect((await c.rep2.get(`/api/v1/customers/${x.id}`)).json()).toMatchObject({ ownerId: ids.rep2, previousOwnerId: ids.rep1 });
+    expect((await c.rep1.get(`/api/v1/customers/${a.id}`)).statusCode).toBe(404);
+
+    const shared = await c.rep2.post('/api/v1/customers/bulk', { action: 'share', ids: [a.id, b.id], toUserId: ids.rep3, access: 'read' });
+    expect(shared.json()).toEqual({ done: 2, failed: [] });
+    const sharedToMe = (await c.rep3.get('/api/v1/customers?scene=shared_to_me&q=批量转移')).json().items;
+    expect(sharedToMe.map((i: Customer) => [i.name, i.access]).sort()).toEqual([
+      ['批量转移-乙', 'read_share'],
+      ['批量转移-甲', 'read_share'],
+    ]);
   });
 });
 

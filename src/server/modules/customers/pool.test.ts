@@ -132,7 +132,7 @@ describe('claim (领取)', () => {
     expect((await c.rep2.post(`/api/v1/customers/${pool[2].id}/claim`)).statusCode).toBe(200);
   });
 
-  it('enforces the owned limit on claim, assign and transfer', async () => {
+  it('enforces the owned limit on create, claim, assign and transfer', async () => {
     const owner = (await makeUser(t, { username: 'full', name: '满员', departmentId: deptA, roles: ['sales_rep'], supervisorId: ids.mgr })).id;
     const full = await t.login('full');
     await makeCustomer(t, { name: '满员已有1', ownerId: owner, departmentId: deptA });
@@ -141,6 +141,10 @@ describe('claim (领取)', () => {
     const inPool = await makeCustomer(t, { name: '满员池', ownerId: null });
     const mine = await makeCustomer(t, { name: '满员转', ownerId: ids.rep1, departmentId: deptA });
 
+    const created = await full.post('/api/v1/customers', { kind: 'company', name: '满员新建' });
+    expect(created.statusCode).toBe(400);
+    expect(created.json().error).toMatchObject({ code: 'OWNED_LIMIT', message: '满员 负责的客户已达上限（2 个）' });
+    expect((await full.get('/api/v1/customers?q=满员新建')).json().total).toBe(0);
     const claim = await full.post(`/api/v1/customers/${inPool.id}/claim`);
     expect(claim.statusCode).toBe(400);
     expect(claim.json().error).toMatchObject({ code: 'OWNED_LIMIT', message: '满员 负责的客户已达上限（2 个）' });

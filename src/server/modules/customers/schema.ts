@@ -76,7 +76,8 @@ export const customers = pgTable(
     // the migrations, so that the indexes are not rebuilt.
     index('customers_search_trgm_idx').using('gin', t.ownerId, sql`${t.searchText} gin_trgm_ops`),
     index('customers_search_grams_idx').using('gin', t.ownerId, t.searchGrams),
-    index('customers_phone_idx').on(t.phone),
+    // 查重 compares numbers by their digits however they were typed (duplicates.ts, migration 0015).
+    index('customers_phone_digits_idx').using('btree', sql`regexp_replace(${t.phone}, '[^0-9]', '', 'g')`),
     index('customers_mobile_idx').on(t.mobile),
     index('customers_name_idx').on(t.name),
     index('customers_deleted_idx').on(t.deletedAt).where(sql`${t.deletedAt} is not null`),
@@ -108,7 +109,7 @@ export const contacts = pgTable(
   (t) => [
     index('contacts_customer_idx').on(t.customerId).where(sql`${t.deletedAt} is null`),
     index('contacts_mobile_idx').on(t.mobile),
-    index('contacts_phone_idx').on(t.phone),
+    index('contacts_phone_digits_idx').using('btree', sql`regexp_replace(${t.phone}, '[^0-9]', '', 'g')`),
     // Exactly one primary contact per customer: the service moves it in one transaction; this is the backstop.
     uniqueIndex('contacts_one_primary_uq').on(t.customerId).where(sql`${t.isPrimary} and ${t.deletedAt} is null`),
   ],

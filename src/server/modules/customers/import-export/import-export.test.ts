@@ -106,11 +106,13 @@ describe('previewing an import', () => {
       company({ 客户名称: '预览电话错', 电话: 'abc123', 联系人姓名: '李四', 联系人手机: '12345' }),
       company({ 客户名称: '预览正常公司' }),
       company({ 客户名称: '已存在的公司' }),
+      company({ 客户名称: '预览座机甲', 电话: '0571-8888 1234' }),
+      company({ 客户名称: '预览座机乙', 电话: '057188881234' }),
     ]);
     const res = await upload(mgr, '/api/v1/customers/import/preview?kind=company', file);
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json();
-    expect(body).toMatchObject({ total: 6, valid: 1, invalid: 5 });
+    expect(body).toMatchObject({ total: 8, valid: 2, invalid: 6 });
     const byRow = new Map(body.rows.map((r: { row: number }) => [r.row, r]));
     const fields = (row: number) => (byRow.get(row) as { errors: { field: string }[] }).errors.map((e) => e.field);
     expect(byRow.get(2)).toMatchObject({ errors: [], values: { name: '预览正常公司', industry: 'IT/互联网' } });
@@ -119,6 +121,8 @@ describe('previewing an import', () => {
     expect(fields(5).sort()).toEqual(['contactMobile', 'phone']);
     expect(byRow.get(6)).toMatchObject({ errors: [{ field: 'name', message: '与第 2 行重复' }], duplicateOf: { row: 2 } });
     expect(byRow.get(7)).toMatchObject({ errors: [{ field: 'name', message: '已存在同名客户（负责人：赵三）' }], duplicateOf: { ownerName: '赵三', inPool: false } });
+    // One landline written two ways is one number.
+    expect(byRow.get(9)).toMatchObject({ errors: [{ field: 'phone', message: '与第 8 行重复' }], duplicateOf: { row: 8 } });
     expect(await named(['预览正常公司', '预览字典错'])).toEqual([]);
   });
 

@@ -8,7 +8,7 @@ import { AppError, badRequest } from '../../../platform/http/errors';
 import type { Lang } from '../../../platform/http/lang';
 import { type ErrorCode, errorMessages, type FieldMessageCode, fieldMessages, formatMessage } from '../../../platform/http/messages';
 import { issueMessage } from '../../../platform/http/validation';
-import { duplicateMessageCode, existingDuplicates, normalizeMobile } from '../duplicates';
+import { duplicateMessageCode, existingDuplicates, normalizeMobile, phoneKey } from '../duplicates';
 import { ownedRoom, type OwnerCandidate } from '../ownership';
 import { activities, contacts, customers } from '../schema';
 import { buildSearchText } from '../search-text';
@@ -206,10 +206,11 @@ async function checkDuplicates(tx: Db, rows: CheckedRow[], lang: Lang) {
         const value = c[field];
         if (!value) continue;
         const hit = existing.phones.get(value);
-        const earlier = seenPhones.get(value);
+        // The same number written two ways in one file is still one number.
+        const earlier = seenPhones.get(phoneKey(value));
         if (hit) fail(field, message(duplicateMessageCode('phone', hit), lang, { ownerName: hit.ownerName ?? '' }), { ownerName: hit.ownerName, inPool: hit.ownerId === null });
         else if (earlier && earlier !== r.row) fail(field, message('IMPORT_DUPLICATE_IN_FILE', lang, { row: earlier }), { row: earlier });
-        else seenPhones.set(value, r.row);
+        else seenPhones.set(phoneKey(value), r.row);
       }
     }
     if (r.errors.length) {
