@@ -215,4 +215,54 @@ describe('销售经理 imports customers from Excel and exports the list (deskto
     expect(keqiao).toEqual([KEQIAO, 'B（普通）', '', '0575-84112233', '', '张伟', '13905751234', REP.name]);
     expect(rows.find((r) => r[0] === XINCHANG)).toEqual([XINCHANG, '', '意向客户', '', '', '李强', '13805759876', REP.name]);
   });
+
+  it('adds more contacts to the imported customers from the 联系人 template', async () => {
+    await page.getByRole('button', { name: label('导入') }).click();
+    const dialog = await visible(page.getByRole('dialog', { name: '导入客户' }));
+    await dialog.locator('.ant-radio-button-wrapper').filter({ hasText: '联系人' }).click();
+    expect(await dialog.getByRole('radio', { name: '联系人' }).isChecked()).toBe(true);
+    const downloaded = await downloadOf(page, dialog.getByRole('button', { name: label('下载模板') }));
+    expect(downloaded.name).toBe('联系人导入模板.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(downloaded.content as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0];
+    const columnOf = new Map<string, number>();
+    sheet.getRow(1).eachCell((cell, index) => columnOf.set(String(cell.value as string).replace('*', ''), index));
+    const contactRows = [
+      { 客户名称: KEQIAO, 姓名: '王芳', 职务: '采购经理', 手机: '13905750001', 关键决策人: '是' },
+      { 客户名称: KEQIAO, 姓名: '赵磊', 电话: '0575-84112234' },
+      { 客户名称: '不存在的导入测试公司', 姓名: '钱多多' },
+    ];
+    contactRows.forEach((values, i) => {
+      for (const [header, value] of Object.entries(values)) sheet.getCell(i + 2, columnOf.get(header)!).value = value;
+    });
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), dialog.getByText('点击或拖拽 .xlsx 文件到此处上传').click()]);
+    await chooser.setFiles({ name: '联系人.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(await workbook.xlsx.writeBuffer()) });
+
+    await visible(dialog.getByText('可导入 2 行', { exact: true }));
+    await visible(dialog.getByText('有误 1 行', { exact: true }));
+    const table = dialog.locator('.ant-table');
+    expect(await rowWith(table, '2').innerText()).toContain(`${KEQIAO} · 王芳`);
+    expect(await rowWith(table, '4').innerText()).toContain('客户名称：找不到客户“不存在的导入测试公司”，或您无权查看');
+    // Contacts go to the customers they name: no owner or pool to choose.
+    expect(await dialog.getByRole('radio', { name: '导入到负责人' }).count()).toBe(0);
+    await snap(page, 'customer-import-06-contacts-preview');
+    await dialog.getByRole('button', { name: label('导入 2 行') }).click();
+    await visible(dialog.getByText('已导入 2 个联系人，1 行未导入', { exact: true }));
+    await dialog.locator('.ant-modal-footer').getByRole('button', { name: label('关闭') }).click();
+    await gone(dialog);
+
+    // The customer had one contact from the first import, still its primary; now three.
+    await page.locator('.customer-table').getByRole('link', { name: KEQIAO, exact: true }).click();
+    await page.waitForURL(/\/customers\/\d+$/);
+    await page.getByRole('tab', { name: '联系人', exact: true }).click();
+    const cards = page.locator('.ant-card-small').filter({ has: page.getByRole('link', { name: /\d{7,}/ }) });
+    await expect.poll(() => cards.count()).toBe(3);
+    expect(await cards.first().innerText()).toContain('张伟');
+    expect(await cards.first().innerText()).toContain('主联系人');
+    const wang = page.locator('.ant-card-small').filter({ hasText: '王芳' });
+    expect(await wang.innerText()).toContain('关键决策人');
+    expect(await wang.innerText()).not.toContain('主联系人');
+    await snap(page, 'customer-import-07-contacts-imported');
+  });
 });

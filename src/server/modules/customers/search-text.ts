@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { sqlArray } from '../../db/arrays';
 import type { Db } from '../../db/client';
 import { escapeLike } from '../../platform/audit/service';
 
@@ -65,13 +66,14 @@ function digitRuns(digits: string): string[] {
   return [...runs];
 }
 
-/** Rebuild one customer's search text from its row and live contacts (after any write to either). */
-export async function rebuildSearchText(db: Db, customerId: number): Promise<void> {
+/** Rebuild customers' search text from their rows and live contacts (after any write to either). */
+export async function rebuildSearchText(db: Db, customerIds: number | number[]): Promise<void> {
+  const ids = sqlArray(Array.isArray(customerIds) ? customerIds : [customerIds], 'bigint');
   await db.execute(sql`
     update customers c set search_text = lower(concat_ws(' ', nullif(c.name, ''), nullif(c.short_name, ''), nullif(c.phone, ''),
       nullif(regexp_replace(coalesce(c.phone, ''), '[^0-9]', '', 'g'), coalesce(c.phone, '')), nullif(c.mobile, ''),
       (select string_agg(concat_ws(' ', nullif(k.name, ''), nullif(k.mobile, ''), nullif(k.phone, ''),
                                    nullif(regexp_replace(coalesce(k.phone, ''), '[^0-9]', '', 'g'), coalesce(k.phone, ''))), ' ' order by k.id)
          from contacts k where k.customer_id = c.id and k.deleted_at is null)))
-    where c.id = ${customerId}`);
+    where c.id = any(${ids})`);
 }

@@ -168,6 +168,12 @@ export const errorMessages = {
   IMPORT_NO_ROWS: { zh: '表格中没有可导入的数据行', en: 'The sheet has no data rows to import' },
   IMPORT_DUPLICATE_IN_FILE: { zh: '与第 {row} 行重复', en: 'Duplicates row {row}' },
   IMPORT_VALUE_UNKNOWN: { zh: '“{value}”不在可选项中', en: '"{value}" is not one of the available options' },
+  IMPORT_CUSTOMER_NOT_FOUND: { zh: '找不到客户“{name}”，或您无权查看', en: 'No customer "{name}" that you can see' },
+  IMPORT_CUSTOMER_READ_ONLY: { zh: '您不能修改客户“{name}”（只读共享或在客户池中）', en: 'You cannot change customer "{name}" (shared read-only, or in the pool)' },
+  IMPORT_CUSTOMER_AMBIGUOUS: {
+    zh: '有 {count} 个名为“{name}”的客户，无法确定导入到哪一个',
+    en: '{count} customers are named "{name}"; it is not clear which one is meant',
+  },
   IMPORT_CONTACT_NAME_REQUIRED: { zh: '填写了联系人信息时须填写联系人姓名', en: 'A contact needs a name when other contact details are given' },
   // Customer attachments (附件)
   ATTACHMENT_TOO_LARGE: { zh: '附件不能超过 {limitMb} MB', en: 'An attachment must not exceed {limitMb} MB' },

@@ -6,7 +6,9 @@ import type { DictionaryType } from '../../../platform/dictionaries/defaults';
  * template, the preview, the commit and the error report all follow this one list.
  */
 
-export type ImportKind = 'company' | 'person';
+/** Customers of either kind, or contacts added to existing customers (matched by name). */
+export type ImportKind = 'company' | 'person' | 'contact';
+export type CustomerImportKind = Exclude<ImportKind, 'contact'>;
 
 export interface ImportColumn {
   /** The row field: a customer field, or contactName/contactTitle/contactMobile/contactEmail. */
@@ -23,6 +25,7 @@ export interface ImportColumn {
 }
 
 export const genderLabels: Record<string, string> = { 男: 'male', 女: 'female', 未知: 'unknown' };
+export const yesNoLabels: Record<string, string> = { 是: 'true', 否: 'false' };
 
 const region: ImportColumn[] = [
   { key: 'province', header: '省' },
@@ -61,6 +64,17 @@ export const importColumns: Record<ImportKind, ImportColumn[]> = {
     { key: 'level', header: '级别', dict: 'level' },
     { key: 'status', header: '客户状态', dict: 'status' },
     ...region,
+    { key: 'remark', header: '备注', width: 30 },
+  ],
+  contact: [
+    { key: 'customerName', header: '客户名称', required: true, width: 30 },
+    { key: 'name', header: '姓名', required: true, width: 14 },
+    { key: 'title', header: '职务' },
+    { key: 'mobile', header: '手机', width: 16 },
+    { key: 'phone', header: '电话', width: 16 },
+    { key: 'email', header: '邮箱', width: 24 },
+    { key: 'wechat', header: '微信' },
+    { key: 'isDecisionMaker', header: '关键决策人', options: yesNoLabels },
     { key: 'remark', header: '备注', width: 30 },
   ],
 };

@@ -15,7 +15,7 @@ import { buildSearchText } from '../search-text';
 import { assertReachable, lockNewOwner } from '../service';
 import { getCustomerSettings } from '../settings';
 import { lockCustomerKeys } from '../write-locks';
-import { contactKeys, type ImportColumn, importColumns, type ImportKind } from './columns';
+import { contactKeys, type CustomerImportKind, type ImportColumn, importColumns, type ImportKind } from './columns';
 import { buildErrorReport, type UploadRow } from './workbook';
 
 /**
@@ -55,7 +55,7 @@ interface CheckedRow extends PreviewRow {
 
 const BATCH_SIZE = 500;
 
-const message = (code: ErrorCode, lang: Lang, params: Record<string, unknown> = {}) => formatMessage(errorMessages[code][lang], params);
+export const message = (code: ErrorCode, lang: Lang, params: Record<string, unknown> = {}) => formatMessage(errorMessages[code][lang], params);
 
 /** A service's field error (AppError) as the row errors it stands for, worded like the API would. */
 function rowErrorsOf(err: unknown, lang: Lang): RowError[] {
@@ -68,7 +68,7 @@ function rowErrorsOf(err: unknown, lang: Lang): RowError[] {
 }
 
 /** label → value for each list column: enabled dictionary items (by label, or by code), 性别 by its labels. */
-async function choiceMaps(db: Db, columns: ImportColumn[]) {
+export async function choiceMaps(db: Db, columns: ImportColumn[]) {
   const { items } = await listDictionaries(db);
   const maps = new Map<string, Map<string, string>>();
   for (const c of columns) {
@@ -94,7 +94,7 @@ export async function importChoices(db: Db, kind: ImportKind): Promise<Map<strin
 }
 
 /** One row on its own: required fields, formats, list values, the person's mobile-or-phone rule. */
-function checkRow(kind: ImportKind, upload: UploadRow, maps: Map<string, Map<string, string>>, lang: Lang): CheckedRow {
+function checkRow(kind: CustomerImportKind, upload: UploadRow, maps: Map<string, Map<string, string>>, lang: Lang): CheckedRow {
   const columns = importColumns[kind];
   const errors: RowError[] = [];
   const fields: Record<string, unknown> = { kind };
@@ -154,14 +154,14 @@ function checkRow(kind: ImportKind, upload: UploadRow, maps: Map<string, Map<str
 const phonesOf = (c: CustomerInput) => [c.phone, c.mobile].filter((p): p is string => !!p);
 
 /** The dictionary codes a checked row would store, as (type, code). */
-function dictionaryValuesOfRow(kind: ImportKind, r: CheckedRow): DictionaryValue[] {
+function dictionaryValuesOfRow(kind: CustomerImportKind, r: CheckedRow): DictionaryValue[] {
   const c = r.customer as Record<string, unknown> | undefined;
   if (!c) return [];
   return importColumns[kind].flatMap((col) => (col.dict && typeof c[col.key] === 'string' && c[col.key] !== '' ? [{ type: col.dict, code: c[col.key] as string }] : []));
 }
 
 /** Rows whose dictionary codes are no longer enabled items (`known`, from lockCustomerKeys) fail. */
-function failUnknownDictionaryValues(kind: ImportKind, rows: CheckedRow[], known: Set<string>, lang: Lang) {
+function failUnknownDictionaryValues(kind: CustomerImportKind, rows: CheckedRow[], known: Set<string>, lang: Lang) {
   for (const r of rows) {
     if (!r.customer) continue;
     for (const col of importColumns[kind]) {
@@ -220,17 +220,17 @@ async function checkDuplicates(tx: Db, rows: CheckedRow[], lang: Lang) {
   }
 }
 
-async function checkRows(db: Db, kind: ImportKind, uploads: UploadRow[], lang: Lang): Promise<CheckedRow[]> {
+async function checkRows(db: Db, kind: CustomerImportKind, uploads: UploadRow[], lang: Lang): Promise<CheckedRow[]> {
   const maps = await choiceMaps(db, importColumns[kind]);
   const rows = uploads.map((u) => checkRow(kind, u, maps, lang));
   await checkDuplicates(db, rows, lang);
   return rows;
 }
 
-const toPreview = (r: CheckedRow): PreviewRow => ({ row: r.row, values: r.values, errors: r.errors, ...(r.duplicateOf ? { duplicateOf: r.duplicateOf } : {}) });
+export const toPreview = (r: PreviewRow): PreviewRow => ({ row: r.row, values: r.values, errors: r.errors, ...(r.duplicateOf ? { duplicateOf: r.duplicateOf } : {}) });
 
 /** 预览: every row with its errors; nothing is written. */
-export async function previewImport(db: Db, kind: ImportKind, uploads: UploadRow[], lang: Lang) {
+export async function previewImport(db: Db, kind: CustomerImportKind, uploads: UploadRow[], lang: Lang) {
   const rows = await checkRows(db, kind, uploads, lang);
   const invalid = rows.filter((r) => r.errors.length).length;
   return { kind, total: rows.length, valid: rows.length - invalid, invalid, rows: rows.map(toPreview) };
@@ -246,7 +246,7 @@ export interface CommitTarget {
  * needs customer.transfer) or to the pool. Returns the counts and, when rows failed, the error
  * report (.xlsx) of those rows.
  */
-export async function commitImport(db: Db, actor: Actor, kind: ImportKind, uploads: UploadRow[], to: CommitTarget, lang: Lang) {
+export async function commitImport(db: Db, actor: Actor, kind: CustomerImportKind, uploads: UploadRow[], to: CommitTarget, lang: Lang) {
   const toPool = to.target === 'pool';
   // Who receives them is checked before anything is read or written (403 / 400 on ownerId).
   await db.transaction((tx) => lockNewOwner(tx, actor, { ownerId: to.ownerId, toPool }));
@@ -304,15 +304,18 @@ export async function commitImport(db: Db, actor: Actor, kind: ImportKind, uploa
       }
     });
   }
+  return { imported, ...(await importOutcome(kind, rows)) };
+}
+
+/** The rows that failed, and their error report (.xlsx, base64; null when none failed): the reasons beside each row's cells. */
+export async function importOutcome(kind: ImportKind, rows: PreviewRow[]) {
   const failed = rows.filter((r) => r.errors.length);
-  const reasons = (r: CheckedRow) => {
-    const headers = new Map(importColumns[kind].map((c) => [c.key, c.header]));
-    return r.errors.map((e) => `${headers.get(e.field) ?? ''}${headers.has(e.field) ? '：' : ''}${e.message}`).join('；');
-  };
+  const headers = new Map(importColumns[kind].map((c) => [c.key, c.header]));
+  const reasons = (r: PreviewRow) => r.errors.map((e) => `${headers.get(e.field) ?? ''}${headers.has(e.field) ? '：' : ''}${e.message}`).join('；');
   const report = failed.length
     ? (await buildErrorReport(importColumns[kind], failed.map((r) => ({ row: r.row, cells: r.values, reason: reasons(r) })))).toString('base64')
     : null;
-  return { imported, failed: failed.length, failedRows: failed.map(toPreview), errorReport: report };
+  return { failed: failed.length, failedRows: failed.map(toPreview), errorReport: report };
 }
 
 /** Customers, their first contact and their 'created' events, each as one multi-row insert. */

@@ -7,11 +7,14 @@ import { actorOf } from '../../../platform/http/actor';
 import { customerListFilters } from '../routes';
 import { exportColumnKeys, type ExportColumn, importColumns } from './columns';
 import { EXPORT_MAX_IDS, exportCustomers } from './export';
+import { commitContactImport, previewContactImport } from './contact-import';
 import { commitImport, importChoices, previewImport } from './import';
 import { buildTemplate, IMPORT_MAX_BYTES, notXlsx, readUpload, tooLarge, XLSX_MIME } from './workbook';
 
 const tags = ['customers'];
-const kind = z.enum(['company', 'person']).default('company');
+/** 企业客户, 个人客户, or 联系人 of existing customers. */
+const kind = z.enum(['company', 'person', 'contact']).default('company');
+const templateNames = { company: '企业客户导入模板.xlsx', person: '个人客户导入模板.xlsx', contact: '联系人导入模板.xlsx' } as const;
 
 const rowErrorSchema = z.object({ field: z.string(), message: z.string() });
 const previewRowSchema = z.object({
@@ -83,7 +86,7 @@ export const customerImportExportRoutes: FastifyPluginAsyncZod = async (app) => 
     async (req, reply) => {
       const { kind } = req.query;
       const content = await buildTemplate(importColumns[kind], await importChoices(db, kind));
-      return sendXlsx(reply, kind === 'company' ? '企业客户导入模板.xlsx' : '个人客户导入模板.xlsx', content);
+      return sendXlsx(reply, templateNames[kind], content);
     },
   );
 
@@ -96,13 +99,13 @@ export const customerImportExportRoutes: FastifyPluginAsyncZod = async (app) => 
         tags,
         summary: '预览导入（multipart 文件；逐行校验，不写入）',
         querystring: z.strictObject({ kind }),
-        response: { 200: z.object({ kind: z.enum(['company', 'person']), total: z.number(), valid: z.number(), invalid: z.number(), rows: z.array(previewRowSchema) }) },
+        response: { 200: z.object({ kind: z.enum(['company', 'person', 'contact']), total: z.number(), valid: z.number(), invalid: z.number(), rows: z.array(previewRowSchema) }) },
       },
     },
     async (req) => {
       const { kind } = req.query;
       const rows = await readUpload(await uploadedFile(req), importColumns[kind]);
-      return previewImport(db, kind, rows, req.lang);
+      return kind === 'contact' ? previewContactImport(db, actorOf(req), rows, req.lang) : previewImport(db, kind, rows, req.lang);
     },
   );
 
@@ -113,7 +116,7 @@ export const customerImportExportRoutes: FastifyPluginAsyncZod = async (app) => 
       preValidation: refuseOversized,
       schema: {
         tags,
-        summary: '导入客户（同一文件再次上传；只导入通过校验的行）',
+        summary: '导入客户或联系人（同一文件再次上传；只导入通过校验的行；联系人不用 target / ownerId）',
         querystring: z.strictObject({ kind, target: z.enum(['owner', 'pool']).default('owner'), ownerId: z.coerce.number().pipe(entityId).optional() }),
         response: {
           200: z.object({ imported: z.number(), failed: z.number(), failedRows: z.array(previewRowSchema), errorReport: z.string().nullable() }),
@@ -123,6 +126,7 @@ export const customerImportExportRoutes: FastifyPluginAsyncZod = async (app) => 
     async (req) => {
       const { kind, target, ownerId } = req.query;
       const rows = await readUpload(await uploadedFile(req), importColumns[kind]);
+      if (kind === 'contact') return commitContactImport(db, actorOf(req), rows, req.lang);
       return commitImport(db, actorOf(req), kind, rows, { target, ownerId }, req.lang);
     },
   );

@@ -11,6 +11,8 @@ import UserPicker from '../shared/UserPicker';
 import { commitImport, download, type ImportKind, type ImportPreview, type ImportResult, type ImportRow, previewImport, saveBase64Xlsx } from './api';
 
 const contactFields = new Set(['contactName', 'contactTitle', 'contactMobile', 'contactEmail']);
+/** A contact import's fields → their labels under customer.contact. */
+const contactLabelKeys: Record<string, string> = { title: 'jobTitle' };
 
 /**
  * 导入客户: 下载模板 → 上传 (.xlsx) → 预览 (per-row errors in red, counts) → 导入到负责人 / 客户池 →
@@ -50,8 +52,13 @@ export default function ImportModal({ open, onClose }: { open: boolean; onClose:
     onClose();
   };
 
-  const fieldLabel = (field: string) =>
-    contactFields.has(field) ? t(`customer.importExport.field.${field}`) : t(`customer.field.${field === 'name' && kind === 'person' ? 'personName' : field}`, { defaultValue: field });
+  const fieldLabel = (field: string) => {
+    if (kind === 'contact') return field === 'customerName' ? t('customer.field.name') : t(`customer.contact.${contactLabelKeys[field] ?? field}`, { defaultValue: field });
+    return contactFields.has(field) ? t(`customer.importExport.field.${field}`) : t(`customer.field.${field === 'name' && kind === 'person' ? 'personName' : field}`, { defaultValue: field });
+  };
+  // A contact row names its customer; both show where a customer row shows its name.
+  const rowName = (r: ImportRow) => (kind === 'contact' ? [r.values.customerName, r.values.name].map((v) => v ?? '—').join(' · ') : (r.values.name ?? '—'));
+  const nameTitle = kind === 'contact' ? `${t('customer.field.name')} · ${t('customer.contact.name')}` : fieldLabel('name');
 
   const run = async <T,>(work: () => Promise<T>, done: (value: T) => void) => {
     setBusy(true);
@@ -78,7 +85,8 @@ export default function ImportModal({ open, onClose }: { open: boolean; onClose:
   const submit = () => {
     if (!file) return;
     void run(
-      () => commitImport(file, kind, target === 'pool' ? { target: 'pool' } : { target: 'owner', ownerId: ownerId ?? me.id }),
+      () =>
+        commitImport(file, kind, kind === 'contact' ? { target: 'owner' } : target === 'pool' ? { target: 'pool' } : { target: 'owner', ownerId: ownerId ?? me.id }),
       (r) => {
         setResult(r);
         void queryClient.invalidateQueries({ queryKey: CUSTOMERS_KEY });
@@ -137,6 +145,7 @@ export default function ImportModal({ open, onClose }: { open: boolean; onClose:
             <Radio.Group value={kind} onChange={(e) => setKind(e.target.value as ImportKind)} optionType="button">
               <Radio.Button value="company">{t('customer.kind.company')}</Radio.Button>
               <Radio.Button value="person">{t('customer.kind.person')}</Radio.Button>
+              <Radio.Button value="contact">{t('customer.importExport.kindContact')}</Radio.Button>
             </Radio.Group>
             <Button
               icon={<DownloadOutlined />}
@@ -178,11 +187,11 @@ export default function ImportModal({ open, onClose }: { open: boolean; onClose:
                   [
                     { title: t('customer.importExport.row'), dataIndex: 'row', width: 48 },
                     {
-                      title: `${fieldLabel('name')} / ${t('customer.importExport.result')}`,
+                      title: `${nameTitle} / ${t('customer.importExport.result')}`,
                       key: 'nameAndErrors',
                       render: (_, r) => (
                         <Space orientation="vertical" size={2}>
-                          <span>{r.values.name ?? '—'}</span>
+                          <span>{rowName(r)}</span>
                           {errorList(r)}
                         </Space>
                       ),
@@ -190,31 +199,35 @@ export default function ImportModal({ open, onClose }: { open: boolean; onClose:
                   ]
                 : [
                     { title: t('customer.importExport.row'), dataIndex: 'row', width: 64 },
-                    { title: fieldLabel('name'), key: 'name', width: 200, render: (_, r) => r.values.name ?? '—' },
+                    { title: nameTitle, key: 'name', width: 200, render: (_, r) => rowName(r) },
                     { title: t('customer.field.phone'), key: 'phone', width: 130, render: (_, r) => r.values.mobile ?? r.values.phone ?? r.values.contactMobile ?? '—' },
                     { title: t('customer.importExport.result'), key: 'errors', render: (_, r) => errorList(r) },
                   ]
             }
           />
-          <Form layout="vertical">
-            <Form.Item label={t('customer.importExport.target')}>
-              <Radio.Group value={target} onChange={(e) => setTarget(e.target.value as 'owner' | 'pool')}>
-                <Radio value="owner">{t('customer.importExport.toOwner')}</Radio>
-                {mayPool && <Radio value="pool">{t('customer.importExport.toPool')}</Radio>}
-              </Radio.Group>
-            </Form.Item>
-            {target === 'owner' && mayChooseOwner && (
-              <Form.Item label={t('customer.importExport.owner')} htmlFor="import-owner" extra={t('customer.importExport.ownerHint')}>
-                <UserPicker id="import-owner" value={ownerId} onChange={(v: number | undefined) => setOwnerId(v)} allowClear style={{ maxWidth: 320 }} />
+          {kind === 'contact' ? (
+            <Typography.Text type="secondary">{t('customer.importExport.contactTargetHint')}</Typography.Text>
+          ) : (
+            <Form layout="vertical">
+              <Form.Item label={t('customer.importExport.target')}>
+                <Radio.Group value={target} onChange={(e) => setTarget(e.target.value as 'owner' | 'pool')}>
+                  <Radio value="owner">{t('customer.importExport.toOwner')}</Radio>
+                  {mayPool && <Radio value="pool">{t('customer.importExport.toPool')}</Radio>}
+                </Radio.Group>
               </Form.Item>
-            )}
-          </Form>
+              {target === 'owner' && mayChooseOwner && (
+                <Form.Item label={t('customer.importExport.owner')} htmlFor="import-owner" extra={t('customer.importExport.ownerHint')}>
+                  <UserPicker id="import-owner" value={ownerId} onChange={(v: number | undefined) => setOwnerId(v)} allowClear style={{ maxWidth: 320 }} />
+                </Form.Item>
+              )}
+            </Form>
+          )}
         </Space>
       )}
       {step === 2 && result && (
         <Result
           status={result.failed ? 'warning' : 'success'}
-          title={t('customer.importExport.done', { imported: result.imported, failed: result.failed })}
+          title={t(kind === 'contact' ? 'customer.importExport.doneContacts' : 'customer.importExport.done', { imported: result.imported, failed: result.failed })}
           extra={
             result.errorReport && (
               <Button icon={<DownloadOutlined />} onClick={() => saveBase64Xlsx(result.errorReport!, t('customer.importExport.reportName'))}>

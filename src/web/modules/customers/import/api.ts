@@ -5,7 +5,8 @@ import { readCookie } from '../../../app/shared/cookies';
 
 /** 导入 / 导出: the .xlsx endpoints (multipart uploads and file downloads, which the JSON client does not do). */
 
-export type ImportKind = 'company' | 'person';
+/** 企业客户, 个人客户, or 联系人 of existing customers (matched by 客户名称). */
+export type ImportKind = 'company' | 'person' | 'contact';
 
 export interface ImportRow {
   row: number;
