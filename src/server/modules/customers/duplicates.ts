@@ -157,12 +157,19 @@ export async function existingDuplicates(
                          order by c.id limit 1) c on true
           left join users u on u.id = c.owner_id
         union all
-        select 'phone', p.key, c.owner_id, u.name
-          from ${textList(phones)} as p(key)
-          join lateral (select c.id, c.owner_id from customers c
-                         where (${phoneDigits('c.phone')} = p.key or c.mobile = p.key) and c.deleted_at is null and c.id <> ${exclude}
-                         order by c.id limit 1) c on true
-          left join users u on u.id = c.owner_id`,
+        -- Numbers as two plain joins, not a per-number probe with an OR: a probe's plan, kept while a
+        -- large import fills a small table, scanned the table and its landlines' digits once per number.
+        select 'phone', h.key, h.owner_id, u.name
+          from (select distinct on (m.key) m.key, m.id, m.owner_id
+                  from (select p.key, c.id, c.owner_id from ${textList(phones)} as p(key)
+                          join customers c on ${phoneDigits('c.phone')} = p.key
+                         where c.deleted_at is null and c.id <> ${exclude}
+                        union all
+                        select p.key, c.id, c.owner_id from ${textList(phones)} as p(key)
+                          join customers c on c.mobile = p.key
+                         where c.deleted_at is null and c.id <> ${exclude}) m
+                 order by m.key, m.id) h
+          left join users u on u.id = h.owner_id`,
   );
   const byPhoneKey = new Map<string, DuplicateOwner>();
   for (const { kind, key, ...owner } of found) (kind === 'name' ? result.names : byPhoneKey).set(key, owner);
