@@ -236,6 +236,12 @@ describe('销售经理 imports customers from Excel and exports the list (deskto
     contactRows.forEach((values, i) => {
       for (const [header, value] of Object.entries(values)) sheet.getCell(i + 2, columnOf.get(header)!).value = value;
     });
+    // A file over the limit is refused in the browser, before it is sent.
+    const [tooBig] = await Promise.all([page.waitForEvent('filechooser'), dialog.getByText('点击或拖拽 .xlsx 文件到此处上传').click()]);
+    await tooBig.setFiles({ name: '太大.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.alloc(10 * 1024 * 1024 + 1) });
+    await visible(page.getByText('文件不能超过 10 MB'));
+    await visible(dialog.getByText('点击或拖拽 .xlsx 文件到此处上传'));
+
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), dialog.getByText('点击或拖拽 .xlsx 文件到此处上传').click()]);
     await chooser.setFiles({ name: '联系人.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(await workbook.xlsx.writeBuffer()) });
 

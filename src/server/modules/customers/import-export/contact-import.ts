@@ -6,7 +6,6 @@ import { type Db, rows as selectRows } from '../../../db/client';
 import type { Actor } from '../../../platform/access/actor';
 import { recordAudit } from '../../../platform/audit/service';
 import type { Lang } from '../../../platform/http/lang';
-import { fieldMessages } from '../../../platform/http/messages';
 import { issueMessage } from '../../../platform/http/validation';
 import { customerScope } from '../access';
 import { accessExpression } from '../customer-dto';
@@ -14,7 +13,7 @@ import { normalizeMobile } from '../duplicates';
 import { contacts, customers } from '../schema';
 import { rebuildSearchText } from '../search-text';
 import { importColumns } from './columns';
-import { choiceMaps, importOutcome, message, type PreviewRow, type RowError, toPreview } from './import';
+import { choiceMaps, importOutcome, message, type PreviewRow, readCells, toPreview } from './import';
 import type { UploadRow } from './workbook';
 
 /**
@@ -36,28 +35,13 @@ interface ContactRow extends PreviewRow {
 const BATCH_SIZE = 500;
 
 function checkContactRow(upload: UploadRow, maps: Map<string, Map<string, string>>, lang: Lang): ContactRow {
-  const errors: RowError[] = [];
-  const fields: Record<string, unknown> = {};
-  const blank = new Set<string>();
-  for (const c of importColumns.contact) {
-    const raw = upload.cells[c.key];
-    if (raw === undefined) {
-      if (c.required) {
-        blank.add(c.key);
-        errors.push({ field: c.key, message: fieldMessages.BLANK[lang] });
-      }
-      continue;
-    }
-    let value: string | undefined = raw;
-    const map = maps.get(c.key);
-    if (map) {
-      value = map.get(raw);
-      if (value === undefined) errors.push({ field: c.key, message: message('IMPORT_VALUE_UNKNOWN', lang, { value: raw }) });
-    }
-    fields[c.key] = c.key === 'isDecisionMaker' && value !== undefined ? value === 'true' : value;
-  }
-  const { customerName, ...contactFields } = fields;
-  const parsed = contactCreateBody.safeParse({ ...contactFields, isPrimary: false });
+  const { cells, errors, blank } = readCells(importColumns.contact, upload, maps, lang);
+  const { customerName, isDecisionMaker, ...contactFields } = cells;
+  const parsed = contactCreateBody.safeParse({
+    ...contactFields,
+    ...(isDecisionMaker !== undefined ? { isDecisionMaker: isDecisionMaker === 'true' } : {}),
+    isPrimary: false,
+  });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const field = String(issue.path[0] ?? 'name');

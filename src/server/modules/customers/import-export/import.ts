@@ -94,12 +94,14 @@ export async function importChoices(db: Db, kind: ImportKind): Promise<Map<strin
 }
 
 /** One row on its own: required fields, formats, list values, the person's mobile-or-phone rule. */
-function checkRow(kind: CustomerImportKind, upload: UploadRow, maps: Map<string, Map<string, string>>, lang: Lang): CheckedRow {
-  const columns = importColumns[kind];
+/**
+ * A row's cells by field: list cells as their values (an unknown label is an error), empty cells
+ * left out. A required cell left empty is said plainly ("客户名称：不能为空"), not as the schema's
+ * type error: `blank` names those fields, for the caller to skip the schema's own issue on them.
+ */
+export function readCells(columns: ImportColumn[], upload: UploadRow, maps: Map<string, Map<string, string>>, lang: Lang) {
   const errors: RowError[] = [];
-  const fields: Record<string, unknown> = { kind };
-  const contactFields: Record<string, unknown> = {};
-  // A required cell left empty is said plainly ("客户名称：不能为空"), not as the schema's type error.
+  const cells: Record<string, string | undefined> = {};
   const blank = new Set<string>();
   for (const c of columns) {
     const raw = upload.cells[c.key];
@@ -110,14 +112,20 @@ function checkRow(kind: CustomerImportKind, upload: UploadRow, maps: Map<string,
       }
       continue;
     }
-    let value: string | undefined = raw;
     const map = maps.get(c.key);
-    if (map) {
-      value = map.get(raw);
-      if (value === undefined) errors.push({ field: c.key, message: message('IMPORT_VALUE_UNKNOWN', lang, { value: raw }) });
-    }
-    if (c.key in contactKeys) contactFields[contactKeys[c.key as keyof typeof contactKeys]] = value;
-    else fields[c.key] = value;
+    cells[c.key] = map ? map.get(raw) : raw;
+    if (map && cells[c.key] === undefined) errors.push({ field: c.key, message: message('IMPORT_VALUE_UNKNOWN', lang, { value: raw }) });
+  }
+  return { cells, errors, blank };
+}
+
+function checkRow(kind: CustomerImportKind, upload: UploadRow, maps: Map<string, Map<string, string>>, lang: Lang): CheckedRow {
+  const { cells, errors, blank } = readCells(importColumns[kind], upload, maps, lang);
+  const fields: Record<string, unknown> = { kind };
+  const contactFields: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(cells)) {
+    if (key in contactKeys) contactFields[contactKeys[key as keyof typeof contactKeys]] = value;
+    else fields[key] = value;
   }
   const parsed = customerCreateBody.safeParse(fields);
   if (!parsed.success) {

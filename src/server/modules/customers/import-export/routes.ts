@@ -2,6 +2,7 @@ import multipart from '@fastify/multipart';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { IMPORT_MAX_BYTES } from '../../../../common/customers';
 import { entityId } from '../../../../common/fields';
 import { actorOf } from '../../../platform/http/actor';
 import { customerListFilters } from '../routes';
@@ -9,7 +10,7 @@ import { exportColumnKeys, type ExportColumn, importColumns } from './columns';
 import { EXPORT_MAX_IDS, exportCustomers } from './export';
 import { commitContactImport, previewContactImport } from './contact-import';
 import { commitImport, importChoices, previewImport } from './import';
-import { buildTemplate, IMPORT_MAX_BYTES, notXlsx, readUpload, tooLarge, XLSX_MIME } from './workbook';
+import { buildTemplate, notXlsx, readUpload, tooLarge, XLSX_MIME } from './workbook';
 
 const tags = ['customers'];
 /** 企业客户, 个人客户, or 联系人 of existing customers. */

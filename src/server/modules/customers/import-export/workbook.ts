@@ -1,10 +1,10 @@
 import ExcelJS from 'exceljs';
 import { AppError, badRequest } from '../../../platform/http/errors';
+import { IMPORT_MAX_BYTES } from '../../../../common/customers';
 import { ERROR_COLUMN, headerText, type ImportColumn } from './columns';
 
 /** Reading and writing the .xlsx files of import and export (exceljs, in memory). */
 
-export const IMPORT_MAX_BYTES = 10 * 1024 * 1024;
 export const IMPORT_MAX_ROWS = 20_000;
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

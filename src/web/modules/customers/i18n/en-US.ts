@@ -477,6 +477,7 @@ const customerEnUS: typeof customerZhCN = {
     uploadHint: 'One file of at most 10 MB; you see a preview first, nothing is saved yet',
     checking: 'Checking…',
     onlyXlsx: 'Only .xlsx files can be uploaded',
+    tooLarge: 'The file must not exceed {{limitMb}} MB',
     total: '{{count}} rows',
     valid: '{{count}} ready',
     invalid: '{{count}} with errors',

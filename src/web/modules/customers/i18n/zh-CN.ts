@@ -476,6 +476,7 @@ const customerZhCN = {
     uploadHint: '单个文件，不超过 10 MB；上传后先预览，不会立即写入',
     checking: '正在校验…',
     onlyXlsx: '只能上传 .xlsx 文件',
+    tooLarge: '文件不能超过 {{limitMb}} MB',
     total: '共 {{count}} 行',
     valid: '可导入 {{count}} 行',
     invalid: '有误 {{count}} 行',

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../../app/api';
 import { useMe, usePermissions } from '../../../app/auth/session';
 import { useIsMobile } from '../../../app/layout/useIsMobile';
+import { IMPORT_MAX_BYTES } from '../../../../common/customers';
 import { CUSTOMERS_KEY } from '../api/customers';
 import UserPicker from '../shared/UserPicker';
 import { commitImport, download, type ImportKind, type ImportPreview, type ImportResult, type ImportRow, previewImport, saveBase64Xlsx } from './api';
@@ -75,6 +76,11 @@ export default function ImportModal({ open, onClose }: { open: boolean; onClose:
   const choose = (f: File) => {
     if (!f.name.toLowerCase().endsWith('.xlsx')) {
       message.error(t('customer.importExport.onlyXlsx'));
+      return Upload.LIST_IGNORE;
+    }
+    // Refused here rather than after sending megabytes the server will not read.
+    if (f.size > IMPORT_MAX_BYTES) {
+      message.error(t('customer.importExport.tooLarge', { limitMb: IMPORT_MAX_BYTES / 1024 / 1024 }));
       return Upload.LIST_IGNORE;
     }
     setFile(f);
