@@ -56,6 +56,10 @@ describe('administrator manages users on a phone', () => {
   });
 
   it('reads the user table by scrolling it sideways inside its box', async () => {
+    // Found by search: other journeys add users to the shared server, so admin may be on any page.
+    const search = page.getByRole('searchbox', { name: '搜索账号、姓名、手机' });
+    await search.fill('admin');
+    await search.press('Enter');
     const adminRow = await visible(page.getByRole('row', { name: /^admin / }));
     expect(await adminRow.getByRole('cell', { name: '系统管理员', exact: true }).count()).toBe(2);
     await expectNoHorizontalOverflow(page);
@@ -78,6 +82,8 @@ describe('administrator manages users on a phone', () => {
     await expectWithinViewportWidth(page, adminRow.getByRole('cell', { name: 'admin', exact: true }));
     await expectNoHorizontalOverflow(page);
     await snap(page, 'admin-mobile-04-users-scrolled');
+    await search.fill('');
+    await search.press('Enter');
   });
 
   it('adds a colleague through a 新建用户 form that fits the screen', async () => {

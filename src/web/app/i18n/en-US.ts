@@ -22,6 +22,10 @@ const enUS: Messages = {
     retry: 'Retry',
     total: '{{count}} in total',
     totalAtLeast: '{{count}}+ in total',
+    /** A label and its value in running text (the languages differ in the colon). */
+    labelValue: '{{label}}: {{value}}',
+    /** A remark after a text (the languages differ in the brackets). */
+    withNote: '{{text}} ({{note}})',
   },
   validation: {
     required: 'Please enter {{field}}',

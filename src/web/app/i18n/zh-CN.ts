@@ -23,6 +23,10 @@ const zhCN = {
     retry: '重试',
     total: '共 {{count}} 条',
     totalAtLeast: '共 {{count}}+ 条',
+    /** A label and its value in running text (the languages differ in the colon). */
+    labelValue: '{{label}}：{{value}}',
+    /** A remark after a text (the languages differ in the brackets). */
+    withNote: '{{text}}（{{note}}）',
   },
   validation: {
     required: '请输入{{field}}',

@@ -14,6 +14,6 @@ export const isSingle = (target: ActionTarget): target is ActionTarget & { custo
 
 /** "转移：某公司" for one customer, "转移 3 个客户" for a selection (keys customer.<action>.title / titleMany). */
 export function actionTitle(t: TFunction, action: 'transfer' | 'share' | 'release', target: ActionTarget | null): string {
-  if (target && isSingle(target)) return `${t(`customer.${action}.title`)}：${target.customer.name}`;
+  if (target && isSingle(target)) return t('common.labelValue', { label: t(`customer.${action}.title`), value: target.customer.name });
   return t(`customer.${action}.titleMany`, { count: target?.ids.length ?? 0 });
 }

@@ -61,7 +61,7 @@ export default function CallResults({ customers, contacts, selected, onSelect }:
             </Space>
             <Typography.Text type="secondary">
               {[c.phone, c.mobile, c.primaryContact?.name].filter(Boolean).join(' · ') || '—'}
-              {c.ownerName ? ` · ${t('customer.field.owner')}：${c.ownerName}` : ''}
+              {c.ownerName ? ` · ${t('common.labelValue', { label: t('customer.field.owner'), value: c.ownerName })}` : ''}
             </Typography.Text>
           </Space>,
         ),

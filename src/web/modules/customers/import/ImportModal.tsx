@@ -107,7 +107,7 @@ export default function ImportModal({ open, onClose }: { open: boolean; onClose:
       <Space direction="vertical" size={0}>
         {r.errors.map((e, i) => (
           <Typography.Text key={i} type="danger">
-            {fieldLabel(e.field)}：{e.message}
+            {t('common.labelValue', { label: fieldLabel(e.field), value: e.message })}
           </Typography.Text>
         ))}
       </Space>

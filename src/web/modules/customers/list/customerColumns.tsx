@@ -2,6 +2,7 @@ import { StarFilled, UserOutlined } from '@ant-design/icons';
 import { Space, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { formatDate, formatDateTime, inCompanyZone } from '../../../app/shared/format';
 import { sortableColumn } from '../../../app/shared/list/paging';
@@ -27,9 +28,10 @@ export function NextContact({ value }: { value: string | null }) {
 
 /** The customer's name linking to its view, with a star when hot and a person icon for individuals. */
 export function CustomerName({ customer }: { customer: Customer }) {
+  const { t } = useTranslation();
   return (
     <Space size={4}>
-      {customer.isHot && <StarFilled style={{ color: '#faad14' }} aria-label="hot" />}
+      {customer.isHot && <StarFilled style={{ color: '#faad14' }} aria-label={t('customer.widget.hot')} />}
       {customer.kind === 'person' && <UserOutlined style={{ color: '#8c8c8c' }} />}
       <Link to={`/customers/${customer.id}`}>{customer.name}</Link>
     </Space>

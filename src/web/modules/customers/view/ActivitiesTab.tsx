@@ -44,7 +44,8 @@ function eventDetails(a: Activity, t: TFunction): string[] {
   if (a.event === 'created' && p.toPool === true) out.push(t('customer.eventParam.toPool'));
   if ((a.event === 'shared' || a.event === 'unshared') && str('userName')) {
     const access = str('access');
-    out.push(t('customer.eventParam.user', { name: str('userName') }) + (access ? `（${t(`customer.access.${access}`)}）` : ''));
+    const member = t('customer.eventParam.user', { name: str('userName') });
+    out.push(access ? t('common.withNote', { text: member, note: t(`customer.access.${access}`) }) : member);
   }
   if (a.event === 'updated' && Array.isArray(p.fields) && p.fields.length > 0) {
     const names = (p.fields as unknown[]).map((f) => t(`customer.field.${String(f)}`, { defaultValue: String(f) }));
@@ -54,8 +55,8 @@ function eventDetails(a: Activity, t: TFunction): string[] {
   if ((a.kind === 'email' || a.event === 'email_failed') && str('to')) out.push(t('customer.messaging.recipientLine', { to: str('to') }));
   if ((a.kind === 'sms' || a.event === 'sms_failed') && str('mobile')) out.push(t('customer.messaging.mobileLine', { mobile: str('mobile') }));
   if (a.kind === 'sms' && typeof p.status === 'number') out.push(t('customer.messaging.gatewayLine', { status: p.status, answer: str('answer') ?? '' }));
-  if (a.event === 'email_failed' && str('subject')) out.push(`${t('customer.messaging.subject')}：${str('subject')}`);
-  if (a.event === 'sms_failed' && str('content')) out.push(`${t('customer.messaging.content')}：${str('content')}`);
+  if (a.event === 'email_failed' && str('subject')) out.push(t('common.labelValue', { label: t('customer.messaging.subject'), value: str('subject') }));
+  if (a.event === 'sms_failed' && str('content')) out.push(t('common.labelValue', { label: t('customer.messaging.content'), value: str('content') }));
   if ((a.event === 'attachment_added' || a.event === 'attachment_deleted') && str('fileName')) out.push(t('customer.eventParam.fileName', { name: str('fileName') }));
   if (str('reason')) out.push(t('customer.eventParam.reason', { reason: str('reason') }));
   return out;

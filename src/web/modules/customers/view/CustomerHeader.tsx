@@ -77,8 +77,8 @@ export default function CustomerHeader({ customer: c, abilities: can, hotPending
         </div>
         <Typography.Text type="secondary">
           {c.inPool
-            ? `${t('customer.field.poolReason')}：${c.poolReason ?? '—'}`
-            : `${t('customer.field.owner')}：${c.ownerName ?? '—'}${c.departmentName ? ` · ${c.departmentName}` : ''}`}
+            ? t('common.labelValue', { label: t('customer.field.poolReason'), value: c.poolReason ?? '—' })
+            : `${t('common.labelValue', { label: t('customer.field.owner'), value: c.ownerName ?? '—' })}${c.departmentName ? ` · ${c.departmentName}` : ''}`}
         </Typography.Text>
       </div>
       <Space wrap size={8}>
