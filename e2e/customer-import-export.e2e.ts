@@ -270,5 +270,18 @@ describe('销售经理 imports customers from Excel and exports the list (deskto
     expect(await wang.innerText()).toContain('关键决策人');
     expect(await wang.innerText()).not.toContain('主联系人');
     await snap(page, 'customer-import-07-contacts-imported');
+
+    // The 联系人 list finds them too, and its own 导入 opens on the contacts template.
+    await openMenu(page, '客户管理', '联系人');
+    await page.waitForURL((url) => url.pathname === '/contacts');
+    const search = page.getByRole('searchbox', { name: '搜索姓名、手机、电话、客户' });
+    await search.fill('13905750001');
+    await search.press('Enter');
+    await visible(page.locator('.customer-table').getByText('王芳', { exact: true }));
+    await page.getByRole('button', { name: label('导入') }).click();
+    const contactsImport = await visible(page.getByRole('dialog', { name: '导入客户' }));
+    expect(await contactsImport.getByRole('radio', { name: '联系人' }).isChecked()).toBe(true);
+    await contactsImport.locator('.ant-modal-footer').getByRole('button', { name: label('关闭') }).click();
+    await gone(contactsImport);
   });
 });

@@ -1,12 +1,16 @@
-import { Card, Tag, Typography } from 'antd';
+import { UploadOutlined } from '@ant-design/icons';
+import { Button, Card, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { usePermissions } from '../../../app/auth/session';
 import { useIsMobile } from '../../../app/layout/useIsMobile';
 import ListTable from '../../../app/shared/list/ListTable';
 import { useListState } from '../../../app/shared/list/useListState';
 import { useContacts } from '../api/relations';
 import '../customers.css';
+import ImportModal from '../import/ImportModal';
 import PhoneLink from '../shared/PhoneLink';
 import type { Contact } from '../types';
 import SearchBox from '../../../app/shared/list/SearchBox';
@@ -15,6 +19,8 @@ import SearchBox from '../../../app/shared/list/SearchBox';
 export default function ContactsPage() {
   const { t } = useTranslation();
   const isMobile = useIsMobile();
+  const { can } = usePermissions();
+  const [importing, setImporting] = useState(false);
   const state = useListState<{ q?: string }>();
   const list = useContacts(state.params);
   const c = (key: string) => t(`customer.contact.${key}`);
@@ -85,8 +91,16 @@ export default function ContactsPage() {
       </Typography.Title>
       <div className="page-toolbar">
         <SearchBox className="customer-search" label={c('search')} onSearch={(q) => state.setFilters({ q })} />
+        <span className="page-toolbar-grow" />
+        {can('customer.import') && (
+          <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>
+            {t('customer.importExport.import')}
+          </Button>
+        )}
       </div>
       <ListTable<Contact> className="customer-table" list={list} state={state} columns={isMobile ? phoneColumns : columns} empty={c('empty')} />
+      {/* Opens on the 联系人 template: contacts for customers that exist. */}
+      {importing && <ImportModal open={importing} initialKind="contact" onClose={() => setImporting(false)} />}
     </Card>
   );
 }

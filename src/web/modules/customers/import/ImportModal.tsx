@@ -19,14 +19,14 @@ const contactLabelKeys: Record<string, string> = { title: 'jobTitle' };
  * 导入客户: 下载模板 → 上传 (.xlsx) → 预览 (per-row errors in red, counts) → 导入到负责人 / 客户池 →
  * the result with the error report of the rows that failed.
  */
-export default function ImportModal({ open, onClose }: { open: boolean; onClose: () => void }) {
+export default function ImportModal({ open, onClose, initialKind = 'company' }: { open: boolean; onClose: () => void; initialKind?: ImportKind }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const { can } = usePermissions();
   const me = useMe();
   const isMobile = useIsMobile();
   const queryClient = useQueryClient();
-  const [kind, setKind] = useState<ImportKind>('company');
+  const [kind, setKind] = useState<ImportKind>(initialKind);
   const [file, setFile] = useState<File | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
