@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { users } from '../platform/org/schema';
 import { createTestApp, type TestApp } from '../testing/harness';
 import { DEMO_PASSWORD, demoUsers } from './company';
+import { createRevisitTasks } from '../modules/customers/automation/revisits';
 import { seedDemo } from './seed';
 
 let t: TestApp;
@@ -39,6 +40,24 @@ describe('demo company', () => {
     );
     expect(history.customers).toBeGreaterThan(100);
     expect(history.mismatched).toBe(0);
+
+    // A newcomer logging in as a rep sees a living product: hot customers, some to contact today,
+    // some overdue, a pool to claim from, contacts and revisits due.
+    const total = async (path: string) => {
+      const res = await rep.get(path);
+      expect(res.statusCode, path).toBe(200);
+      return res.json().total as number;
+    };
+    expect(await total('/api/v1/customers?scene=mine')).toBeGreaterThan(20);
+    expect(await total('/api/v1/customers?scene=hot')).toBeGreaterThan(0);
+    expect(await total('/api/v1/customers?scene=today')).toBeGreaterThan(0);
+    expect(await total('/api/v1/customers?scene=overdue')).toBeGreaterThan(0);
+    expect(await total('/api/v1/pool')).toBeGreaterThan(0);
+    expect(await total('/api/v1/contacts')).toBeGreaterThan(0);
+    // The demo's revisit plans open their to-dos on the first daily run (a server start runs it).
+    await createRevisitTasks(t.database.db);
+    const revisits = (await rep.get('/api/v1/revisits')).json();
+    expect(revisits.todayTotal + revisits.overdueTotal).toBeGreaterThan(0);
 
     await expect(seedDemo(t.database)).rejects.toMatchObject({ code: 'DEMO_REFUSED' });
     const [{ n: after }] = await t.database.db.select({ n: count() }).from(users);
