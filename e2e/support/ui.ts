@@ -191,10 +191,12 @@ export async function openMenu(page: Page, ...path: string[]): Promise<void> {
   const nav = await visible(page.getByRole('navigation', { name: '主菜单' }));
   const leaf = nav.getByRole('menuitem', { name: label(path[path.length - 1]) });
   for (const group of path.slice(0, -1)) {
-    // A click on a group right after the page renders can be lost (seen once in CI): open it again
-    // until its item shows.
-    for (let attempt = 0; attempt < 3 && !(await leaf.isVisible()); attempt++) {
-      await nav.getByRole('menuitem', { name: label(group) }).click();
+    // A click on a group right after the page renders can be lost (seen in CI): open it again until
+    // its item shows. Only a closed group is clicked: clicking one still opening (slow under load)
+    // closed it again, and three tries could end with the group shut (seen in CI too).
+    const title = nav.getByRole('menuitem', { name: label(group) });
+    for (let attempt = 0; attempt < 5 && !(await leaf.isVisible()); attempt++) {
+      if ((await title.getAttribute('aria-expanded')) !== 'true') await title.click();
       await leaf.waitFor({ state: 'visible', timeout: 3000 }).catch(() => undefined);
     }
   }
