@@ -12,9 +12,17 @@ function ChangeValue({ value }: { value: unknown }) {
   return <span style={{ wordBreak: 'break-all' }}>{text}</span>;
 }
 
-/** The expanded row of an audit entry: each field's old → new value. */
-export default function AuditChanges({ changes }: { changes: AuditChange[] }) {
+/**
+ * The expanded row of an audit entry: each field's old → new value. A field is named by
+ * `auditField.<field>`, else by the area's own label `<entityType>.field.<field>` (customer.field.remark
+ * → 备注), else by its key.
+ */
+export default function AuditChanges({ changes, entityType }: { changes: AuditChange[]; entityType?: string }) {
   const { t } = useTranslation();
+  const fieldLabel = (field: string) => {
+    const own = entityType ? t(`${entityType}.field.${field}`, { defaultValue: field }) : field;
+    return t(`auditField.${field}`, { defaultValue: own });
+  };
   return (
     <Table<AuditChange>
       size="small"
@@ -27,7 +35,7 @@ export default function AuditChanges({ changes }: { changes: AuditChange[] }) {
           dataIndex: 'field',
           key: 'field',
           width: 160,
-          render: (field: string) => t(`auditField.${field}`, { defaultValue: field }),
+          render: (field: string) => fieldLabel(field),
         },
         { title: t('audit.from'), key: 'from', render: (_, c) => <ChangeValue value={c.from} /> },
         { title: '', key: 'arrow', width: 32, render: () => <ArrowRightOutlined aria-hidden /> },

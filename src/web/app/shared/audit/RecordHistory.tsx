@@ -30,7 +30,7 @@ export default function RecordHistory({ entityType, entityId }: { entityType: st
             <Typography.Text type="secondary">
               {formatDateTime(entry.at)} · {entry.actorName ?? '—'}
             </Typography.Text>
-            {entry.changes?.length ? <AuditChanges changes={entry.changes} /> : null}
+            {entry.changes?.length ? <AuditChanges changes={entry.changes} entityType={entityType} /> : null}
           </div>
         ),
       }))}

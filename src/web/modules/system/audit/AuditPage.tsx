@@ -58,7 +58,7 @@ export default function AuditPage() {
         columns={columns}
         expandable={{
           rowExpandable: (e) => !!e.changes?.length,
-          expandedRowRender: (e) => <AuditChanges changes={e.changes ?? []} />,
+          expandedRowRender: (e) => <AuditChanges changes={e.changes ?? []} entityType={e.entityType} />,
         }}
       />
     </Card>
