@@ -200,6 +200,22 @@ export async function openMenu(page: Page, ...path: string[]): Promise<void> {
       await leaf.waitFor({ state: 'visible', timeout: 3000 }).catch(() => undefined);
     }
   }
-  await leaf.click();
-  if (phone) await gone(page.getByRole('dialog', { name: '主菜单' }));
+  if (phone) {
+    await leaf.click();
+    await gone(page.getByRole('dialog', { name: '主菜单' }));
+    return;
+  }
+  // A click on an entry while its group is still sliding open can land nowhere (seen in CI: the
+  // group open, the page unchanged): the entry is selected once its page is the current one, so
+  // click again until it is.
+  const chosen = leaf.and(nav.locator('.ant-menu-item-selected'));
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await leaf.click();
+    const selected = await chosen.waitFor({ state: 'visible', timeout: 3000 }).then(
+      () => true,
+      () => false,
+    );
+    if (selected) return;
+  }
+  await visible(chosen);
 }
