@@ -1,11 +1,10 @@
 import { and, eq, sql } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../../platform/audit/schema';
 import { createTestApp, makeDepartment, makeUser, rootDepartmentId, type TestApp, type TestClient } from '../../../testing/harness';
 import { contacts, customerShares } from '../schema';
 import { makeCustomer } from '../test-fixtures';
-import { XLSX_MIME } from './workbook';
+import { readXlsx, rowValues, uploadFile, xlsxOf } from './test-files';
 
 /**
  * 导入联系人 through the real API: each row names its customer; a row lands on the one customer of
@@ -19,24 +18,7 @@ let rep1: TestClient;
 const ids = { mgr: 0, rep1: 0, rep3: 0 };
 const headers = ['客户名称*', '姓名*', '职务', '手机', '电话', '邮箱', '微信', '关键决策人', '备注'];
 
-async function xlsx(rows: (string | null)[][]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('联系人');
-  sheet.addRow(headers);
-  for (const r of rows) sheet.addRow(r);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
-}
 const row = (values: Record<string, string>) => headers.map((h) => values[h.replace('*', '')] ?? null);
-
-function upload(client: TestClient, url: string, content: Buffer) {
-  const boundary = `----crm${Math.random().toString(16).slice(2)}`;
-  const payload = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="contacts.xlsx"\r\nContent-Type: ${XLSX_MIME}\r\n\r\n`),
-    content,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return client.request('POST', url, payload, { 'content-type': `multipart/form-data; boundary=${boundary}` });
-}
 
 const contactsOf = (customerId: number) => t.database.db.select().from(contacts).where(eq(contacts.customerId, customerId)).orderBy(contacts.id);
 
@@ -67,7 +49,7 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 const file = () =>
-  xlsx([
+  xlsxOf(headers, [
     row({ 客户名称: '联系人导入甲', 姓名: '张一', 职务: '总经理', 手机: '+86 139 0000 1111', 关键决策人: '是' }),
     row({ 客户名称: '联系人导入甲', 姓名: '张二', 电话: '021-6666 0002', 邮箱: 'zhang2@example.com' }),
     row({ 客户名称: '联系人导入乙', 姓名: '王三', 微信: 'wang3' }),
@@ -86,13 +68,12 @@ describe('importing contacts (导入联系人)', () => {
     const res = await mgr.get('/api/v1/customers/import/template?kind=contact');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-disposition']).toContain(encodeURIComponent('联系人导入模板.xlsx'));
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
-    expect((workbook.worksheets[0].getRow(1).values as unknown[]).slice(1)).toEqual(headers);
+    const workbook = await readXlsx(res.rawPayload);
+    expect(rowValues(workbook.worksheets[0], 1)).toEqual(headers);
   });
 
   it('previews each row against the customers the importer may change, writing nothing', async () => {
-    const res = await upload(mgr, '/api/v1/customers/import/preview?kind=contact', await file());
+    const res = await uploadFile(mgr, '/api/v1/customers/import/preview?kind=contact', await file());
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json();
     expect(body).toMatchObject({ kind: 'contact', total: 11, valid: 3, invalid: 8 });
@@ -110,7 +91,7 @@ describe('importing contacts (导入联系人)', () => {
   });
 
   it('adds the valid rows to their customers: the first of a customer without one becomes primary; the rest come back as a report', async () => {
-    const res = await upload(mgr, '/api/v1/customers/import/commit?kind=contact', await file());
+    const res = await uploadFile(mgr, '/api/v1/customers/import/commit?kind=contact', await file());
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json();
     expect(body).toMatchObject({ imported: 3, failed: 8 });
@@ -130,16 +111,14 @@ describe('importing contacts (导入联系人)', () => {
     const audits = await t.database.db.select().from(auditLog).where(and(eq(auditLog.entityType, 'contact'), sql`${auditLog.summary} like '导入联系人%'`));
     expect(audits).toMatchObject([{ action: 'create', summary: '导入联系人 3 个', actorId: ids.mgr }]);
 
-    const report = new ExcelJS.Workbook();
-    await report.xlsx.load(Buffer.from(body.errorReport, 'base64') as unknown as ArrayBuffer);
-    const sheet = report.worksheets[0];
-    expect((sheet.getRow(1).values as unknown[]).slice(1)).toContain('错误原因');
+    const sheet = (await readXlsx(body.errorReport)).worksheets[0];
+    expect(rowValues(sheet, 1)).toContain('错误原因');
     expect(sheet.rowCount).toBe(9);
-    expect(String((sheet.getRow(2).values as unknown[]).slice(1)[headers.length])).toBe('客户名称：找不到客户“联系人导入B部”，或您无权查看');
+    expect(String(rowValues(sheet, 2)[headers.length])).toBe('客户名称：找不到客户“联系人导入B部”，或您无权查看');
   });
 
   it('needs customer.import', async () => {
-    expect((await upload(rep1, '/api/v1/customers/import/commit?kind=contact', await file())).statusCode).toBe(403);
+    expect((await uploadFile(rep1, '/api/v1/customers/import/commit?kind=contact', await file())).statusCode).toBe(403);
     expect((await rep1.get('/api/v1/customers/import/template?kind=contact')).statusCode).toBe(403);
   });
 });

@@ -1,10 +1,10 @@
 import { eq, inArray, sql } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../../platform/audit/schema';
 import { createTestApp, makeDepartment, makeUser, rootDepartmentId, type TestApp, type TestClient } from '../../../testing/harness';
 import { makeCustomer } from '../test-fixtures';
 import { activities, contacts, customers, customerSettings } from '../schema';
+import { readXlsx, rowValues, uploadFile, xlsxOf } from './test-files';
 import { XLSX_MIME } from './workbook';
 
 /**
@@ -22,38 +22,8 @@ let deptA = 0;
 
 const companyHeaders = ['客户名称*', '简称', '行业', '规模', '来源', '级别', '客户状态', '省', '市', '区', '详细地址', '电话', '网址', '统一社会信用代码', '备注', '联系人姓名', '联系人职务', '联系人手机', '联系人邮箱'];
 
-async function xlsx(headers: string[], rows: (string | number | Date | null)[][]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('客户');
-  sheet.addRow(headers);
-  for (const r of rows) sheet.addRow(r);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
-}
-
 /** A company row by header name. */
 const company = (values: Record<string, string>) => companyHeaders.map((h) => values[h.replace('*', '')] ?? null);
-
-function multipart(content: Buffer, filename = 'customers.xlsx') {
-  const boundary = `----crm${Math.random().toString(16).slice(2)}`;
-  const payload = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${XLSX_MIME}\r\n\r\n`),
-    content,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
-
-const upload = (client: TestClient, url: string, content: Buffer, filename?: string) => {
-  const body = multipart(content, filename);
-  return client.request('POST', url, body.payload, body.headers);
-};
-
-async function readXlsx(body: Buffer | string) {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load((typeof body === 'string' ? Buffer.from(body, 'base64') : body) as unknown as ArrayBuffer);
-  return workbook;
-}
-const rowValues = (sheet: ExcelJS.Worksheet, n: number) => (sheet.getRow(n).values as unknown[]).slice(1);
 
 const named = (names: string[]) => t.database.db.select().from(customers).where(inArray(customers.name, names));
 
@@ -99,7 +69,7 @@ describe('the import template', () => {
 describe('previewing an import', () => {
   it('flags each kind of error per row and writes nothing', async () => {
     await makeCustomer(t, { name: '已存在的公司', ownerId: ids.rep3 });
-    const file = await xlsx(companyHeaders, [
+    const file = await xlsxOf(companyHeaders, [
       company({ 客户名称: '预览正常公司', 行业: 'IT/互联网', 级别: 'A', 联系人姓名: '张三', 联系人手机: '13800000001' }),
       company({ 简称: '没有名称' }),
       company({ 客户名称: '预览字典错', 行业: '不存在的行业' }),
@@ -109,7 +79,7 @@ describe('previewing an import', () => {
       company({ 客户名称: '预览座机甲', 电话: '0571-8888 1234' }),
       company({ 客户名称: '预览座机乙', 电话: '057188881234' }),
     ]);
-    const res = await upload(mgr, '/api/v1/customers/import/preview?kind=company', file);
+    const res = await uploadFile(mgr, '/api/v1/customers/import/preview?kind=company', file);
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json();
     expect(body).toMatchObject({ total: 8, valid: 2, invalid: 6 });
@@ -127,11 +97,11 @@ describe('previewing an import', () => {
   });
 
   it('says a required cell left empty is empty, in words, for both kinds (not a schema type error)', async () => {
-    const companies = (await upload(mgr, '/api/v1/customers/import/preview?kind=company', await xlsx(companyHeaders, [company({ 简称: '空名称', 电话: '0571-1234' })]))).json();
+    const companies = (await uploadFile(mgr, '/api/v1/customers/import/preview?kind=company', await xlsxOf(companyHeaders, [company({ 简称: '空名称', 电话: '0571-1234' })]))).json();
     expect(companies.rows[0].errors).toEqual([{ field: 'name', message: '不能为空' }]);
-    const people = (await upload(mgr, '/api/v1/customers/import/preview?kind=person', await xlsx(['姓名*', '手机'], [[null, '13900000009']]))).json();
+    const people = (await uploadFile(mgr, '/api/v1/customers/import/preview?kind=person', await xlsxOf(['姓名*', '手机'], [[null, '13900000009']]))).json();
     expect(people.rows[0].errors).toEqual([{ field: 'name', message: '不能为空' }]);
-    const committed = await upload(mgr, '/api/v1/customers/import/commit?kind=company', await xlsx(companyHeaders, [company({ 简称: '空名称' })]));
+    const committed = await uploadFile(mgr, '/api/v1/customers/import/commit?kind=company', await xlsxOf(companyHeaders, [company({ 简称: '空名称' })]));
     const body = committed.json();
     expect(body).toMatchObject({ imported: 0, failed: 1, failedRows: [{ errors: [{ field: 'name', message: '不能为空' }] }] });
     const report = await readXlsx(body.errorReport);
@@ -141,13 +111,13 @@ describe('previewing an import', () => {
   it('follows the allow-duplicates settings, and a person needs a mobile or a phone', async () => {
     await t.database.db.insert(customerSettings).values({ id: 1, allowDuplicateName: true }).onConflictDoUpdate({ target: customerSettings.id, set: { allowDuplicateName: true } });
     try {
-      const file = await xlsx(['姓名*', '手机', '性别'], [
+      const file = await xlsxOf(['姓名*', '手机', '性别'], [
         ['已存在的公司', '13900000001', '男'],
         ['无号码的人', null, '女'],
         ['外星人', '13900000002', '外星'],
         ['号码重复', '+86 139 0000 0001', null],
       ]);
-      const body = (await upload(mgr, '/api/v1/customers/import/preview?kind=person', file)).json();
+      const body = (await uploadFile(mgr, '/api/v1/customers/import/preview?kind=person', file)).json();
       expect(body.rows.map((r: { errors: { field: string }[] }) => r.errors.map((e) => e.field))).toEqual([[], ['mobile'], ['gender'], ['mobile']]);
       expect(body.rows[3].duplicateOf).toEqual({ row: 2 });
     } finally {
@@ -164,7 +134,7 @@ describe('committing an import', () => {
   ];
 
   it('imports the valid rows with their contact to the chosen owner; failed rows write nothing and come back as a report', async () => {
-    const res = await upload(mgr, `/api/v1/customers/import/commit?kind=company&target=owner&ownerId=${ids.rep1}`, await xlsx(companyHeaders, rows));
+    const res = await uploadFile(mgr, `/api/v1/customers/import/commit?kind=company&target=owner&ownerId=${ids.rep1}`, await xlsxOf(companyHeaders, rows));
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json();
     expect(body).toMatchObject({ imported: 2, failed: 1 });
@@ -192,14 +162,14 @@ describe('committing an import', () => {
     expect(String(rowValues(sheet, 2)[companyHeaders.length])).toContain('级别');
 
     // The same file again: everything is now a duplicate, nothing more is written.
-    const again = (await upload(mgr, `/api/v1/customers/import/commit?kind=company&ownerId=${ids.rep1}`, await xlsx(companyHeaders, rows))).json();
+    const again = (await uploadFile(mgr, `/api/v1/customers/import/commit?kind=company&ownerId=${ids.rep1}`, await xlsxOf(companyHeaders, rows))).json();
     expect(again).toMatchObject({ imported: 0, failed: 3 });
     expect(await named(['导入甲公司'])).toHaveLength(1);
   });
 
   it('imports into the pool', async () => {
-    const file = await xlsx(['客户名称', '级别'], [['公海导入一', 'C'], ['公海导入二', 'D']]);
-    const body = (await upload(mgr, '/api/v1/customers/import/commit?kind=company&target=pool', file)).json();
+    const file = await xlsxOf(['客户名称', '级别'], [['公海导入一', 'C'], ['公海导入二', 'D']]);
+    const body = (await uploadFile(mgr, '/api/v1/customers/import/commit?kind=company&target=pool', file)).json();
     expect(body).toMatchObject({ imported: 2, failed: 0, errorReport: null });
     const found = await named(['公海导入一', '公海导入二']);
     expect(found.map((c) => [c.ownerId, c.departmentId, c.poolReleasedAt !== null])).toEqual([
@@ -209,30 +179,30 @@ describe('committing an import', () => {
   });
 
   it('refuses an owner outside the caller’s scope, and a user without customer.import; nothing is written', async () => {
-    const file = await xlsx(['客户名称'], [['越权导入公司']]);
-    const res = await upload(mgr, `/api/v1/customers/import/commit?kind=company&ownerId=${ids.rep3}`, file);
+    const file = await xlsxOf(['客户名称'], [['越权导入公司']]);
+    const res = await uploadFile(mgr, `/api/v1/customers/import/commit?kind=company&ownerId=${ids.rep3}`, file);
     expect(res.statusCode).toBe(400);
     expect(res.json().error).toMatchObject({ code: 'CUSTOMER_OWNER_INVALID', details: [{ field: 'ownerId' }] });
-    expect((await upload(rep1, '/api/v1/customers/import/commit?kind=company', file)).statusCode).toBe(403);
+    expect((await uploadFile(rep1, '/api/v1/customers/import/commit?kind=company', file)).statusCode).toBe(403);
     expect(await named(['越权导入公司'])).toEqual([]);
   });
 
   it('refuses a 50 MB file (413) and a text file renamed .xlsx (400)', async () => {
-    const big = await upload(mgr, '/api/v1/customers/import/preview?kind=company', Buffer.alloc(50 * 1024 * 1024, 1));
+    const big = await uploadFile(mgr, '/api/v1/customers/import/preview?kind=company', Buffer.alloc(50 * 1024 * 1024, 1));
     expect(big.statusCode).toBe(413);
     expect(big.json().error).toMatchObject({ code: 'IMPORT_FILE_TOO_LARGE', message: '导入文件不能超过 10 MB' });
     // Just past the limit, within the declared-length allowance: the multipart limit catches it.
-    const edge = await upload(mgr, '/api/v1/customers/import/commit?kind=company', Buffer.alloc(10 * 1024 * 1024 + 10_000, 1));
+    const edge = await uploadFile(mgr, '/api/v1/customers/import/commit?kind=company', Buffer.alloc(10 * 1024 * 1024 + 10_000, 1));
     expect(edge.statusCode).toBe(413);
-    const text = await upload(mgr, '/api/v1/customers/import/commit?kind=company', Buffer.from('客户名称\n文本公司\n'), 'fake.xlsx');
+    const text = await uploadFile(mgr, '/api/v1/customers/import/commit?kind=company', Buffer.from('客户名称\n文本公司\n'), 'fake.xlsx');
     expect(text.statusCode).toBe(400);
     expect(text.json().error.code).toBe('IMPORT_NOT_XLSX');
     // A zip that is not a workbook, and a request without a file.
-    const zipLike = await upload(mgr, '/api/v1/customers/import/commit?kind=company', Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(100)]));
+    const zipLike = await uploadFile(mgr, '/api/v1/customers/import/commit?kind=company', Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(100)]));
     expect(zipLike.json().error.code).toBe('IMPORT_NOT_XLSX');
     expect((await mgr.post('/api/v1/customers/import/commit?kind=company', {})).json().error.code).toBe('IMPORT_NOT_XLSX');
     // A sheet without the required column.
-    const wrong = await upload(mgr, '/api/v1/customers/import/preview?kind=company', await xlsx(['名字'], [['x']]));
+    const wrong = await uploadFile(mgr, '/api/v1/customers/import/preview?kind=company', await xlsxOf(['名字'], [['x']]));
     expect(wrong.json().error).toMatchObject({ code: 'IMPORT_TEMPLATE_MISMATCH', message: '表格缺少“客户名称”列，请使用导入模板' });
     expect(await named(['文本公司'])).toEqual([]);
   });
@@ -296,9 +266,9 @@ describe('a large import', () => {
     const rows = Array.from({ length: 10_000 }, (_, i) =>
       company({ 客户名称: `批量客户${i}`, 级别: 'B', 电话: `010-${String(60000000 + i)}`, 联系人姓名: `联系人${i}`, 联系人手机: `137${String(i).padStart(8, '0')}` }),
     );
-    const file = await xlsx(companyHeaders, rows);
+    const file = await xlsxOf(companyHeaders, rows);
     const started = performance.now();
-    const res = await upload(mgr, `/api/v1/customers/import/commit?kind=company&ownerId=${ids.rep1}`, file);
+    const res = await uploadFile(mgr, `/api/v1/customers/import/commit?kind=company&ownerId=${ids.rep1}`, file);
     const ms = Math.round(performance.now() - started);
     expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
     expect(res.json()).toMatchObject({ imported: 10_000, failed: 0 });

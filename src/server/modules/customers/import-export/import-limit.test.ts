@@ -1,11 +1,10 @@
-import ExcelJS from 'exceljs';
 import { and, count, eq, isNull } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, makeUser, rootDepartmentId, type TestApp, type TestClient } from '../../../testing/harness';
 import { makeCustomer } from '../test-fixtures';
 import { customers } from '../schema';
-import { XLSX_MIME } from './workbook';
+import { uploadFile, xlsxOf } from './test-files';
 
 /**
  * The owned limit (每人最多负责客户数) and an import to an owner: a file that would not fit is
@@ -20,23 +19,7 @@ let repId = 0;
 
 const rules = { dailyClaimLimit: 20, reclaimBlockDays: 7, allowDuplicateName: false, allowDuplicatePhone: false };
 
-async function xlsx(names: string[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('客户');
-  sheet.addRow(['客户名称*']);
-  for (const n of names) sheet.addRow([n]);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
-}
-
-function upload(client: TestClient, url: string, content: Buffer) {
-  const boundary = `----crm${Math.random().toString(16).slice(2)}`;
-  const payload = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="c.xlsx"\r\nContent-Type: ${XLSX_MIME}\r\n\r\n`),
-    content,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return client.request('POST', url, payload, { 'content-type': `multipart/form-data; boundary=${boundary}` });
-}
+const xlsx = (names: string[]) => xlsxOf(['客户名称*'], names.map((n) => [n]));
 
 async function owned(userId: number) {
   const [{ n }] = await t.database.db
@@ -59,7 +42,7 @@ describe('an import to an owner with an owned limit', () => {
     expect((await admin.put('/api/v1/customer-settings', { ...rules, maxOwnedPerUser: 5 })).statusCode).toBe(200);
     for (const name of ['已有一', '已有二']) await makeCustomer(t, { name, ownerId: repId });
 
-    const tooMany = await upload(rep, '/api/v1/customers/import/commit?kind=company', await xlsx(['超限一', '超限二', '超限三', '超限四', '']));
+    const tooMany = await uploadFile(rep, '/api/v1/customers/import/commit?kind=company', await xlsx(['超限一', '超限二', '超限三', '超限四', '']));
     expect(tooMany.statusCode, tooMany.body).toBe(400);
     expect(tooMany.json().error).toEqual({
       code: 'OWNED_LIMIT_IMPORT',
@@ -67,12 +50,12 @@ describe('an import to an owner with an owned limit', () => {
     });
     expect(await owned(repId)).toBe(2);
 
-    const fits = await upload(rep, '/api/v1/customers/import/commit?kind=company', await xlsx(['刚好一', '刚好二', '刚好三']));
+    const fits = await uploadFile(rep, '/api/v1/customers/import/commit?kind=company', await xlsx(['刚好一', '刚好二', '刚好三']));
     expect(fits.statusCode, fits.body).toBe(200);
     expect(fits.json()).toMatchObject({ imported: 3, failed: 0 });
     expect(await owned(repId)).toBe(5);
     // To the pool the limit does not apply.
-    const pool = await upload(rep, '/api/v1/customers/import/commit?kind=company&target=pool', await xlsx(['公海一', '公海二']));
+    const pool = await uploadFile(rep, '/api/v1/customers/import/commit?kind=company&target=pool', await xlsx(['公海一', '公海二']));
     expect(pool.json()).toMatchObject({ imported: 2, failed: 0 });
     expect((await admin.put('/api/v1/customer-settings', { ...rules, maxOwnedPerUser: 0 })).statusCode).toBe(200);
   });
@@ -89,7 +72,7 @@ describe('an import to an owner with an owned limit', () => {
       // first batch is written, and meanwhile another customer is given to the owner.
       await gate.query('begin');
       await gate.query(`select pg_advisory_xact_lock(hashtext('customer-name:' || $1))`, [names[505]]);
-      const importing = upload(rep, '/api/v1/customers/import/commit?kind=company', await xlsx(names));
+      const importing = uploadFile(rep, '/api/v1/customers/import/commit?kind=company', await xlsx(names));
       for (let i = 0; ; i++) {
         await gate.query('select pg_stat_clear_snapshot()');
         const { rows } = await gate.query<{ n: number }>(`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event = 'advisory'`);
