@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import type { Browser, Download, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DESKTOP, launchBrowser, newPage, snap } from './support/browser';
-import { ADMIN_PASSWORD, apiSession, chooseOption, createUserViaApi, gone, label, logIn, openMenu, visible } from './support/ui';
+import { ADMIN_PASSWORD, apiSession, chooseOption, createUserViaApi, gone, label, logIn, openMenu, settledPopover, visible } from './support/ui';
 
 const DEPT = '销售六部';
 const PASSWORD = 'Passw0rd1';
@@ -193,7 +193,7 @@ describe('销售经理 imports customers from Excel and exports the list (deskto
 
   it('exports the searched list with the columns chosen in 列设置', async () => {
     await page.getByRole('button', { name: label('列设置') }).click();
-    const popover = await visible(page.locator('.ant-popover:visible'));
+    const popover = await visible(settledPopover(page));
     for (const column of ['下次联系', '最后跟进', '行业', '来源', '地区', '创建时间', '更新时间']) {
       await popover.getByRole('checkbox', { name: column }).uncheck();
     }

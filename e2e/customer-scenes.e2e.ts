@@ -4,7 +4,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newPage, PHONE, snap } from './support/browser';
-import { ADMIN_PASSWORD, apiSession, createUserViaApi, expectNoHorizontalOverflow, gone, label, logIn, visible } from './support/ui';
+import { ADMIN_PASSWORD, apiSession, createUserViaApi, expectNoHorizontalOverflow, gone, label, logIn, settledPopover, visible } from './support/ui';
 
 const REP = { username: 'rep_scenes', password: 'Passw0rd1', name: '孙场景', department: '销售五部', role: '销售人员' };
 // Unique to this journey file: the server and its database are shared by every journey.
@@ -39,7 +39,7 @@ describe('销售人员 saves a default scene on a phone', () => {
     await visible(page.getByRole('link', { name: WANTED }));
 
     await page.getByRole('button', { name: label('列设置') }).click();
-    const owner = page.locator('.ant-popover').getByRole('checkbox', { name: '负责人' });
+    const owner = settledPopover(page).getByRole('checkbox', { name: '负责人' });
     await owner.uncheck();
     await page.getByRole('heading', { name: '客户', exact: true }).click();
     expect(await headers(page).allInnerTexts()).not.toContain('负责人');

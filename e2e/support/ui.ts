@@ -40,6 +40,12 @@ export async function tableSettled(page: Page): Promise<void> {
  */
 const settledDropdown = (page: Page) => page.locator('.ant-select-dropdown:visible:not([class*="-enter"]):not([class*="-appear"]):not([class*="-leave"])');
 
+/**
+ * The open popover once it has finished sliding in: a click during its opening animation can be
+ * lost (seen in CI: a 列设置 checkbox clicked, its state unchanged).
+ */
+export const settledPopover = (page: Page) => page.locator('.ant-popover:visible:not([class*="-enter"]):not([class*="-appear"]):not([class*="-leave"])');
+
 /** Clicks the visible option of the open Select drop-down (its items carry the label as title). */
 export async function chooseOption(page: Page, text: string): Promise<void> {
   await settledDropdown(page).getByTitle(text, { exact: true }).click();
