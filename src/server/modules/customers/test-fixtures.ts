@@ -74,5 +74,5 @@ export async function salesTeam(t: TestApp) {
   };
   const c = {} as Record<keyof typeof ids, TestClient>;
   for (const k of Object.keys(ids) as (keyof typeof ids)[]) c[k] = await t.login(k);
-  return { dept, ids, c };
+  return { dept, other, ids, c };
 }

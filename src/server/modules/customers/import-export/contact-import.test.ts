@@ -1,15 +1,15 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../../platform/audit/schema';
-import { createTestApp, makeDepartment, makeUser, rootDepartmentId, type TestApp, type TestClient } from '../../../testing/harness';
+import { createTestApp, type TestApp, type TestClient } from '../../../testing/harness';
 import { contacts, customerShares } from '../schema';
-import { makeCustomer } from '../test-fixtures';
+import { makeCustomer, salesTeam } from '../test-fixtures';
 import { readXlsx, rowValues, uploadFile, xlsxOf } from './test-files';
 
 /**
  * 导入联系人 through the real API: each row names its customer; a row lands on the one customer of
- * that name the importer may change, and fails with the reason otherwise. Department A: manager
- * 王经理 over rep 李一; department B: rep 赵三.
+ * that name the importer may change, and fails with the reason otherwise. The sales team of
+ * test-fixtures: manager 王经理 over rep 李一 in 销售部; rep 赵三 in 华南区.
  */
 
 let t: TestApp;
@@ -27,14 +27,10 @@ let yi: { id: number };
 
 beforeAll(async () => {
   t = await createTestApp();
-  const root = await rootDepartmentId(t);
-  const deptA = (await makeDepartment(t, '销售一部', root)).id;
-  const deptB = (await makeDepartment(t, '销售二部', root)).id;
-  ids.mgr = (await makeUser(t, { username: 'mgr', name: '王经理', departmentId: deptA, roles: ['sales_manager'] })).id;
-  ids.rep1 = (await makeUser(t, { username: 'rep1', name: '李一', departmentId: deptA, roles: ['sales_rep'], supervisorId: ids.mgr })).id;
-  ids.rep3 = (await makeUser(t, { username: 'rep3', name: '赵三', departmentId: deptB, roles: ['sales_rep'] })).id;
-  mgr = await t.login('mgr');
-  rep1 = await t.login('rep1');
+  const team = await salesTeam(t);
+  const [deptA, deptB] = [team.dept, team.other];
+  Object.assign(ids, team.ids);
+  ({ mgr, rep1 } = team.c);
 
   jia = await makeCustomer(t, { name: '联系人导入甲', ownerId: ids.rep1, departmentId: deptA });
   yi = await makeCustomer(t, { name: '联系人导入乙', ownerId: ids.rep1, departmentId: deptA });
