@@ -1,5 +1,5 @@
 // 数据字典 on a desktop: the 系统管理员 adds an industry; a 销售人员 picks it for a new customer, edits
-// the customer and reads both changes in its 操作记录; the administrator cannot delete the industry
+// the customer and reads both changes in its 操作记录 (fields and dictionary values by their labels); the administrator cannot delete the industry
 // while the customer uses it, disables it instead, and the form stops offering it while the customer
 // keeps showing it.
 import type { Browser, Locator, Page } from 'playwright-core';
@@ -72,6 +72,8 @@ describe('administrator keeps the 数据字典; a rep uses it', () => {
     await viewHeader(rep).getByRole('button', { name: label('编辑') }).click();
     const edit = await visible(rep.getByRole('dialog', { name: `编辑客户：${CUSTOMER}` }));
     await edit.getByLabel('备注').fill(REMARK);
+    await edit.getByLabel('来源').click();
+    await chooseOption(rep, '电话营销');
     await edit.getByRole('button', { name: label('保存') }).click();
     await gone(edit);
 
@@ -85,6 +87,10 @@ describe('administrator keeps the 数据字典; a rep uses it', () => {
     // The changed field by its label, as the form names it.
     expect(newest).toContain('备注');
     expect(newest).not.toContain('remark');
+    // A dictionary field's value by its label, not the stored code.
+    expect(newest).toContain('来源');
+    expect(newest).toContain('电话营销');
+    expect(newest).not.toContain('telemarketing');
     expect(await entries.nth(1).innerText()).toContain('新建');
     await snap(rep, 'customer-dictionaries-02-history');
   });

@@ -88,6 +88,10 @@ describe('a sales team works one company customer from creation to the pool and 
     await logIn(repA, REP_A.username, REP_A.password);
     await openCustomers(repA);
     await visible(repA.getByText('这里还没有客户'));
+    // Nobody reports to a rep, so 下属负责的 (which could only be empty) is not offered; 我负责的 is.
+    const scenes = repA.getByRole('radiogroup', { name: '场景' });
+    await visible(scenes.getByText('我负责的', { exact: true }));
+    expect(await scenes.getByText('下属负责的', { exact: true }).count()).toBe(0);
 
     await repA.getByRole('button', { name: label('新建客户') }).first().click();
     const drawer = await visible(repA.getByRole('dialog', { name: '新建客户' }));

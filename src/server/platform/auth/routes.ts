@@ -22,6 +22,7 @@ export const meSchema = z.object({
   roles: z.array(z.object({ id: z.number(), name: z.string() })),
   permissions: z.array(z.string()),
   mustChangePassword: z.boolean(),
+  hasSubordinates: z.boolean(),
 });
 
 const sessionResponse = z.object({ user: meSchema, csrfToken: z.string(), company: companySchema });

@@ -95,7 +95,14 @@ export async function changeOwnPassword(db: Db, actor: Actor, input: { oldPasswo
 }
 
 export async function meView(db: Db, user: UserRow, userRoleRows: RoleRow[]) {
-  const [dept] = await db.select({ name: departments.name }).from(departments).where(eq(departments.id, user.departmentId));
+  const [dept] = await db
+    .select({
+      name: departments.name,
+      // Whether anyone reports to this user: the web app offers the 下属负责的 scene only then.
+      hasSubordinates: sql<boolean>`exists (select 1 from ${users} where ${users.supervisorId} = ${user.id})`,
+    })
+    .from(departments)
+    .where(eq(departments.id, user.departmentId));
   const permissions = new Set<string>();
   for (const r of userRoleRows) for (const p of r.permissions) permissions.add(p);
   return {
@@ -109,5 +116,6 @@ export async function meView(db: Db, user: UserRow, userRoleRows: RoleRow[]) {
     roles: userRoleRows.map((r) => ({ id: r.id, name: r.name })),
     permissions: [...permissions].sort(),
     mustChangePassword: user.mustChangePassword,
+    hasSubordinates: dept?.hasSubordinates ?? false,
   };
 }

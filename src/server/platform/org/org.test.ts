@@ -177,6 +177,19 @@ describe('users', () => {
     expect((await auditOf('user', u.id)).map((e) => e.action)).toEqual(['password', 'create']);
   });
 
+  it('auth/me says whether anyone reports to the user (the 下属负责的 scene is offered only then)', async () => {
+    const lead = await makeUser(t, { username: 'lead_me', departmentId: root, roles: [] });
+    const lone = await makeUser(t, { username: 'lone_me', departmentId: root, roles: [] });
+    const report = await makeUser(t, { username: 'report_me', departmentId: root, roles: [], supervisorId: lead.id });
+    const hasSubordinates = async (username: string) => (await (await t.login(username)).get('/api/v1/auth/me')).json().user.hasSubordinates;
+    expect(await hasSubordinates('lead_me')).toBe(true);
+    expect(await hasSubordinates('lone_me')).toBe(false);
+    // The report moves to the other supervisor.
+    expect((await admin.patch(`/api/v1/users/${report.id}`, { supervisorId: lone.id })).statusCode).toBe(200);
+    expect(await hasSubordinates('lead_me')).toBe(false);
+    expect(await hasSubordinates('lone_me')).toBe(true);
+  });
+
   it('an administrator cannot disable their own account', async () => {
     const res = await admin.patch('/api/v1/users/1', { status: 'disabled' });
     expect(res.statusCode).toBe(400);

@@ -10,6 +10,8 @@ export interface Me {
   roles: { id: number; name: string }[];
   permissions: string[];
   mustChangePassword: boolean;
+  /** Someone reports to this user (下属负责的 has customers to show). */
+  hasSubordinates: boolean;
 }
 
 export interface Company {

@@ -26,6 +26,8 @@ const enUS: Messages = {
     labelValue: '{{label}}: {{value}}',
     /** A remark after a text (the languages differ in the brackets). */
     withNote: '{{text}} ({{note}})',
+    /** Between the items of an enumeration in running text. */
+    listSeparator: ', ',
   },
   validation: {
     required: 'Please enter {{field}}',
@@ -228,6 +230,10 @@ const enUS: Messages = {
     customer: 'Customer',
     contact: 'Contact',
     customer_attachment: 'Customer attachment',
+    customer_settings: 'Customer rules',
+    pool_return_rule: 'Auto-return rule',
+    revisit_rule: 'Revisit plan',
+    dictionary_item: 'Data dictionary',
     messaging_settings: 'Mail & SMS settings',
   },
   customer: customerEnUS,

@@ -27,6 +27,8 @@ const zhCN = {
     labelValue: '{{label}}：{{value}}',
     /** A remark after a text (the languages differ in the brackets). */
     withNote: '{{text}}（{{note}}）',
+    /** Between the items of an enumeration in running text. */
+    listSeparator: '、',
   },
   validation: {
     required: '请输入{{field}}',
@@ -229,6 +231,10 @@ const zhCN = {
     customer: '客户',
     contact: '联系人',
     customer_attachment: '客户附件',
+    customer_settings: '客户规则',
+    pool_return_rule: '自动回收规则',
+    revisit_rule: '回访计划',
+    dictionary_item: '数据字典',
     messaging_settings: '邮件与短信设置',
   },
   customer: customerZhCN,

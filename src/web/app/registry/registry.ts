@@ -1,5 +1,5 @@
 import { areas } from '../modules';
-import type { AreaRoute, MenuEntry, MenuGroup, WorkbenchWidget } from './types';
+import type { AreaRoute, AuditFormat, MenuEntry, MenuGroup, WorkbenchWidget } from './types';
 
 const byOrder = <T extends { order: number }>(a: T, b: T) => a.order - b.order;
 
@@ -8,6 +8,7 @@ export const menuGroups: MenuGroup[] = areas.flatMap((a) => a.menuGroups ?? []).
 export const menuEntries: MenuEntry[] = areas.flatMap((a) => a.menu ?? []).sort(byOrder);
 export const widgets: WorkbenchWidget[] = areas.flatMap((a) => a.widgets ?? []).sort(byOrder);
 export const auditEntityTypes: string[] = [...new Set(areas.flatMap((a) => a.auditEntityTypes ?? []))];
+export const auditFormats: Record<string, AuditFormat> = Object.assign({}, ...areas.map((a) => a.auditFormats ?? {}));
 
 type Can = (perm?: string) => boolean;
 

@@ -49,6 +49,20 @@ export interface WorkbenchWidget {
 export type AuditEntityType = string;
 
 /**
+ * How 操作记录 shows a stored value of one field (a dictionary code as its label, an id as a name):
+ * the text, or undefined to show the value as stored.
+ */
+export type AuditValueFormat = (field: string, value: unknown) => string | undefined;
+
+/** How 操作记录 reads the changes of one entity type. */
+export interface AuditFormat {
+  /** The i18n key of a field's label, where `auditField.<field>` is not the right one. */
+  fieldLabels?: Record<string, string>;
+  /** A hook returning how stored values read (dictionary lookups need the query cache). */
+  useValues?: () => AuditValueFormat;
+}
+
+/**
  * One business area of the web app (src/web/modules/<area>/index.ts).
  * Add an area by creating its folder and listing it once in app/modules.ts.
  */
@@ -59,4 +73,6 @@ export interface WebArea {
   menu?: MenuEntry[];
   widgets?: WorkbenchWidget[];
   auditEntityTypes?: AuditEntityType[];
+  /** Per entity type, how its changes read in 操作记录. */
+  auditFormats?: Record<AuditEntityType, AuditFormat>;
 }

@@ -9,6 +9,7 @@ import {
 } from '@ant-design/icons';
 import { lazy } from 'react';
 import type { WebArea } from '../../app/registry/types';
+import { customerAuditFormats } from './audit-formats';
 import { registerCustomerViewTab } from './tabs';
 
 // 附件 on the customer view, through the same registry later areas use for their tabs.
@@ -49,5 +50,6 @@ export const customersArea: WebArea = {
     { id: 'revisits-today', titleKey: 'customer.automation.revisits', permission: 'customer.view', component: lazy(() => import('./widgets/RevisitsWidget')), order: 45, span: 12 },
     { id: 'return-warnings', titleKey: 'customer.automation.warnings', permission: 'customer.view', component: lazy(() => import('./widgets/ReturnWarningsWidget')), order: 50, span: 12 },
   ],
-  auditEntityTypes: ['customer', 'contact', 'customer_attachment'],
+  auditEntityTypes: ['customer', 'contact', 'customer_attachment', 'customer_settings', 'pool_return_rule', 'revisit_rule', 'dictionary_item'],
+  auditFormats: customerAuditFormats,
 };

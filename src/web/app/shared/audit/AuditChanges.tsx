@@ -1,27 +1,43 @@
 import { ArrowRightOutlined } from '@ant-design/icons';
 import { Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { auditFormats } from '../../registry/registry';
+import type { AuditValueFormat } from '../../registry/types';
+import { formatDateTime } from '../format';
 import type { AuditChange } from './types';
 
-/** Shows one changed value: empty as "—", lists and objects as JSON. */
-function ChangeValue({ value }: { value: unknown }) {
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+const asStored: AuditValueFormat = () => undefined;
+const useAsStored = () => asStored;
+
+/** Shows one changed value: empty as "—", instants in the company's zone, lists and objects as JSON. */
+function ChangeValue({ value, shown }: { value: unknown; shown: string | undefined }) {
   const { t } = useTranslation();
   if (value === null || value === undefined || value === '') return <Typography.Text type="secondary">—</Typography.Text>;
+  if (shown !== undefined) return <span style={{ wordBreak: 'break-all' }}>{shown}</span>;
   if (typeof value === 'boolean') return <>{value ? t('common.yes') : t('common.no')}</>;
+  if (typeof value === 'string' && ISO_INSTANT.test(value)) return <>{formatDateTime(value)}</>;
   const text = typeof value === 'string' || typeof value === 'number' ? String(value) : JSON.stringify(value);
   return <span style={{ wordBreak: 'break-all' }}>{text}</span>;
 }
 
 /**
- * The expanded row of an audit entry: each field's old → new value. A field is named by
- * `auditField.<field>`, else by the area's own label `<entityType>.field.<field>` (customer.field.remark
- * → 备注), else by its key.
+ * The expanded row of an audit entry: each field's old → new value. A field is named by its area's
+ * label for it (WebArea.auditFormats), else `auditField.<field>`, else `<entityType>.field.<field>`
+ * (customer.field.remark → 备注), else its key. Values read as the area says (a dictionary code as
+ * its label), else as stored.
  */
 export default function AuditChanges({ changes, entityType }: { changes: AuditChange[]; entityType?: string }) {
   const { t } = useTranslation();
+  const format = entityType ? auditFormats[entityType] : undefined;
+  // The same hook for the life of this row: its entity type does not change.
+  const useValues = format?.useValues ?? useAsStored;
+  const valueOf = useValues();
   const fieldLabel = (field: string) => {
-    const own = entityType ? t(`${entityType}.field.${field}`, { defaultValue: field }) : field;
-    return t(`auditField.${field}`, { defaultValue: own });
+    const own = format?.fieldLabels?.[field];
+    if (own) return t(own);
+    const area = entityType ? t(`${entityType}.field.${field}`, { defaultValue: field }) : field;
+    return t(`auditField.${field}`, { defaultValue: area });
   };
   return (
     <Table<AuditChange>
@@ -37,9 +53,9 @@ export default function AuditChanges({ changes, entityType }: { changes: AuditCh
           width: 160,
           render: (field: string) => fieldLabel(field),
         },
-        { title: t('audit.from'), key: 'from', render: (_, c) => <ChangeValue value={c.from} /> },
+        { title: t('audit.from'), key: 'from', render: (_, c) => <ChangeValue value={c.from} shown={valueOf(c.field, c.from)} /> },
         { title: '', key: 'arrow', width: 32, render: () => <ArrowRightOutlined aria-hidden /> },
-        { title: t('audit.to'), key: 'to', render: (_, c) => <ChangeValue value={c.to} /> },
+        { title: t('audit.to'), key: 'to', render: (_, c) => <ChangeValue value={c.to} shown={valueOf(c.field, c.to)} /> },
       ]}
     />
   );

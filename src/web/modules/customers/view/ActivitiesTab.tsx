@@ -49,7 +49,7 @@ function eventDetails(a: Activity, t: TFunction): string[] {
   }
   if (a.event === 'updated' && Array.isArray(p.fields) && p.fields.length > 0) {
     const names = (p.fields as unknown[]).map((f) => t(`customer.field.${String(f)}`, { defaultValue: String(f) }));
-    out.push(t('customer.eventParam.fields', { fields: names.join('、') }));
+    out.push(t('customer.eventParam.fields', { fields: names.join(t('common.listSeparator')) }));
   }
   // 发邮件 / 发短信: who it went to; the gateway's answer for a text message.
   if ((a.kind === 'email' || a.event === 'email_failed') && str('to')) out.push(t('customer.messaging.recipientLine', { to: str('to') }));

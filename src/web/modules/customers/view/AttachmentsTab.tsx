@@ -70,7 +70,7 @@ export default function AttachmentsTab({ customer }: { customer: Customer }) {
         <Upload.Dragger multiple showUploadList={false} beforeUpload={beforeUpload} style={{ marginBottom: 16 }} aria-label={t('customer.attachment.drop')}>
           <p className="ant-upload-drag-icon">{uploading.length > 0 ? <Spin /> : <InboxOutlined />}</p>
           <p className="ant-upload-text">
-            {uploading.length > 0 ? t('customer.attachment.uploading', { name: uploading.join('、') }) : t('customer.attachment.drop')}
+            {uploading.length > 0 ? t('customer.attachment.uploading', { name: uploading.join(t('common.listSeparator')) }) : t('customer.attachment.drop')}
           </p>
           <p className="ant-upload-hint">{t('customer.attachment.hint', { limit: ATTACHMENT_MAX_MB })}</p>
         </Upload.Dragger>

@@ -32,13 +32,13 @@ export default function UserSelect({ initialOption, excludeIds, ...props }: Prop
       .map((u) => ({
         value: u.id,
         label: u.name,
-        title: `${u.name}（${u.username}）${u.departmentName ? ` · ${u.departmentName}` : ''}`,
+        title: `${t('common.withNote', { text: u.name, note: u.username })}${u.departmentName ? ` · ${u.departmentName}` : ''}`,
       }));
     if (initialOption && !list.some((o) => o.value === initialOption.id)) {
       list.unshift({ value: initialOption.id, label: initialOption.name, title: initialOption.name });
     }
     return list;
-  }, [data, excludeIds, initialOption]);
+  }, [data, excludeIds, initialOption, t]);
 
   return (
     <Select<number>
