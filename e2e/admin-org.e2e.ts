@@ -118,6 +118,25 @@ describe('administrator organises departments and users (desktop)', () => {
     await snap(page, 'admin-org-07b-user-history');
     await page.keyboard.press('Escape');
     await gone(history);
+
+    // Disabled and enabled again: the history names the status by its word, not its code.
+    for (const [button, confirmText] of [['停用', `确定停用用户“${REP.name}”？`], ['启用', `确定启用用户“${REP.name}”？`]]) {
+      await row.getByRole('button', { name: label(button) }).click();
+      const confirm = await visible(page.getByRole('tooltip').filter({ hasText: confirmText }));
+      await confirm.getByRole('button', { name: label('确定') }).click();
+      await gone(confirm);
+    }
+    await visible(row.getByText('正常', { exact: true }));
+    await row.getByRole('button', { name: label('操作记录') }).click();
+    const changes = await visible(page.getByRole('dialog', { name: `操作记录 · ${REP.name}` }));
+    const newest = changes.locator('.ant-timeline-item').first();
+    await visible(newest.getByRole('cell', { name: '状态', exact: true }));
+    await visible(newest.getByRole('cell', { name: '已停用', exact: true }));
+    await visible(newest.getByRole('cell', { name: '正常', exact: true }));
+    expect(await newest.innerText()).not.toContain('disabled');
+    await snap(page, 'admin-org-07c-status-history');
+    await page.keyboard.press('Escape');
+    await gone(changes);
   });
 
   it('is told why the department with a member cannot be deleted', async () => {

@@ -1,6 +1,7 @@
 import { ApartmentOutlined, SafetyCertificateOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
 import type { WebArea } from '../../app/registry/types';
+import { orgAuditFormats } from './audit-formats';
 
 /** 组织架构: departments, users, roles and permissions. */
 export const orgArea: WebArea = {
@@ -17,4 +18,5 @@ export const orgArea: WebArea = {
     { path: '/org/roles', group: 'org', labelKey: 'menu.roles', icon: <SafetyCertificateOutlined />, permission: 'role.view', order: 30 },
   ],
   auditEntityTypes: ['user', 'department', 'role'],
+  auditFormats: orgAuditFormats,
 };

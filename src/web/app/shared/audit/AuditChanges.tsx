@@ -44,6 +44,8 @@ export default function AuditChanges({ changes, entityType }: { changes: AuditCh
       size="small"
       rowKey="field"
       pagination={false}
+      // Fixed: the columns line up from one entry's table to the next.
+      tableLayout="fixed"
       dataSource={changes}
       columns={[
         {

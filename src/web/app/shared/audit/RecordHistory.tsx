@@ -15,6 +15,8 @@ export default function RecordHistory({ entityType, entityId }: { entityType: st
   const history = useQuery({
     queryKey: ['audit', 'record', entityType, String(entityId)],
     queryFn: () => api.get<{ items: AuditEntry[] }>(`/audit/records/${entityType}/${encodeURIComponent(String(entityId))}`),
+    // Read afresh each time it opens: any change to the record (from any page) adds an entry.
+    staleTime: 0,
   });
   if (history.isLoading) return <Spin />;
   if (history.isError) return <Alert type="error" showIcon title={(history.error as Error).message} />;
