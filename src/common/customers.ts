@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { creditCode, email, entityId, isoTime, mobile, optionalText, phone, requiredText } from './fields';
+import { creditCode, email, entityId, isoDay, isoTime, mobile, optionalText, phone, requiredText, text } from './fields';
 
 /**
  * Request bodies of the customers API, shared by the server's routes and the web's forms
@@ -45,8 +45,7 @@ export const customerFields = {
     .transform((v) => v ?? null),
   mobile,
   wechat: optionalText(50),
-  birthday: z.iso
-    .date()
+  birthday: isoDay
     .nullish()
     .transform((v) => v ?? null),
   remark: optionalText(2000),
@@ -104,7 +103,7 @@ export const bulkBody = z.strictObject({
   ids: z.array(entityId).min(1).max(500),
   toUserId: entityId.optional(),
   access: z.enum(['read', 'write']).optional(),
-  reason: z.string().trim().max(200).optional(),
+  reason: text(200).optional(),
   withContacts: z.boolean().optional(),
 });
 

@@ -4,13 +4,21 @@ import { z } from 'zod';
  * Field rules shared by the server's route schemas and the web's forms. Refinement messages are
  * field-message codes (see server/platform/http/messages.ts) translated when the error is answered.
  */
-export const text = (max: number) => z.string().trim().max(max);
-export const requiredText = (max: number) => z.string().trim().min(1, 'BLANK').max(max);
+// Control characters other than tab and line breaks: PostgreSQL refuses NUL in text, and the
+// others are invisible terminal codes no one types into a form.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+// Characters that take no space: a name made only of them looks blank in every list.
+const INVISIBLE = /[\s\u200B-\u200F\u2060-\u2064\uFEFF\u00AD\u202A-\u202E]/g;
+const noControl = (v: string) => !CONTROL.test(v);
+const visible = (v: string) => v.replace(INVISIBLE, '').length > 0;
+
+/** Text as people type it, trimmed; no control characters. */
+export const text = (max: number) => z.string().trim().max(max).refine(noControl, 'TEXT_CONTROL_CHAR');
+/** Text that must show something: blank or invisible-only is refused. */
+export const requiredText = (max: number) => text(max).refine(visible, 'BLANK');
 export const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
+  text(max)
     .nullish()
     .transform((v) => (v ? v : null));
 
@@ -68,5 +76,17 @@ export const code = z
   .trim()
   .regex(/^[A-Za-z0-9_+.-]{1,32}$/, 'CODE_INVALID');
 
+// A business date's year: PostgreSQL and JavaScript read these alike (a year 50 or 0 is misread as
+// 1950 or refused), and nobody's birthday or next call lies outside them.
+const plausibleYear = (v: string) => {
+  const year = Number(v.slice(0, 4));
+  return year >= 1900 && year <= 2999;
+};
+
+/** A calendar day, YYYY-MM-DD, in a plausible year. */
+export const isoDay = z.iso.date().refine(plausibleYear, 'DATE_OUT_OF_RANGE');
+/** An instant with its offset, in a plausible year (still a string; see isoTime for the Date). */
+export const isoInstant = z.iso.datetime({ offset: true }).refine(plausibleYear, 'DATE_OUT_OF_RANGE');
+
 /** An ISO time (with offset) or null. */
-export const isoTime = z.iso.datetime({ offset: true }).nullish().transform((v) => (v ? new Date(v) : null));
+export const isoTime = isoInstant.nullish().transform((v) => (v ? new Date(v) : null));

@@ -4,7 +4,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParam } from '../../../common/api';
 import { actorOf } from '../../platform/http/actor';
-import { ATTACHMENT_MAX_BYTES, addAttachment, attachmentRequired, attachmentTooLarge, checkCanAttach, deleteAttachment, listAttachments, type AttachmentUpload } from './attachments';
+import { readOneFile, refuseOversized } from '../../platform/http/upload';
+import { ATTACHMENT_MAX_BYTES, addAttachment, attachmentRequired, attachmentTooLarge, checkCanAttach, deleteAttachment, listAttachments } from './attachments';
 
 const tags = ['customers'];
 
@@ -24,26 +25,8 @@ export const attachmentSchema = z.object({
 
 const attachmentParams = z.object({ id: idParam.shape.id, attachmentId: idParam.shape.id });
 
-/** A request whose declared length is well past the limit is refused before its body is read. */
-async function refuseOversized(req: FastifyRequest) {
-  const length = Number(req.headers['content-length'] ?? 0);
-  if (length > ATTACHMENT_MAX_BYTES + 64 * 1024) throw attachmentTooLarge();
-}
-
-/** The one uploaded file, read into memory within the size limit (413 beyond it, 400 when there is none). */
-async function uploadedFile(req: FastifyRequest): Promise<AttachmentUpload> {
-  try {
-    const file = await req.file();
-    if (!file) throw attachmentRequired();
-    const content = await file.toBuffer();
-    return { content, fileName: file.filename, mime: file.mimetype };
-  } catch (err) {
-    const code = (err as { code?: string }).code;
-    if (code === 'FST_REQ_FILE_TOO_LARGE') throw attachmentTooLarge();
-    if (typeof code === 'string' && code.startsWith('FST_')) throw attachmentRequired();
-    throw err;
-  }
-}
+const uploadErrors = { missing: attachmentRequired, tooLarge: attachmentTooLarge };
+const refuseOversizedAttachment = async (req: FastifyRequest) => refuseOversized(req, ATTACHMENT_MAX_BYTES, attachmentTooLarge);
 
 /** 附件 of a customer: list, upload (multipart, one file of at most 20 MB), delete. Downloads go through GET /files/:id. */
 export const customerAttachmentRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -64,7 +47,7 @@ export const customerAttachmentRoutes: FastifyPluginAsyncZod = async (app) => {
     '/customers/:id/attachments',
     {
       config: { permission: 'customer.update' },
-      preValidation: refuseOversized,
+      preValidation: refuseOversizedAttachment,
       schema: {
         tags,
         summary: '上传附件（multipart/form-data，字段 file，单个文件不超过 20 MB；负责人一方或可编辑的团队成员）',
@@ -77,7 +60,7 @@ export const customerAttachmentRoutes: FastifyPluginAsyncZod = async (app) => {
       const actor = actorOf(req);
       // Who may attach is known before the body is read; the transaction checks it again under a lock.
       await checkCanAttach(db, actor, req.params.id);
-      return addAttachment(db, actor, files, req.params.id, await uploadedFile(req));
+      return addAttachment(db, actor, files, req.params.id, await readOneFile(req, uploadErrors));
     },
   );
 

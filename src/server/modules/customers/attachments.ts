@@ -10,6 +10,7 @@ import { files } from '../../platform/settings/schema';
 import { loadCustomer } from './access';
 import { customerEventInsert } from './events';
 import { customerAttachments } from './schema';
+import type { Upload } from '../../platform/http/upload';
 
 /**
  * 附件: files attached to a customer. Whoever sees the customer lists and downloads them; whoever
@@ -30,11 +31,7 @@ export const attachmentTooLarge = () =>
   new AppError(413, 'ATTACHMENT_TOO_LARGE', { limitMb: ATTACHMENT_MAX_BYTES / 1024 / 1024 }, [{ field: 'file', code: 'ATTACHMENT_TOO_LARGE' }]);
 export const attachmentRequired = () => fieldError('file', 'ATTACHMENT_REQUIRED');
 
-export interface AttachmentUpload {
-  content: Buffer;
-  fileName: string;
-  mime: string;
-}
+export type AttachmentUpload = Upload;
 
 /** The name as the user will see it again: no path, no control characters, at most 200 characters (extension kept). */
 export function cleanFileName(raw: string): string {
@@ -48,9 +45,14 @@ export function cleanFileName(raw: string): string {
   return name.slice(0, NAME_MAX - ext.length) + ext;
 }
 
+/**
+ * The extension as Windows opens the file: it drops trailing dots and spaces ("a.exe." runs as
+ * a.exe), reads "a.exe::$DATA" as a.exe, and ".exe" is an extension too.
+ */
 const extensionOf = (name: string) => {
-  const dot = name.lastIndexOf('.');
-  return dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
+  const asOpened = name.split(':')[0].replace(/[. ]+$/, '');
+  const dot = asOpened.lastIndexOf('.');
+  return dot >= 0 ? asOpened.slice(dot + 1).toLowerCase() : '';
 };
 
 /** The stored type: sniffed for images (a declared image that is not one is just bytes), else the declared one when well-formed. */

@@ -1,6 +1,7 @@
 import type { BulkInput } from '../../../common/customers';
 import type { Db } from '../../db/client';
 import type { Actor } from '../../platform/access/actor';
+import { clientErrorOf } from '../../platform/http/error-handler';
 import { AppError, fieldError, forbidden } from '../../platform/http/errors';
 import { errorMessages, type ErrorCode, formatMessage } from '../../platform/http/messages';
 import { releaseCustomer } from './pool';
@@ -40,8 +41,10 @@ export async function bulkCustomers(db: Db, actor: Actor, input: BulkInput, onUn
         const code = err.messageCode ?? err.code;
         result.failed.push({ id, code: err.code, message: formatMessage(errorMessages[code][actor.lang], err.params) });
       } else {
-        onUnexpected(err, id);
-        const code: ErrorCode = 'INTERNAL';
+        // A value the database refused is the request's fault, as it is for one customer alone.
+        const refused = clientErrorOf(err);
+        if (!refused) onUnexpected(err, id);
+        const code: ErrorCode = refused?.[1] ?? 'INTERNAL';
         result.failed.push({ id, code, message: errorMessages[code][actor.lang] });
       }
     }

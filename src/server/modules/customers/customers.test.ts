@@ -114,6 +114,41 @@ describe('creating and editing customers', () => {
     expect((await names(c.rep1, '&q=某公司')).length).toBe(0);
   });
 
+  it('refuses control characters, invisible-only names and implausible years, naming the field; nothing is written', async () => {
+    const field = async (res: { statusCode: number; json: () => { error: { details?: { field: string; message: string }[] } } }) => {
+      expect(res.statusCode).toBe(400);
+      return res.json().error.details?.[0];
+    };
+    // NUL reached PostgreSQL inside the duplicate check's lock statement (a 500); other control codes are terminal escapes.
+    expect(await field(await c.rep1.post('/api/v1/customers', { kind: 'company', name: '某\u0000公司' }))).toEqual({ field: 'name', message: '含有不可见的控制字符' });
+    expect((await field(await c.rep1.post('/api/v1/customers', { kind: 'company', name: '\u001b[31m红色公司' })))?.field).toBe('name');
+    expect(await field(await c.rep1.post('/api/v1/customers', { kind: 'company', name: '\u200b\u200b' }))).toEqual({ field: 'name', message: '不能为空' });
+    // Line breaks and tabs in a remark are what people type.
+    const kept = await create(c.rep1, { name: '控制字符测试公司', remark: '第一行\n\t第二行' });
+    expect(kept.remark).toBe('第一行\n\t第二行');
+    expect((await field(await c.rep1.patch(`/api/v1/customers/${kept.id}`, { name: '\u0000' })))?.field).toBe('name');
+    expect((await field(await c.rep1.post(`/api/v1/customers/${kept.id}/release`, { reason: '不要了\u0000' })))?.field).toBe('reason');
+    const bulk = await c.rep1.post('/api/v1/customers/bulk', { action: 'release', ids: [kept.id], reason: 'a\u0000b' });
+    expect((await field(bulk))?.field).toBe('reason');
+
+    // Years PostgreSQL and JavaScript read differently (0050 came back as 1950) or not at all (0000, 0001 BC).
+    for (const birthday of ['0000-01-01', '0050-06-01', '1899-12-31', '3000-01-01']) {
+      expect(await field(await c.rep1.post('/api/v1/customers', { kind: 'person', name: '日期测试', mobile: '13900001111', birthday }))).toEqual({
+        field: 'birthday',
+        message: '日期须在 1900 年至 2999 年之间',
+      });
+    }
+    expect((await field(await c.rep1.patch(`/api/v1/customers/${kept.id}`, { nextContactAt: '0001-01-01T00:00:00Z' })))?.field).toBe('nextContactAt');
+    expect((await c.rep1.get('/api/v1/activities/reminders?date=0001-01-01')).statusCode).toBe(400);
+    expect((await c.rep1.get('/api/v1/customers?updatedFrom=0050-01-01')).statusCode).toBe(400);
+    const visit = await c.rep1.post(`/api/v1/customers/${kept.id}/activities`, { kind: 'visit', content: '拜访', occurredAt: '0099-01-01T00:00:00Z' });
+    expect((await field(visit))?.field).toBe('occurredAt');
+
+    const after = (await c.rep1.get(`/api/v1/customers/${kept.id}`)).json();
+    expect([after.name, after.ownerId, after.nextContactAt, after.lastFollowupAt]).toEqual([kept.name, kept.ownerId, null, null]);
+    expect((await names(c.rep1, '&q=红色公司')).length).toBe(0);
+  });
+
   it('an edit records each changed field, old → new, and nothing when nothing changed', async () => {
     const x = await create(c.rep1, { name: '杭州云帆贸易', level: 'B', city: '杭州' });
     const res = await c.rep1.patch(`/api/v1/customers/${x.id}`, { level: 'A', city: '宁波', remark: null });

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParam, listQueryBase, listResponse } from '../../../common/api';
-import { entityId, requiredText } from '../../../common/fields';
+import { entityId, isoDay, isoInstant, requiredText } from '../../../common/fields';
 import { actorOf } from '../../platform/http/actor';
 import { activityKinds, createActivity, listActivities, listReminders } from './activities';
 import { customerDtoFor, customerSchema } from './customer-dto';
@@ -40,7 +40,7 @@ const settingsSchema = z.object({
 });
 
 /** An ISO time with offset, as the web sends it. */
-const isoInstant = z.iso.datetime({ offset: true }).transform((v) => new Date(v));
+const instant = isoInstant.transform((v) => new Date(v));
 const dictCode = z.string().trim().min(1).max(32);
 const teamParams = z.object({ id: idParam.shape.id, userId: idParam.shape.id });
 
@@ -185,9 +185,9 @@ export const customerRelationshipRoutes: FastifyPluginAsyncZod = async (app) => 
         body: z.strictObject({
           kind: z.enum(activityKinds),
           content: requiredText(5000),
-          occurredAt: isoInstant.optional(),
+          occurredAt: instant.optional(),
           contactId: entityId.nullish(),
-          nextContactAt: isoInstant.nullish(),
+          nextContactAt: instant.nullish(),
         }),
         response: { 200: activitySchema },
       },
@@ -201,7 +201,7 @@ export const customerRelationshipRoutes: FastifyPluginAsyncZod = async (app) => 
       schema: {
         tags,
         summary: '今日需联系 / 逾期未联系（本人负责的客户）',
-        querystring: z.strictObject({ date: z.iso.date().optional() }),
+        querystring: z.strictObject({ date: isoDay.optional() }),
         response: {
           200: z.object({
             date: z.string(),

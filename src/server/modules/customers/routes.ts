@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParam, listQueryBase, listResponse } from '../../../common/api';
+import { isoDay, isoInstant } from '../../../common/fields';
 import {
   bulkBody,
   contactCreateBody,
@@ -53,7 +54,7 @@ const queryId = z.coerce.number().int().min(1).max(2147483647);
 const search = z.string().trim().max(100).optional();
 const dictFilter = z.string().trim().min(1).max(32).optional();
 /** A day (YYYY-MM-DD, in the company's time zone) or an ISO time. */
-const dayOrTime = z.union([z.iso.date(), z.iso.datetime({ offset: true })]).optional();
+const dayOrTime = z.union([isoDay, isoInstant]).optional();
 
 /** The customer list's scene, search, filters and sort (GET /customers, and the export). */
 export const customerListFilters = {

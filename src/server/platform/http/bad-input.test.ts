@@ -270,6 +270,13 @@ describe('unknown API routes', () => {
     expect(expectError(en, 404).message).toBe('No such API endpoint');
   });
 
+  it('a path the router cannot decode, or an over-long id, answers in the error shape too', async () => {
+    expect(expectError(await admin.get('/api/v1/users/%ED%A0%80'), 400, 'BAD_URL').message).toBe('请求地址无效');
+    expect(expectError(await admin.get(`/api/v1/users/${'9'.repeat(300)}`), 414, 'URL_TOO_LONG').message).toBe('请求地址过长');
+    const en = await admin.request('GET', '/api/v1/users/%ED%A0%80', undefined, { 'accept-language': 'en' });
+    expect(expectError(en, 400).message).toBe('The request address is not valid');
+  });
+
   it('a web app path is not an API route: without a built web app it is a plain 404 too, never a 500', async () => {
     const res = await t.anonymous().get('/customers/1');
     expect(res.statusCode).toBe(404);

@@ -32,6 +32,7 @@ const pgClientErrors: Record<string, [number, ErrorCode]> = {
   '22008': [400, 'VALIDATION_FAILED'],
   '22009': [400, 'VALIDATION_FAILED'],
   '22021': [400, 'VALIDATION_FAILED'],
+  '22P05': [400, 'VALIDATION_FAILED'],
   '40001': [409, 'CONFLICT'],
 };
 
@@ -39,6 +40,11 @@ function pgCode(err: unknown): string | undefined {
   const e = err as { code?: unknown; cause?: { code?: unknown } };
   const code = typeof e?.cause?.code === 'string' ? e.cause.code : typeof e?.code === 'string' ? e.code : undefined;
   return code && /^[0-9A-Z]{5}$/.test(code) ? code : undefined;
+}
+
+/** The 4xx a database refusal of the client's input maps to, or undefined when it is ours. */
+export function clientErrorOf(err: unknown): [number, ErrorCode] | undefined {
+  return pgClientErrors[pgCode(err) ?? ''];
 }
 
 export function installErrorHandler(app: FastifyInstance) {
@@ -68,7 +74,7 @@ export function installErrorHandler(app: FastifyInstance) {
         return sendError(req, reply, 415, 'UNSUPPORTED_MEDIA_TYPE');
     }
     if (err.statusCode === 429) return sendError(req, reply, 429, 'RATE_LIMITED');
-    const mapped = pgClientErrors[pgCode(err) ?? ''];
+    const mapped = clientErrorOf(err);
     if (mapped) {
       req.log.warn({ err }, 'database refused client input');
       return sendError(req, reply, mapped[0], mapped[1]);

@@ -11,6 +11,8 @@ export const errorMessages = {
   UNSUPPORTED_MEDIA_TYPE: { zh: '不支持的请求内容类型', en: 'Unsupported content type' },
   BODY_NOT_ALLOWED: { zh: '此类请求不能带请求内容', en: 'This request must not carry a body' },
   NOT_FOUND: { zh: '记录不存在或无权查看', en: 'The record does not exist or you may not see it' },
+  BAD_URL: { zh: '请求地址无效', en: 'The request address is not valid' },
+  URL_TOO_LONG: { zh: '请求地址过长', en: 'The request address is too long' },
   ROUTE_NOT_FOUND: { zh: '接口不存在', en: 'No such API endpoint' },
   UNAUTHENTICATED: { zh: '请先登录', en: 'Please log in' },
   FORBIDDEN: { zh: '没有权限执行此操作', en: 'You do not have permission to do this' },
@@ -164,6 +166,10 @@ export const errorMessages = {
   IMPORT_FILE_TOO_LARGE: { zh: '导入文件不能超过 {limitMb} MB', en: 'The import file must not exceed {limitMb} MB' },
   IMPORT_NOT_XLSX: { zh: '请上传 Excel（.xlsx）文件，可先下载导入模板', en: 'Upload an Excel (.xlsx) file; download the import template first' },
   IMPORT_TEMPLATE_MISMATCH: { zh: '表格缺少“{header}”列，请使用导入模板', en: 'The sheet has no "{header}" column; use the import template' },
+  IMPORT_TOO_COMPLEX: {
+    zh: '文件内容过多（解压后超过 {limitMb} MB 或读取超时），请删去多余的工作表或拆分后再导入',
+    en: 'The file holds too much (over {limitMb} MB unpacked, or too slow to read); remove extra sheets or split it',
+  },
   IMPORT_TOO_MANY_ROWS: { zh: '一次最多导入 {limit} 行', en: 'At most {limit} rows can be imported at once' },
   IMPORT_NO_ROWS: { zh: '表格中没有可导入的数据行', en: 'The sheet has no data rows to import' },
   IMPORT_DUPLICATE_IN_FILE: { zh: '与第 {row} 行重复', en: 'Duplicates row {row}' },
@@ -203,6 +209,8 @@ export const fieldMessages = {
   URL_INVALID: { zh: '须为 http:// 或 https:// 开头的网址', en: 'Must be an http:// or https:// URL' },
   HEADER_NAME_INVALID: { zh: '请求头名称只能包含字母、数字和横线', en: 'Header names may contain only letters, digits and dashes' },
   HEADERS_TOO_MANY: { zh: '请求头最多 20 个', en: 'At most 20 headers' },
+  TEXT_CONTROL_CHAR: { zh: '含有不可见的控制字符', en: 'Contains invisible control characters' },
+  DATE_OUT_OF_RANGE: { zh: '日期须在 1900 年至 2999 年之间', en: 'The date must lie between the years 1900 and 2999' },
   CODE_INVALID: { zh: '编码只能包含字母、数字、下划线、横线、加号和点，最多 32 位', en: 'Codes: up to 32 letters, digits, _ - + or .' },
 } satisfies Record<string, Record<Lang, string>>;
 

@@ -14,7 +14,7 @@ import { contacts, customers } from '../schema';
 import { rebuildSearchText } from '../search-text';
 import { importColumns } from './columns';
 import { choiceMaps, importOutcome, message, type PreviewRow, readCells, toPreview } from './import';
-import type { UploadRow } from './workbook';
+import type { UploadRow } from './upload-rows';
 
 /**
  * 导入联系人: contacts for customers that exist, each row naming its customer by 客户名称. A row

@@ -4,7 +4,8 @@ import { auditLog } from '../../../platform/audit/schema';
 import { createTestApp, makeDepartment, makeUser, rootDepartmentId, type TestApp, type TestClient } from '../../../testing/harness';
 import { makeCustomer } from '../test-fixtures';
 import { activities, contacts, customers, customerSettings } from '../schema';
-import { readXlsx, rowValues, uploadFile, xlsxOf } from './test-files';
+import { brokenMultipartBodies } from '../../../testing/multipart';
+import { readXlsx, rowValues, uploadFile, xlsxOf, zipOf } from './test-files';
 import { XLSX_MIME } from './workbook';
 
 /**
@@ -205,6 +206,48 @@ describe('committing an import', () => {
     const wrong = await uploadFile(mgr, '/api/v1/customers/import/preview?kind=company', await xlsxOf(['名字'], [['x']]));
     expect(wrong.json().error).toMatchObject({ code: 'IMPORT_TEMPLATE_MISMATCH', message: '表格缺少“客户名称”列，请使用导入模板' });
     expect(await named(['文本公司'])).toEqual([]);
+  });
+
+  it('refuses broken uploads and files that unpack to too much (400, never 500), and reports over-long cells instead of cutting them to fit', async () => {
+    for (const url of ['/api/v1/customers/import/preview?kind=company', '/api/v1/customers/import/commit?kind=company']) {
+      for (const body of brokenMultipartBodies(await xlsxOf(['客户名称'], [['断开公司']]))) {
+        const res = await mgr.request('POST', url, body.payload, body.headers);
+        expect([res.statusCode, res.json().error.code, body.name]).toEqual([400, 'IMPORT_NOT_XLSX', body.name]);
+      }
+    }
+    // A zip bomb: 200 kB that would unpack to 100 MB is refused before anything parses it.
+    const bomb = zipOf([{ name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(100 * 1024 * 1024, 0x20) }]);
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    const bombed = await uploadFile(mgr, '/api/v1/customers/import/preview?kind=company', bomb);
+    expect(bombed.statusCode).toBe(400);
+    expect(bombed.json().error).toMatchObject({ code: 'IMPORT_TOO_COMPLEX', message: expect.stringContaining('64 MB') });
+    // One long text repeated in every row is stored once in the file but would come back 20,000 times.
+    const long = '很长的备注'.repeat(500);
+    const repeated = await xlsxOf(['客户名称', '备注'], Array.from({ length: 20_000 }, (_, i) => [`重复备注公司${i}`, long]));
+    expect(repeated.length).toBeLessThan(2 * 1024 * 1024);
+    const blown = await uploadFile(mgr, '/api/v1/customers/import/preview?kind=company', repeated);
+    expect([blown.statusCode, blown.json().error.code]).toEqual([400, 'IMPORT_TOO_COMPLEX']);
+    // A cell longer than any field is cut, but past the field's limit: the row still fails on it.
+    const preview = await uploadFile(mgr, '/api/v1/customers/import/preview?kind=company', await xlsxOf(['客户名称', '备注'], [['超长备注公司', 'x'.repeat(100_000)]]));
+    expect(preview.statusCode).toBe(200);
+    const [row] = preview.json().rows;
+    expect(row.errors.map((e: { field: string }) => e.field)).toEqual(['remark']);
+    expect(row.values.remark.length).toBe(2001);
+    expect(await named(['断开公司', '重复备注公司0', '超长备注公司'])).toEqual([]);
+  });
+
+  it('refuses a birthday in an implausible year on the row, before anything is written', async () => {
+    const file = await xlsxOf(['姓名', '手机', '生日'], [
+      ['日期正常', '13900002001', '1990-05-01'],
+      ['日期零年', '13900002002', '0000-01-01'],
+      ['日期五十年', '13900002003', '0050-06-01'],
+    ]);
+    const preview = (await uploadFile(mgr, '/api/v1/customers/import/preview?kind=person', file)).json();
+    expect(preview.rows.map((r: { errors: { field: string }[] }) => r.errors.map((e) => e.field))).toEqual([[], ['birthday'], ['birthday']]);
+    const commit = await uploadFile(mgr, '/api/v1/customers/import/commit?kind=person&target=pool', file);
+    expect(commit.statusCode, commit.body).toBe(200);
+    expect(commit.json()).toMatchObject({ imported: 1, failed: 2 });
+    expect(await named(['日期零年', '日期五十年'])).toEqual([]);
   });
 });
 

@@ -16,7 +16,8 @@ import { assertReachable, lockNewOwner } from '../service';
 import { getCustomerSettings } from '../settings';
 import { lockCustomerKeys } from '../write-locks';
 import { contactKeys, type CustomerImportKind, type ImportColumn, importColumns, type ImportKind } from './columns';
-import { buildErrorReport, type UploadRow } from './workbook';
+import type { UploadRow } from './upload-rows';
+import { buildErrorReport } from './workbook';
 
 /**
  * 导入客户: each uploaded row is checked with the same rules as 新建客户 (the create body's Zod

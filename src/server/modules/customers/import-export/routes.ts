@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { IMPORT_MAX_BYTES } from '../../../../common/customers';
 import { entityId } from '../../../../common/fields';
 import { actorOf } from '../../../platform/http/actor';
+import { readOneFile, refuseOversized } from '../../../platform/http/upload';
 import { customerListFilters } from '../routes';
 import { exportColumnKeys, type ExportColumn, importColumns } from './columns';
 import { EXPORT_MAX_IDS, exportCustomers } from './export';
@@ -50,27 +51,8 @@ function sendXlsx(reply: FastifyReply, fileName: string, content: Buffer) {
     .send(content);
 }
 
-/** The one uploaded file, read into memory within the size limit (413 beyond it, 400 when there is none). */
-async function uploadedFile(req: FastifyRequest): Promise<Buffer> {
-  if (!req.isMultipart()) throw notXlsx();
-  let file;
-  try {
-    file = await req.file();
-    if (!file) throw notXlsx();
-    return await file.toBuffer();
-  } catch (err) {
-    const code = (err as { code?: string }).code;
-    if (code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
-    if (typeof code === 'string' && code.startsWith('FST_')) throw notXlsx();
-    throw err;
-  }
-}
-
-/** A request whose declared length is well past the limit is refused before its body is read. */
-async function refuseOversized(req: FastifyRequest) {
-  const length = Number(req.headers['content-length'] ?? 0);
-  if (length > IMPORT_MAX_BYTES + 64 * 1024) throw tooLarge();
-}
+const uploadErrors = { missing: notXlsx, tooLarge };
+const refuseOversizedImport = async (req: FastifyRequest) => refuseOversized(req, IMPORT_MAX_BYTES, tooLarge);
 
 /** 导入 / 导出客户 (.xlsx): template, preview, commit, export. */
 export const customerImportExportRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -95,7 +77,7 @@ export const customerImportExportRoutes: FastifyPluginAsyncZod = async (app) => 
     '/customers/import/preview',
     {
       config: { permission: 'customer.import' },
-      preValidation: refuseOversized,
+      preValidation: refuseOversizedImport,
       schema: {
         tags,
         summary: '预览导入（multipart 文件；逐行校验，不写入）',
@@ -105,7 +87,7 @@ export const customerImportExportRoutes: FastifyPluginAsyncZod = async (app) => 
     },
     async (req) => {
       const { kind } = req.query;
-      const rows = await readUpload(await uploadedFile(req), importColumns[kind]);
+      const rows = await readUpload((await readOneFile(req, uploadErrors)).content, importColumns[kind]);
       return kind === 'contact' ? previewContactImport(db, actorOf(req), rows, req.lang) : previewImport(db, kind, rows, req.lang);
     },
   );
@@ -114,7 +96,7 @@ export const customerImportExportRoutes: FastifyPluginAsyncZod = async (app) => 
     '/customers/import/commit',
     {
       config: { permission: 'customer.import' },
-      preValidation: refuseOversized,
+      preValidation: refuseOversizedImport,
       schema: {
         tags,
         summary: '导入客户或联系人（同一文件再次上传；只导入通过校验的行；联系人不用 target / ownerId）',
@@ -126,7 +108,7 @@ export const customerImportExportRoutes: FastifyPluginAsyncZod = async (app) => 
     },
     async (req) => {
       const { kind, target, ownerId } = req.query;
-      const rows = await readUpload(await uploadedFile(req), importColumns[kind]);
+      const rows = await readUpload((await readOneFile(req, uploadErrors)).content, importColumns[kind]);
       if (kind === 'contact') return commitContactImport(db, actorOf(req), rows, req.lang);
       return commitImport(db, actorOf(req), kind, rows, { target, ownerId }, req.lang);
     },

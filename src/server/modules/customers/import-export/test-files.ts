@@ -1,5 +1,7 @@
+import zlib from 'node:zlib';
 import ExcelJS from 'exceljs';
 import type { TestClient } from '../../../testing/harness';
+import { multipartFile } from '../../../testing/multipart';
 import { XLSX_MIME } from './workbook';
 
 /** The import and export tests' files: a sheet typed as a person would, its upload, and reading an answer. */
@@ -15,19 +17,8 @@ export async function xlsxOf(headers: string[], rows: Cell[][], sheetName = '客
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-/** The file as the browser sends it: one multipart part named `file`. */
-export function multipartFile(content: Buffer, filename = 'customers.xlsx') {
-  const boundary = `----crm${Math.random().toString(16).slice(2)}`;
-  const payload = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${XLSX_MIME}\r\n\r\n`),
-    content,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
-
-export function uploadFile(client: TestClient, url: string, content: Buffer, filename?: string) {
-  const body = multipartFile(content, filename);
+export function uploadFile(client: TestClient, url: string, content: Buffer, filename = 'customers.xlsx') {
+  const body = multipartFile(content, filename, XLSX_MIME);
   return client.request('POST', url, body.payload, body.headers);
 }
 
@@ -40,3 +31,44 @@ export async function readXlsx(body: Buffer | string) {
 
 /** A sheet row's cell values (without ExcelJS's unused index 0). */
 export const rowValues = (sheet: ExcelJS.Worksheet, n: number) => (sheet.getRow(n).values as unknown[]).slice(1);
+
+/** A zip of the given entries, deflated, as an archiver writes it (to build files no spreadsheet program would). */
+export function zipOf(entries: { name: string; data: Buffer }[]): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const { name, data } of entries) {
+    const packed = zlib.deflateRawSync(data);
+    const nameBytes = Buffer.from(name);
+    const crc = zlib.crc32(data);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(packed.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(nameBytes.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(8, 10);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(packed.length, 20);
+    central.writeUInt32LE(data.length, 24);
+    central.writeUInt16LE(nameBytes.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, nameBytes, packed);
+    centrals.push(central, nameBytes);
+    offset += local.length + nameBytes.length + packed.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
+}

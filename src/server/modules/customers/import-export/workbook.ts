@@ -2,6 +2,9 @@ import ExcelJS from 'exceljs';
 import { AppError, badRequest } from '../../../platform/http/errors';
 import { IMPORT_MAX_BYTES } from '../../../../common/customers';
 import { ERROR_COLUMN, headerText, type ImportColumn } from './columns';
+import type { UploadRow } from './upload-rows';
+import { readInWorker } from './upload-reader';
+import { zipUnpackedSize } from './zip-size';
 
 /** Reading and writing the .xlsx files of import and export (exceljs, in memory). */
 
@@ -9,73 +12,35 @@ export const IMPORT_MAX_ROWS = 20_000;
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** One data row of an upload: its sheet row number and its cells as text, by column key. */
-export interface UploadRow {
-  row: number;
-  cells: Record<string, string>;
-}
-
 export const tooLarge = () => new AppError(413, 'IMPORT_FILE_TOO_LARGE', { limitMb: IMPORT_MAX_BYTES / 1024 / 1024 });
 export const notXlsx = () => badRequest('IMPORT_NOT_XLSX');
+const tooComplex = () => badRequest('IMPORT_TOO_COMPLEX', { limitMb: IMPORT_MAX_UNPACKED_BYTES / 1024 / 1024 });
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** A cell's value as the text a user typed: dates as YYYY-MM-DD, formulas by their result, rich text joined. */
-export function cellText(value: ExcelJS.CellValue, asDate = false): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) {
-    // Excel dates carry no zone; exceljs reads them as UTC midnight.
-    const day = `${value.getUTCFullYear()}-${pad(value.getUTCMonth() + 1)}-${pad(value.getUTCDate())}`;
-    return asDate || (value.getUTCHours() === 0 && value.getUTCMinutes() === 0) ? day : `${day} ${pad(value.getUTCHours())}:${pad(value.getUTCMinutes())}`;
-  }
-  if (typeof value === 'number') return Number.isInteger(value) ? value.toFixed(0) : String(value);
-  if (typeof value === 'string' || typeof value === 'boolean') return String(value).trim();
-  if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((r) => r.text).join('').trim();
-    if ('formula' in value || 'sharedFormula' in value) return cellText((value as { result?: ExcelJS.CellValue }).result ?? null, asDate);
-    if ('text' in value) return cellText((value as { text: ExcelJS.CellValue }).text, asDate);
-    if ('error' in value) return '';
-  }
-  return String(value as unknown).trim();
-}
+/**
+ * The most an upload may unpack to. A full 20,000-row, 25-column sheet unpacks to about 22 MB; a
+ * zip bomb (a 200 kB file holding a 200 MB cell) is refused before anything parses it.
+ */
+export const IMPORT_MAX_UNPACKED_BYTES = 64 * 1024 * 1024;
 
 /** The first sheet's data rows, by the template's headers (a star or spaces around a header are ignored). */
 export async function readUpload(buffer: Buffer, columns: ImportColumn[]): Promise<UploadRow[]> {
   // An .xlsx is a zip: refuse anything else before handing it to the parser.
   if (buffer.length < 4 || buffer.readUInt32BE(0) !== 0x504b0304) throw notXlsx();
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
-  } catch {
-    throw notXlsx();
+  const unpacked = zipUnpackedSize(buffer);
+  if (unpacked === undefined) throw notXlsx();
+  if (unpacked > IMPORT_MAX_UNPACKED_BYTES) throw tooComplex();
+  const result = await readInWorker(buffer, columns, IMPORT_MAX_ROWS);
+  if (result.ok) return result.rows;
+  switch (result.reason) {
+    case 'not-xlsx':
+      throw notXlsx();
+    case 'too-many-rows':
+      throw badRequest('IMPORT_TOO_MANY_ROWS', { limit: IMPORT_MAX_ROWS });
+    case 'template-mismatch':
+      throw badRequest('IMPORT_TEMPLATE_MISMATCH', { header: result.header });
+    case 'too-complex':
+      throw tooComplex();
   }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw notXlsx();
-  if (sheet.rowCount > IMPORT_MAX_ROWS + 1) throw badRequest('IMPORT_TOO_MANY_ROWS', { limit: IMPORT_MAX_ROWS });
-  const byHeader = new Map(columns.map((c) => [c.header, c]));
-  const positions: { index: number; column: ImportColumn }[] = [];
-  sheet.getRow(1).eachCell((cell, index) => {
-    const column = byHeader.get(cellText(cell.value).replace(/[*＊\s]/g, ''));
-    if (column && !positions.some((p) => p.column === column)) positions.push({ index, column });
-  });
-  for (const column of columns.filter((c) => c.required)) {
-    if (!positions.some((p) => p.column === column)) throw badRequest('IMPORT_TEMPLATE_MISMATCH', { header: column.header });
-  }
-  const rows: UploadRow[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, number) => {
-    if (number === 1) return;
-    const cells: Record<string, string> = {};
-    let any = false;
-    for (const { index, column } of positions) {
-      const text = cellText(row.getCell(index).value, column.date);
-      if (text) {
-        cells[column.key] = text;
-        any = true;
-      }
-    }
-    if (any) rows.push({ row: number, cells });
-  });
-  return rows;
 }
 
 /** A sheet with a bold, frozen header row. */

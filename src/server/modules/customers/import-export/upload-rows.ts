@@ -1,0 +1,91 @@
+import ExcelJS from 'exceljs';
+import type { ImportColumn } from './columns';
+
+/**
+ * Reading an upload's rows (exceljs, in memory). Runs in a worker thread (upload-rows.worker.ts), so
+ * it answers in data, not AppErrors, and imports nothing of the server.
+ */
+
+/** One data row of an upload: its sheet row number and its cells as text, by column key. */
+export interface UploadRow {
+  row: number;
+  cells: Record<string, string>;
+}
+
+export type UploadRowsResult =
+  | { ok: true; rows: UploadRow[] }
+  | { ok: false; reason: 'not-xlsx' | 'too-many-rows' | 'too-complex' }
+  | { ok: false; reason: 'template-mismatch'; header: string };
+
+/**
+ * The longest cell kept. Longer text is cut to this, one past the longest field (备注, 2,000), so
+ * a cut cell still fails its field's length rule and the preview names it.
+ */
+export const CELL_MAX_CHARS = 2001;
+/**
+ * The most text one upload may hold, all cells together: a few shared strings repeated in every
+ * cell would otherwise unpack a small file into gigabytes. A full 20,000-row sheet holds ~15 M.
+ */
+export const UPLOAD_MAX_CHARS = 40_000_000;
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** A cell's value as the text a user typed: dates as YYYY-MM-DD, formulas by their result, rich text joined. */
+export function cellText(value: ExcelJS.CellValue, asDate = false): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) {
+    // Excel dates carry no zone; exceljs reads them as UTC midnight.
+    const day = `${value.getUTCFullYear()}-${pad(value.getUTCMonth() + 1)}-${pad(value.getUTCDate())}`;
+    return asDate || (value.getUTCHours() === 0 && value.getUTCMinutes() === 0) ? day : `${day} ${pad(value.getUTCHours())}:${pad(value.getUTCMinutes())}`;
+  }
+  if (typeof value === 'number') return Number.isInteger(value) ? value.toFixed(0) : String(value);
+  if (typeof value === 'string' || typeof value === 'boolean') return String(value).trim();
+  if (typeof value === 'object') {
+    if ('richText' in value) return value.richText.map((r) => r.text).join('').trim();
+    if ('formula' in value || 'sharedFormula' in value) return cellText((value as { result?: ExcelJS.CellValue }).result ?? null, asDate);
+    if ('text' in value) return cellText((value as { text: ExcelJS.CellValue }).text, asDate);
+    if ('error' in value) return '';
+  }
+  return String(value as unknown).trim();
+}
+
+/** The first sheet's data rows, by the template's headers (a star or spaces around a header are ignored). */
+export async function readUploadRows(buffer: Buffer, columns: ImportColumn[], maxRows: number): Promise<UploadRowsResult> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
+  } catch {
+    return { ok: false, reason: 'not-xlsx' };
+  }
+  const sheet = workbook.worksheets[0];
+  if (!sheet) return { ok: false, reason: 'not-xlsx' };
+  if (sheet.rowCount > maxRows + 1) return { ok: false, reason: 'too-many-rows' };
+  const byHeader = new Map(columns.map((c) => [c.header, c]));
+  const positions: { index: number; column: ImportColumn }[] = [];
+  sheet.getRow(1).eachCell((cell, index) => {
+    const column = byHeader.get(cellText(cell.value).replace(/[*＊\s]/g, ''));
+    if (column && !positions.some((p) => p.column === column)) positions.push({ index, column });
+  });
+  for (const column of columns.filter((c) => c.required)) {
+    if (!positions.some((p) => p.column === column)) return { ok: false, reason: 'template-mismatch', header: column.header };
+  }
+  const rows: UploadRow[] = [];
+  let chars = 0;
+  sheet.eachRow({ includeEmpty: false }, (row, number) => {
+    if (number === 1 || chars > UPLOAD_MAX_CHARS) return;
+    const cells: Record<string, string> = {};
+    let any = false;
+    for (const { index, column } of positions) {
+      const text = cellText(row.getCell(index).value, column.date);
+      if (text) {
+        // Cut, not refused: the field's own length rule then names the row and field in the preview.
+        cells[column.key] = text.length > CELL_MAX_CHARS ? text.slice(0, CELL_MAX_CHARS) : text;
+        chars += cells[column.key].length;
+        any = true;
+      }
+    }
+    if (any) rows.push({ row: number, cells });
+  });
+  if (chars > UPLOAD_MAX_CHARS) return { ok: false, reason: 'too-complex' };
+  return { ok: true, rows };
+}
