@@ -299,6 +299,11 @@ describe('a sales team works one company customer from creation to the pool and 
     await visible(viewHeader(repB).getByText(`放入原因：${RELEASE_REASON}`, { exact: true }));
     expect(await viewHeader(repB).getByRole('button', { name: label('转移') }).count()).toBe(0);
     await snap(repB, 'customers-14-released');
+    // In 客户池 the releaser is not offered 领取 while the rule would refuse it.
+    await openMenu(repB, '客户管理', '客户池');
+    await repB.waitForURL((url) => url.pathname === '/pool');
+    const releasedRow = await visible(customerRow(repB));
+    expect(await releasedRow.getByRole('button', { name: label('领取') }).isDisabled()).toBe(true);
     await repB.context().close();
 
     const repC = await newPage(browser, DESKTOP);

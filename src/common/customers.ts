@@ -133,3 +133,5 @@ export const customerListColumns = [
   'updatedAt',
 ] as const;
 export type CustomerListColumn = (typeof customerListColumns)[number];
+/** The columns shown until a user picks their own with 列设置 (the rest are a tick away). */
+export const defaultListColumns: readonly CustomerListColumn[] = customerListColumns.filter((c) => c !== 'source' && c !== 'region' && c !== 'createdAt');

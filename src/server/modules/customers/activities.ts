@@ -136,8 +136,9 @@ export async function createActivity(db: Db, actor: Actor, customerId: number, i
     if (changes.length) await tx.update(customers).set(after).where(eq(customers.id, row.id));
     // Every follow-up restarts the revisit clock (last follow-up), so it also answers a revisit that is due.
     await answerDueRevisit(tx, row.id, created.id, now);
+    // The customer's own record changes (its follow-up times): an update of it, named by the summary.
     await recordAudit(tx, actor, {
-      action: 'create',
+      action: 'update',
       entityType: 'customer',
       entityId: row.id,
       summary: `${row.name}: 行动记录（${kindLabels[input.kind]}）`,

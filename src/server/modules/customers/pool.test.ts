@@ -78,7 +78,7 @@ describe('release to the pool (放入公海)', () => {
     await makeCustomer(t, { name: '池测丙', ownerId: ids.rep1, departmentId: deptA, level: 'A' });
     const all = (await c.rep1.get('/api/v1/pool?q=池测')).json();
     expect(all.items.map((i: { name: string }) => i.name)).toEqual(['池测乙', '池测甲']);
-    expect(all).toMatchObject({ total: 2, totalExact: true, claimsToday: 0, dailyClaimLimit: 20 });
+    expect(all).toMatchObject({ total: 2, totalExact: true, claimsToday: 0, dailyClaimLimit: 20, reclaimBlockDays: 7 });
     expect((await c.rep1.get('/api/v1/pool?q=池测&level=A')).json().items.map((i: { id: number }) => i.id)).toEqual([older.id]);
     expect((await c.rep1.get('/api/v1/pool?q=池测&industry=it&pageSize=1&page=2')).json().items.map((i: { id: number }) => i.id)).toEqual([older.id]);
     expect(newer.id).toBeGreaterThan(older.id);

@@ -147,10 +147,13 @@ export async function listPool(db: Db, actor: Actor, query: PoolQuery) {
   return { ...(await readCustomerPage(db, sql<'pool'>`'pool'`, page, !!query.q)), page: query.page, pageSize: query.pageSize };
 }
 
-/** The caller's claims today (company time zone) against the daily limit (0 = unlimited). */
+/**
+ * The caller's claims today (company time zone) against the daily limit (0 = unlimited), and how
+ * long a releaser waits to claim back, so the page offers 领取 only where it would succeed.
+ */
 export async function poolStatus(db: Db, actor: Actor) {
   const [settings, claimed] = await Promise.all([getCustomerSettings(db), claimsToday(db, actor.userId)]);
-  return { claimsToday: claimed, dailyClaimLimit: settings.dailyClaimLimit };
+  return { claimsToday: claimed, dailyClaimLimit: settings.dailyClaimLimit, reclaimBlockDays: settings.reclaimBlockDays };
 }
 
 /** The user's claims since midnight in the company's time zone, in one statement. */

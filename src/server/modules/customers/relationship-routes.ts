@@ -68,6 +68,8 @@ export const customerRelationshipRoutes: FastifyPluginAsyncZod = async (app) => 
             /** The caller's claims today and the daily limit (0 = unlimited), for the pool page's header. */
             claimsToday: z.number().int(),
             dailyClaimLimit: z.number().int(),
+            /** Days a user who released a customer waits before claiming it back (0 = no wait). */
+            reclaimBlockDays: z.number().int(),
           }),
         },
       },

@@ -316,7 +316,8 @@ const zhCN = {
   } satisfies Record<Permission, string>,
 };
 
-type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> };
+/** Every key of T as a string, plus English singulars (`key_one`, for `t(key, { count })`). */
+type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> } & { [singular: `${string}_one`]: string };
 /** The shape every language must fill completely (checked by the compiler). */
 export type Messages = DeepStrings<typeof zhCN>;
 

@@ -56,7 +56,7 @@ export type AuditValueFormat = (field: string, value: unknown) => string | undef
 
 /** How 操作记录 reads the changes of one entity type. */
 export interface AuditFormat {
-  /** The i18n key of a field's label, where `auditField.<field>` is not the right one. */
+  /** The i18n key of a field's label, where `auditField.<field>` is not the right one; `team.*` labels `team.4`. */
   fieldLabels?: Record<string, string>;
   /** A hook returning how stored values read (dictionary lookups need the query cache). */
   useValues?: () => AuditValueFormat;

@@ -15,6 +15,7 @@ function useCustomerValues(): AuditValueFormat {
       if (typeof value !== 'string') return undefined;
       if (isDictionary(field)) return dictLabel(field, value);
       if (field === 'kind' || field === 'gender') return t(`customer.${field}.${value}`, { defaultValue: value });
+      if (field.startsWith('team.')) return t(`customer.access.${value}`, { defaultValue: value });
       return undefined;
     },
     [t, dictLabel],
@@ -45,7 +46,7 @@ const contactLabels = Object.fromEntries(
 
 /** How 操作记录 reads this area's changes (WebArea.auditFormats). */
 export const customerAuditFormats: Record<string, AuditFormat> = {
-  customer: { useValues: useCustomerValues },
+  customer: { useValues: useCustomerValues, fieldLabels: { 'team.*': 'customer.team.members' } },
   contact: { fieldLabels: { ...contactLabels, title: 'customer.contact.jobTitle', isDecisionMaker: 'customer.contact.isDecisionMaker' } },
   customer_settings: {
     fieldLabels: Object.fromEntries(

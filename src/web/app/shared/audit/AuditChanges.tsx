@@ -34,7 +34,8 @@ export default function AuditChanges({ changes, entityType }: { changes: AuditCh
   const useValues = format?.useValues ?? useAsStored;
   const valueOf = useValues();
   const fieldLabel = (field: string) => {
-    const own = format?.fieldLabels?.[field];
+    // `team.4` is labelled by `team.*`: one member among many.
+    const own = format?.fieldLabels?.[field] ?? format?.fieldLabels?.[field.replace(/\.\d+$/, '.*')];
     if (own) return t(own);
     const area = entityType ? t(`${entityType}.field.${field}`, { defaultValue: field }) : field;
     return t(`auditField.${field}`, { defaultValue: area });
@@ -52,7 +53,8 @@ export default function AuditChanges({ changes, entityType }: { changes: AuditCh
           title: t('audit.field'),
           dataIndex: 'field',
           key: 'field',
-          width: 160,
+          // A share of the width, not 160 px: on a phone that left the values a few characters each.
+          width: '30%',
           render: (field: string) => fieldLabel(field),
         },
         { title: t('audit.from'), key: 'from', render: (_, c) => <ChangeValue value={c.from} shown={valueOf(c.field, c.from)} /> },

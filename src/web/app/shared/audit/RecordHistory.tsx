@@ -32,6 +32,7 @@ export default function RecordHistory({ entityType, entityId }: { entityType: st
             <Typography.Text type="secondary">
               {formatDateTime(entry.at)} · {entry.actorName ?? '—'}
             </Typography.Text>
+            {entry.summary && <div className="record-history-summary">{entry.summary}</div>}
             {entry.changes?.length ? <AuditChanges changes={entry.changes} entityType={entityType} /> : null}
           </div>
         ),

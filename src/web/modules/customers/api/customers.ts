@@ -165,6 +165,7 @@ export interface PoolParams {
 export interface PoolQuota {
   claimsToday: number;
   dailyClaimLimit: number;
+  reclaimBlockDays: number;
 }
 
 export function usePool(params: PoolParams) {

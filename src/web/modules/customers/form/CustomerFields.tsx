@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { AutoComplete, Col, DatePicker, Form, Input, Radio, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
 import DictSelect from '../shared/DictSelect';
@@ -7,7 +8,11 @@ import { genders, type CustomerKind } from '../types';
 const PHONE = /^[\d\s+\-()（）]*$/;
 
 /** The fields of a company or a person customer (the issue's lists), one column on phones. */
-export default function CustomerFields({ kind }: { kind: CustomerKind }) {
+/**
+ * The customer's own fields. `nameCheck` and `phoneCheck` (查重 notices) show under the fields
+ * they check, so a notice appearing never moves the input being typed.
+ */
+export default function CustomerFields({ kind, nameCheck, phoneCheck }: { kind: CustomerKind; nameCheck?: ReactNode; phoneCheck?: ReactNode }) {
   const { t } = useTranslation();
   const f = (key: string) => t(`customer.field.${key}`);
   const phoneRule = { pattern: PHONE, message: t('customer.hint.phoneFormat') };
@@ -35,12 +40,20 @@ export default function CustomerFields({ kind }: { kind: CustomerKind }) {
           </Form.Item>
         </Col>
       )}
+      <Col span={24}>{nameCheck}</Col>
       {company ? (
-        <Col {...half}>
-          <Form.Item name="phone" label={f('phone')} rules={[phoneRule]}>
-            <Input inputMode="tel" maxLength={30} />
-          </Form.Item>
-        </Col>
+        <>
+          <Col {...half}>
+            <Form.Item name="industry" label={f('industry')}>
+              <DictSelect type="industry" />
+            </Form.Item>
+          </Col>
+          <Col {...half}>
+            <Form.Item name="phone" label={f('phone')} rules={[phoneRule]}>
+              <Input inputMode="tel" maxLength={30} />
+            </Form.Item>
+          </Col>
+        </>
       ) : (
         <>
           <Col {...half}>
@@ -56,13 +69,8 @@ export default function CustomerFields({ kind }: { kind: CustomerKind }) {
           </Col>
         </>
       )}
-      {company ? (
-        <Col {...half}>
-          <Form.Item name="industry" label={f('industry')}>
-            <DictSelect type="industry" />
-          </Form.Item>
-        </Col>
-      ) : (
+      <Col span={24}>{phoneCheck}</Col>
+      {!company && (
         <Col {...half}>
           <Form.Item name="wechat" label={f('wechat')}>
             <Input maxLength={50} />

@@ -95,13 +95,11 @@ export default function CustomerFormDrawer({ open, customer, prefill, onClose }:
         <Form.Item name="kind" label={t('customer.kindLabel')}>
           <Segmented<CustomerKind> options={customerKinds.map((k) => ({ value: k, label: t(`customer.kind.${k}`) }))} />
         </Form.Item>
-        <DuplicateAlert
-          name={name}
-          phone={phone}
-          mobile={kind === 'person' ? mobile : undefined}
-          excludeId={customer?.id}
+        <CustomerFields
+          kind={kind}
+          nameCheck={<DuplicateAlert name={name} excludeId={customer?.id} />}
+          phoneCheck={<DuplicateAlert phone={phone} mobile={kind === 'person' ? mobile : undefined} excludeId={customer?.id} />}
         />
-        <CustomerFields kind={kind} />
         {!isEdit && can('customer.transfer') && (
           <Form.Item name="ownerId" label={t('customer.field.owner')} extra={t('customer.hint.ownerDefault')}>
             <UserPicker allowClear />

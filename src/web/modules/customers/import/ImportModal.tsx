@@ -118,7 +118,7 @@ export default function ImportModal({ open, onClose, initialKind = 'company' }: 
   return (
     <Modal
       open={open}
-      title={t('customer.importExport.importTitle')}
+      title={t(kind === 'contact' ? 'customer.importExport.importContactsTitle' : 'customer.importExport.importTitle')}
       width={900}
       onCancel={close}
       destroyOnHidden
@@ -160,7 +160,7 @@ export default function ImportModal({ open, onClose, initialKind = 'company' }: 
               {t('customer.importExport.downloadTemplate')}
             </Button>
           </Space>
-          <Typography.Text type="secondary">{t('customer.importExport.templateHint')}</Typography.Text>
+          <Typography.Text type="secondary">{t(kind === 'contact' ? 'customer.importExport.contactTemplateHint' : 'customer.importExport.templateHint')}</Typography.Text>
           <Upload.Dragger accept=".xlsx" multiple={false} showUploadList={false} beforeUpload={choose} disabled={busy}>
             <p className="ant-upload-drag-icon">
               <InboxOutlined />
@@ -185,7 +185,7 @@ export default function ImportModal({ open, onClose, initialKind = 'company' }: 
             rowKey="row"
             dataSource={rows}
             pagination={{ pageSize: 10, showSizeChanger: false }}
-            scroll={isMobile ? undefined : { x: 'max-content' }}
+            tableLayout="fixed"
             rowClassName={(r) => (r.errors.length ? 'import-row-error' : '')}
             columns={
               isMobile
@@ -207,7 +207,8 @@ export default function ImportModal({ open, onClose, initialKind = 'company' }: 
                     { title: t('customer.importExport.row'), dataIndex: 'row', width: 64 },
                     { title: nameTitle, key: 'name', width: 200, render: (_, r) => rowName(r) },
                     { title: t('customer.field.phone'), key: 'phone', width: 130, render: (_, r) => r.values.mobile ?? r.values.phone ?? r.values.contactMobile ?? '—' },
-                    { title: t('customer.importExport.result'), key: 'errors', render: (_, r) => errorList(r) },
+                    // Wraps within the dialog: a long reason was cut off at its right edge.
+                    { title: t('customer.importExport.result'), key: 'errors', width: 420, render: (_, r) => errorList(r) },
                   ]
             }
           />

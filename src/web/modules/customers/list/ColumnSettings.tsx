@@ -10,18 +10,20 @@ export interface ColumnChoice {
   fixed?: boolean;
 }
 
-/** 列设置: which of the list's columns show; `null` means the list's own choice (all of them). */
+/** 列设置: which of the list's columns show; `null` means the list's own choice (`defaults`). */
 export default function ColumnSettings({
   choices,
   value,
+  defaults,
   onChange,
 }: {
   choices: ColumnChoice[];
   value: string[] | null;
+  defaults: readonly string[];
   onChange: (columns: string[] | null) => void;
 }) {
   const { t } = useTranslation();
-  const shown = value ?? choices.map((c) => c.key);
+  const shown = [...(value ?? defaults)];
   const content = (
     <div style={{ maxWidth: 240 }}>
       <Checkbox.Group

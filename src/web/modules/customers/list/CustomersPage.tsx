@@ -9,7 +9,7 @@ import { useIsMobile } from '../../../app/layout/useIsMobile';
 import ListTable from '../../../app/shared/list/ListTable';
 import { useListState } from '../../../app/shared/list/useListState';
 import { type SavedScene, useSavedScenes } from '../../../app/shared/savedScenes';
-import { customerListColumns } from '../../../../common/customers';
+import { customerListColumns, defaultListColumns } from '../../../../common/customers';
 import { useCustomers } from '../api/customers';
 import { useDictLabel } from '../api/dictionaries';
 import CustomerFormDrawer from '../form/CustomerFormDrawer';
@@ -78,10 +78,9 @@ export default function CustomersPage() {
   const list = useCustomers({ scene, q, ...filters, ...paging });
   const filterCount = countFilters(filterValues);
   const allColumns = customerColumns({ t, sort: paging.sort, order: paging.order, isMobile, dictLabel });
-  // Columns picked by hand show on every screen size (no responsive hiding); the name always shows.
-  const columns = visibleColumns
-    ? allColumns.filter((c) => c.key === 'name' || visibleColumns.includes(String(c.key))).map((c) => ({ ...c, responsive: undefined }))
-    : allColumns;
+  // The columns ticked in 列设置 are the columns shown, on every screen size; the name always shows.
+  const shownColumns: readonly string[] = visibleColumns ?? defaultListColumns;
+  const columns = allColumns.filter((c) => c.key === 'name' || shownColumns.includes(String(c.key)));
   const columnChoices = allColumns.map((c) => ({ key: String(c.key), title: String(c.title), fixed: c.key === 'name' }));
 
   const savedScenes = useSavedScenes(CUSTOMER_SCENE_LIST);
@@ -112,7 +111,7 @@ export default function CustomersPage() {
     filters: Object.fromEntries(
       Object.entries({ scene, q, ...filters, sort: paging.sort, order: paging.sort ? paging.order : undefined }).filter(([, v]) => v !== undefined),
     ),
-    columns: visibleColumns ?? columnChoices.map((c) => c.key),
+    columns: [...shownColumns],
   });
 
   /** 导出 (the whole list as filtered) or 导出所选 (`ids`), with the columns shown, in the list's order. */
@@ -132,10 +131,12 @@ export default function CustomersPage() {
     firstPage();
   };
 
-  const narrowed = !!q || filterCount > 0 || scene !== 'all';
+  // Searched or filtered: nothing matches; a scene alone: nothing in it yet; else: no customers at all.
+  const filtered = !!q || filterCount > 0;
+  const emptyText = filtered ? t('customer.emptyFiltered') : scene !== 'all' ? t('customer.emptyScene', { scene: t(`customer.scene.${scene}`) }) : t('customer.empty');
   const empty = (
-    <Empty description={narrowed ? t('customer.emptyFiltered') : t('customer.empty')}>
-      {!narrowed && can('customer.create') && (
+    <Empty description={emptyText}>
+      {!filtered && (scene === 'all' || scene === 'mine') && can('customer.create') && (
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
           {t('customer.create')}
         </Button>
@@ -155,6 +156,7 @@ export default function CustomersPage() {
           <ColumnSettings
             choices={columnChoices}
             value={visibleColumns}
+            defaults={defaultListColumns}
             onChange={(next) => {
               setVisibleColumns(next);
               storeColumns(next);

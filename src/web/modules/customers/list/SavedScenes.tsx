@@ -119,7 +119,9 @@ export default function SavedScenes({
       ))}
     </ul>
   ) : (
-    <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={scenes.isError ? errorMessage(scenes.error) : t('customer.savedScene.empty')} />
+    <div className="saved-scene-list">
+      <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={scenes.isError ? errorMessage(scenes.error) : t('customer.savedScene.empty')} />
+    </div>
   );
 
   return (

@@ -78,9 +78,9 @@ export function customerColumns(o: CustomerColumnOptions): ColumnsType<Customer>
     { title: t('customer.field.lastFollowupAt'), dataIndex: 'lastFollowupAt', ...sortable('lastFollowupAt'), width: 150, render: formatDateTime },
     { title: t('customer.field.status'), dataIndex: 'status', key: 'status', width: 90, render: dict('status') },
     { title: t('customer.field.industry'), dataIndex: 'industry', key: 'industry', width: 110, render: dict('industry') },
-    { title: t('customer.field.source'), dataIndex: 'source', key: 'source', width: 100, responsive: ['xxl'], render: dict('source') },
-    { title: t('customer.field.region'), key: 'region', width: 160, responsive: ['xxl'], render: (_, c) => regionText(c) || '—' },
-    { title: t('customer.field.createdAt'), dataIndex: 'createdAt', ...sortable('createdAt'), width: 120, responsive: ['xxl'], render: formatDate },
-    { title: t('customer.field.updatedAt'), dataIndex: 'updatedAt', ...sortable('updatedAt'), width: 150, responsive: ['lg'], render: formatDateTime },
+    { title: t('customer.field.source'), dataIndex: 'source', key: 'source', width: 100, render: dict('source') },
+    { title: t('customer.field.region'), key: 'region', width: 160, render: (_, c) => regionText(c) || '—' },
+    { title: t('customer.field.createdAt'), dataIndex: 'createdAt', ...sortable('createdAt'), width: 120, render: formatDate },
+    { title: t('customer.field.updatedAt'), dataIndex: 'updatedAt', ...sortable('updatedAt'), width: 150, render: formatDateTime },
   ];
 }

@@ -1,11 +1,12 @@
-import { Button, Card, Flex, Space, Typography } from 'antd';
+import { Button, Card, Flex, Space, Tooltip, Typography } from 'antd';
+import dayjs from 'dayjs';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import { usePermissions } from '../../../app/auth/session';
+import { useMe, usePermissions } from '../../../app/auth/session';
 import { useIsMobile } from '../../../app/layout/useIsMobile';
-import { formatDateTime } from '../../../app/shared/format';
+import { formatDate, formatDateTime } from '../../../app/shared/format';
 import ListTable from '../../../app/shared/list/ListTable';
 import { useListState } from '../../../app/shared/list/useListState';
 import { usePool, type PoolParams } from '../api/customers';
@@ -26,6 +27,7 @@ type PoolFilters = Omit<PoolParams, 'page' | 'pageSize'>;
 export default function PoolPage() {
   const { t } = useTranslation();
   const { can } = usePermissions();
+  const me = useMe();
   const isMobile = useIsMobile();
   const navigate = useNavigate();
   const dict = useDictLabel();
@@ -36,23 +38,42 @@ export default function PoolPage() {
   const quota = list.data && { claimsToday: list.data.claimsToday, dailyClaimLimit: list.data.dailyClaimLimit };
   const set = (patch: PoolFilters) => state.setFilters((f) => ({ ...f, ...patch }));
 
+  /** Until when the caller, having released `c`, may not claim it back (the server's rule), if at all. */
+  const reclaimableFrom = (c: Customer) => {
+    const days = list.data?.reclaimBlockDays ?? 0;
+    if (days <= 0 || c.previousOwnerId !== me.id || !c.poolReleasedAt) return undefined;
+    const until = dayjs(c.poolReleasedAt).add(days, 'day');
+    return until.isAfter(dayjs()) ? until.toISOString() : undefined;
+  };
+
   const actionsColumn: ColumnsType<Customer>[number] = {
     title: t('common.actions'),
     key: 'actions',
     width: 130,
     fixed: isMobile ? undefined : 'right',
-    render: (_, c) => (
+    render: (_, c) => {
+      const blockedUntil = reclaimableFrom(c);
+      return (
       <Space size={0}>
-        <Button type="link" size="small" onClick={() => claim(c, (claimed) => void navigate(`/customers/${claimed.id}`))}>
-          {t('customer.action.claim')}
-        </Button>
+        {blockedUntil ? (
+          <Tooltip title={t('customer.pool.reclaimBlocked', { days: list.data?.reclaimBlockDays, until: formatDate(blockedUntil) })}>
+            <Button type="link" size="small" disabled>
+              {t('customer.action.claim')}
+            </Button>
+          </Tooltip>
+        ) : (
+          <Button type="link" size="small" onClick={() => claim(c, (claimed) => void navigate(`/customers/${claimed.id}`))}>
+            {t('customer.action.claim')}
+          </Button>
+        )}
         {can('customer.assign') && (
           <Button type="link" size="small" onClick={() => setAssigning(c)}>
             {t('customer.action.assign')}
           </Button>
         )}
       </Space>
-    ),
+      );
+    },
   };
   const columns: ColumnsType<Customer> = [
     { title: t('customer.field.name'), key: 'name', width: isMobile ? 150 : 220, fixed: 'left', className: 'customer-name-cell', render: (_, c) => <CustomerName customer={c} /> },

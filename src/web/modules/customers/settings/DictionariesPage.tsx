@@ -30,14 +30,15 @@ export default function DictionariesPage() {
   );
 
   const columns: ColumnsType<DictionaryItem> = [
-    { title: d('label'), dataIndex: 'label', key: 'label', width: 160 },
+    // On a phone the name, the switch and the actions fit the screen; code and order are desktop columns.
+    { title: d('label'), dataIndex: 'label', key: 'label', width: isMobile ? undefined : 160 },
     { title: d('code'), dataIndex: 'code', key: 'code', width: 140, responsive: ['md'], render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
-    { title: d('sort'), dataIndex: 'sort', key: 'sort', width: 70 },
+    { title: d('sort'), dataIndex: 'sort', key: 'sort', width: 70, responsive: ['sm'] },
     {
       title: d('enabled'),
       dataIndex: 'enabled',
       key: 'enabled',
-      width: 80,
+      width: isMobile ? 56 : 80,
       render: (enabled: boolean, item) => (
         <Switch
           size="small"
@@ -50,7 +51,7 @@ export default function DictionariesPage() {
     {
       title: t('common.actions'),
       key: 'actions',
-      width: 130,
+      width: isMobile ? 104 : 130,
       render: (_, item) => (
         <Space size={0}>
           <Button type="link" size="small" onClick={() => setEditing(item)}>

@@ -33,7 +33,13 @@ export default function ReturnRulesSection() {
       formName="returnRule"
       scrollX={720}
       columns={[
-        { title: a('name'), dataIndex: 'name', render: (v: string, r) => (r.enabled ? v : <Space>{v}<Tag>{a('disabled')}</Tag></Space>) },
+        // A width of its own: squeezed by the number columns, the name wrapped a character or two per line.
+        {
+          title: a('name'),
+          dataIndex: 'name',
+          width: 200,
+          render: (v: string, r) => (r.enabled ? v : <Space wrap size={4}>{v}<Tag>{a('disabled')}</Tag></Space>),
+        },
         { title: a('noFollowupDays'), dataIndex: 'noFollowupDays', render: days },
         { title: a('noDealDays'), dataIndex: 'noDealDays', render: days },
         {

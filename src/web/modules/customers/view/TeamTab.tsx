@@ -45,7 +45,7 @@ export default function TeamTab({ customerId, canManage }: { customerId: number;
             style={{ flex: 1, minWidth: 0 }}
             aria-label={t('customer.team.user')}
           />
-          <Select<ShareAccess> value={newAccess} onChange={setNewAccess} options={accessOptions} style={{ width: 100 }} aria-label={t('customer.team.access')} />
+          <Select<ShareAccess> value={newAccess} onChange={setNewAccess} options={accessOptions} popupMatchSelectWidth={false} style={{ width: 'auto', minWidth: 100 }} aria-label={t('customer.team.access')} />
           <Button
             type="primary"
             disabled={!newUser}
@@ -84,7 +84,8 @@ export default function TeamTab({ customerId, canManage }: { customerId: number;
                         size="small"
                         value={m.access}
                         options={accessOptions}
-                        style={{ width: 96 }}
+                        popupMatchSelectWidth={false}
+                        style={{ minWidth: 96 }}
                         aria-label={t('customer.team.access')}
                         onChange={(access) => put.mutate({ userId: m.userId, access }, { onSuccess: saved, onError: fail })}
                       />,
