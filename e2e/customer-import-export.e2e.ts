@@ -218,8 +218,10 @@ describe('销售经理 imports customers from Excel and exports the list (deskto
 
   it('adds more contacts to the imported customers from the 联系人 template', async () => {
     await page.getByRole('button', { name: label('导入') }).click();
-    const dialog = await visible(page.getByRole('dialog', { name: '导入客户' }));
-    await dialog.locator('.ant-radio-button-wrapper').filter({ hasText: '联系人' }).click();
+    const opened = await visible(page.getByRole('dialog', { name: '导入客户' }));
+    await opened.locator('.ant-radio-button-wrapper').filter({ hasText: '联系人' }).click();
+    // The dialog is named for what it now imports.
+    const dialog = await visible(page.getByRole('dialog', { name: '导入联系人' }));
     expect(await dialog.getByRole('radio', { name: '联系人' }).isChecked()).toBe(true);
     const downloaded = await downloadOf(page, dialog.getByRole('button', { name: label('下载模板') }));
     expect(downloaded.name).toBe('联系人导入模板.xlsx');
@@ -279,7 +281,7 @@ describe('销售经理 imports customers from Excel and exports the list (deskto
     await search.press('Enter');
     await visible(page.locator('.customer-table').getByText('王芳', { exact: true }));
     await page.getByRole('button', { name: label('导入') }).click();
-    const contactsImport = await visible(page.getByRole('dialog', { name: '导入客户' }));
+    const contactsImport = await visible(page.getByRole('dialog', { name: '导入联系人' }));
     expect(await contactsImport.getByRole('radio', { name: '联系人' }).isChecked()).toBe(true);
     await contactsImport.locator('.ant-modal-footer').getByRole('button', { name: label('关闭') }).click();
     await gone(contactsImport);

@@ -116,6 +116,8 @@ describe('email from the customer view', () => {
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe('EMAIL_NOT_CONFIGURED');
     expect(mails).toHaveLength(0);
+    // The view asks first, so a rep learns it before writing anything.
+    expect((await rep1.get('/api/v1/messaging/availability')).json()).toEqual({ email: false, sms: false });
   });
 
   it('sends to the contact through SMTP (Chinese subject and body arrive intact) and logs an email activity', async () => {
@@ -133,6 +135,7 @@ describe('email from the customer view', () => {
       smsSignatureHeader: 'X-Sign',
       smsHeaders: { 'X-App': 'crm' },
     });
+    expect((await rep1.get('/api/v1/messaging/availability')).json()).toEqual({ email: true, sms: true });
     expect(saved.statusCode, saved.body).toBe(200);
     const { customerId, contactId } = await customerWithContact('上海邮件测试有限公司', { name: '陈经理', email: 'chen@example.com', mobile: '13800001111' });
     const body = '陈经理您好：\n附上本月报价，请查收。\n—— 李一';

@@ -5,7 +5,7 @@ import { recordAudit } from '../audit/service';
 import { actorOf } from '../http/actor';
 import { AppError, badRequest } from '../http/errors';
 import { sendMail } from './mailer';
-import { effectiveMessagingRow, emailConfigured, getMessagingRow, toMessagingDto, updateMessaging } from './settings';
+import { effectiveMessagingRow, emailConfigured, getMessagingRow, smsConfigured, toMessagingDto, updateMessaging } from './settings';
 
 const tags = ['settings'];
 
@@ -19,6 +19,19 @@ export const messagingRoutes: FastifyPluginAsyncZod = async (app) => {
     '/settings/messaging',
     { config: { permission: 'settings.messaging.manage' }, schema: { tags, summary: '邮件与短信设置（密码与密钥不返回；fromEnvironment：由环境变量设置、不可在此修改的字段）', response: { 200: messagingSettingsSchema } } },
     async () => toMessagingDto(await getMessagingRow(db), env),
+  );
+
+  // For everyone who may send: the customer view says at once that sending is not set up, instead
+  // of after a whole message has been written.
+  app.get(
+    '/messaging/availability',
+    {
+      schema: { tags, summary: '邮件与短信是否已配置（任何登录用户可查看）', response: { 200: z.object({ email: z.boolean(), sms: z.boolean() }) } },
+    },
+    async () => {
+      const row = await effectiveMessagingRow(db, env);
+      return { email: emailConfigured(row), sms: smsConfigured(row) };
+    },
   );
 
   app.put(

@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../app/api';
 import type { Activity } from '../types';
 import { CUSTOMERS_KEY } from './customers';
@@ -34,4 +34,13 @@ export function useSendMessage() {
       onSettled: refresh,
     }),
   };
+}
+
+/** Whether mail and SMS are set up (an administrator's settings), so the view can say so before anyone writes. */
+export function useMessagingAvailability() {
+  return useQuery({
+    queryKey: ['messaging', 'availability'],
+    queryFn: () => api.get<{ email: boolean; sms: boolean }>('/messaging/availability'),
+    staleTime: 60_000,
+  });
 }

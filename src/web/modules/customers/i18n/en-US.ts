@@ -415,6 +415,8 @@ const customerEnUS: Messages['customer'] = {
     unitDays: 'days',
   },
   messaging: {
+    emailUnavailable: 'No mail server is set up yet; ask your administrator (Settings → Mail & SMS)',
+    smsUnavailable: 'No SMS gateway is set up yet; ask your administrator (Settings → Mail & SMS)',
     email: 'Email',
     sms: 'Text message',
     emailTitle: 'Email: {{name}}',

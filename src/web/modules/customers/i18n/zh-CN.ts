@@ -408,6 +408,8 @@ const customerZhCN = {
     unitDays: '天',
   },
   messaging: {
+    emailUnavailable: '尚未配置邮件服务器，暂不能发邮件；请联系系统管理员（系统设置 → 邮件与短信）',
+    smsUnavailable: '尚未配置短信网关，暂不能发短信；请联系系统管理员（系统设置 → 邮件与短信）',
     email: '发邮件',
     sms: '发短信',
     emailTitle: '发邮件：{{name}}',

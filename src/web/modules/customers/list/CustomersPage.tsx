@@ -207,14 +207,6 @@ export default function CustomersPage() {
           }}
         />
       )}
-      {selected.length > 0 && (
-        <BulkBar
-          selected={selected}
-          onDone={() => setSelected([])}
-          exporting={exporting}
-          onExport={() => exportList({ ids: selected.map((c) => c.id).join(',') })}
-        />
-      )}
       <ListTable<Customer>
         className="customer-table"
         list={list}
@@ -229,6 +221,15 @@ export default function CustomersPage() {
           fixed: !isMobile,
         }}
       />
+      {/* Below the table, held at the screen's bottom edge: above it, appearing with the first tick pushed the rows down under the pointer. */}
+      {selected.length > 0 && (
+        <BulkBar
+          selected={selected}
+          onDone={() => setSelected([])}
+          exporting={exporting}
+          onExport={() => exportList({ ids: selected.map((c) => c.id).join(',') })}
+        />
+      )}
       <CustomerFormDrawer open={creating} onClose={() => setCreating(false)} />
       {importing && <ImportModal open={importing} onClose={() => setImporting(false)} />}
     </Card>

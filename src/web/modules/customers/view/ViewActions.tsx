@@ -8,6 +8,7 @@ import ShareModal from '../actions/ShareModal';
 import type { ActionTarget } from '../actions/target';
 import TransferModal from '../actions/TransferModal';
 import { useCustomerMutations } from '../api/customers';
+import { useMessagingAvailability } from '../api/messaging';
 import CustomerFormDrawer from '../form/CustomerFormDrawer';
 import AssignModal from '../pool/AssignModal';
 import { useClaim } from '../pool/useClaim';
@@ -28,6 +29,7 @@ export function useViewActions(customer: Customer | undefined, onFollowUp: () =>
   const [release, setRelease] = useState<ActionTarget | null>(null);
   const [assigning, setAssigning] = useState<Customer | null>(null);
   const [composing, setComposing] = useState<'email' | 'sms' | null>(null);
+  const messaging = useMessagingAvailability();
 
   const run = (action: HeaderAction) => {
     if (!customer) return;
@@ -39,7 +41,11 @@ export function useViewActions(customer: Customer | undefined, onFollowUp: () =>
     else if (action === 'release') setRelease(target);
     else if (action === 'assign') setAssigning(customer);
     else if (action === 'claim') claim(customer);
-    else if (action === 'email' || action === 'sms') setComposing(action);
+    else if (action === 'email' || action === 'sms') {
+      // Not set up: say so now, not after the message is written (a rep cannot open the settings).
+      if (messaging.data?.[action] === false) void message.warning(t(`customer.messaging.${action}Unavailable`));
+      else setComposing(action);
+    }
     else if (action === 'delete')
       modal.confirm({
         title: t('customer.delete.confirm', { name: customer.name }),
