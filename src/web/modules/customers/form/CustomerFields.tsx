@@ -42,33 +42,24 @@ export default function CustomerFields({ kind, nameCheck, phoneCheck }: { kind: 
       )}
       <Col span={24}>{nameCheck}</Col>
       {company ? (
-        <>
-          <Col {...half}>
-            <Form.Item name="industry" label={f('industry')}>
-              <DictSelect type="industry" />
-            </Form.Item>
-          </Col>
-          <Col {...half}>
-            <Form.Item name="phone" label={f('phone')} rules={[phoneRule]}>
-              <Input inputMode="tel" maxLength={30} />
-            </Form.Item>
-          </Col>
-        </>
+        <Col {...half}>
+          <Form.Item name="industry" label={f('industry')}>
+            <DictSelect type="industry" />
+          </Form.Item>
+        </Col>
       ) : (
-        <>
-          <Col {...half}>
-            <Form.Item name="mobile" label={f('mobile')} rules={[phoneRule]}>
-              <Input inputMode="tel" maxLength={30} />
-            </Form.Item>
-          </Col>
-          {/* A person may be reached on a landline only (the server takes 手机 or 电话). */}
-          <Col {...half}>
-            <Form.Item name="phone" label={f('phone')} rules={[phoneRule]}>
-              <Input inputMode="tel" maxLength={30} />
-            </Form.Item>
-          </Col>
-        </>
+        <Col {...half}>
+          <Form.Item name="mobile" label={f('mobile')} rules={[phoneRule]}>
+            <Input inputMode="tel" maxLength={30} />
+          </Form.Item>
+        </Col>
       )}
+      {/* Both kinds: a person may be reached on a landline only (the server takes 手机 or 电话). */}
+      <Col {...half}>
+        <Form.Item name="phone" label={f('phone')} rules={[phoneRule]}>
+          <Input inputMode="tel" maxLength={30} />
+        </Form.Item>
+      </Col>
       <Col span={24}>{phoneCheck}</Col>
       {!company && (
         <Col {...half}>
