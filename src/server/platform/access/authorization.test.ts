@@ -83,6 +83,8 @@ describe('the route table', () => {
         'POST /api/v1/scenes',
         'PATCH /api/v1/scenes/:id',
         'DELETE /api/v1/scenes/:id',
+        // Whether mail and SMS are set up (two booleans, no settings): the customer view says so before anyone writes.
+        'GET /api/v1/messaging/availability',
       ].sort(),
     );
   });

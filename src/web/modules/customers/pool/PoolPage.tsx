@@ -1,5 +1,4 @@
 import { Button, Card, Flex, Space, Tooltip, Typography } from 'antd';
-import dayjs from 'dayjs';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,6 +17,7 @@ import LevelTag from '../shared/LevelTag';
 import { regionText } from '../shared/regions';
 import type { Customer } from '../types';
 import AssignModal from './AssignModal';
+import { reclaimBlockedUntil } from './reclaim';
 import { useClaim } from './useClaim';
 import SearchBox from '../../../app/shared/list/SearchBox';
 
@@ -38,21 +38,13 @@ export default function PoolPage() {
   const quota = list.data && { claimsToday: list.data.claimsToday, dailyClaimLimit: list.data.dailyClaimLimit };
   const set = (patch: PoolFilters) => state.setFilters((f) => ({ ...f, ...patch }));
 
-  /** Until when the caller, having released `c`, may not claim it back (the server's rule), if at all. */
-  const reclaimableFrom = (c: Customer) => {
-    const days = list.data?.reclaimBlockDays ?? 0;
-    if (days <= 0 || c.previousOwnerId !== me.id || !c.poolReleasedAt) return undefined;
-    const until = dayjs(c.poolReleasedAt).add(days, 'day');
-    return until.isAfter(dayjs()) ? until.toISOString() : undefined;
-  };
-
   const actionsColumn: ColumnsType<Customer>[number] = {
     title: t('common.actions'),
     key: 'actions',
     width: 130,
     fixed: isMobile ? undefined : 'right',
     render: (_, c) => {
-      const blockedUntil = reclaimableFrom(c);
+      const blockedUntil = reclaimBlockedUntil(c, me.id, list.data?.reclaimBlockDays);
       return (
       <Space size={0}>
         {blockedUntil ? (

@@ -3,14 +3,18 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { errorMessage } from '../../../app/api';
+import { useMe } from '../../../app/auth/session';
+import { formatDate } from '../../../app/shared/format';
 import ReleaseModal from '../actions/ReleaseModal';
 import ShareModal from '../actions/ShareModal';
 import type { ActionTarget } from '../actions/target';
 import TransferModal from '../actions/TransferModal';
 import { useCustomerMutations } from '../api/customers';
+import { useCustomerSettings } from '../api/dictionaries';
 import { useMessagingAvailability } from '../api/messaging';
 import CustomerFormDrawer from '../form/CustomerFormDrawer';
 import AssignModal from '../pool/AssignModal';
+import { reclaimBlockedUntil } from '../pool/reclaim';
 import { useClaim } from '../pool/useClaim';
 import type { Customer } from '../types';
 import type { HeaderAction } from './CustomerHeader';
@@ -30,6 +34,8 @@ export function useViewActions(customer: Customer | undefined, onFollowUp: () =>
   const [assigning, setAssigning] = useState<Customer | null>(null);
   const [composing, setComposing] = useState<'email' | 'sms' | null>(null);
   const messaging = useMessagingAvailability();
+  const settings = useCustomerSettings();
+  const me = useMe();
 
   const run = (action: HeaderAction) => {
     if (!customer) return;
@@ -40,7 +46,11 @@ export function useViewActions(customer: Customer | undefined, onFollowUp: () =>
     else if (action === 'share') setShare(target);
     else if (action === 'release') setRelease(target);
     else if (action === 'assign') setAssigning(customer);
-    else if (action === 'claim') claim(customer);
+    else if (action === 'claim') {
+      const blockedUntil = reclaimBlockedUntil(customer, me.id, settings.data?.reclaimBlockDays);
+      if (blockedUntil) void message.warning(t('customer.pool.reclaimBlocked', { days: settings.data?.reclaimBlockDays, until: formatDate(blockedUntil) }));
+      else claim(customer);
+    }
     else if (action === 'email' || action === 'sms') {
       // Not set up: say so now, not after the message is written (a rep cannot open the settings).
       if (messaging.data?.[action] === false) void message.warning(t(`customer.messaging.${action}Unavailable`));
