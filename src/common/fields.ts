@@ -4,12 +4,13 @@ import { z } from 'zod';
  * Field rules shared by the server's route schemas and the web's forms. Refinement messages are
  * field-message codes (see server/platform/http/messages.ts) translated when the error is answered.
  */
-// Control characters other than tab and line breaks: PostgreSQL refuses NUL in text, and the
-// others are invisible terminal codes no one types into a form.
+// Control characters other than tab and line breaks (C0, DEL and C1): PostgreSQL refuses NUL in
+// text, and the others are invisible terminal codes no one types into a form.
 // eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
-// Characters that take no space: a name made only of them looks blank in every list.
-const INVISIBLE = /[\s\u200B-\u200F\u2060-\u2064\uFEFF\u00AD\u202A-\u202E]/g;
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+// Characters that show nothing (spaces, zero-width and other default-ignorable ones, the Hangul
+// and braille blanks): a name made only of them looks blank in every list.
+const INVISIBLE = /[\s\p{Default_Ignorable_Code_Point}\u2800\u3164\uFFA0]/gu;
 const noControl = (v: string) => !CONTROL.test(v);
 const visible = (v: string) => v.replace(INVISIBLE, '').length > 0;
 

@@ -195,8 +195,9 @@ describe('bad uploads change nothing', () => {
     const exe = await upload(c.rep1, cust.id, Buffer.from('MZ fake'), '发票查看器.EXE', 'application/x-msdownload');
     expect(exe.statusCode).toBe(400);
     expect(exe.json().error).toMatchObject({ code: 'ATTACHMENT_TYPE_BLOCKED', message: '不能上传可执行程序或脚本（.exe）' });
-    // Names Windows still opens as programs: trailing dots and spaces dropped, a stream suffix, a bare extension.
-    for (const name of ['发票查看器.exe.', '发票查看器.exe . .', '发票查看器.exe::$DATA', '.exe', 'setup.BAT:Zone.Identifier']) {
+    // Names Windows still opens as programs: trailing dots and spaces dropped, a stream suffix, a bare
+    // extension, and a forbidden character a browser saves as _ (报价.pdf:.exe downloads as 报价.pdf_.exe).
+    for (const name of ['发票查看器.exe.', '发票查看器.exe . .', '发票查看器.exe::$DATA', '.exe', 'setup.BAT:Zone.Identifier', '报价.pdf:.exe', '报价.pdf|.exe']) {
       const res = await upload(c.rep1, cust.id, Buffer.from('MZ fake'), name, 'application/octet-stream');
       expect([res.statusCode, res.json().error?.code, name]).toEqual([400, 'ATTACHMENT_TYPE_BLOCKED', name]);
     }

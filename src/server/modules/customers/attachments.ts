@@ -31,13 +31,20 @@ export const attachmentTooLarge = () =>
   new AppError(413, 'ATTACHMENT_TOO_LARGE', { limitMb: ATTACHMENT_MAX_BYTES / 1024 / 1024 }, [{ field: 'file', code: 'ATTACHMENT_TOO_LARGE' }]);
 export const attachmentRequired = () => fieldError('file', 'ATTACHMENT_REQUIRED');
 
-export type AttachmentUpload = Upload;
 
-/** The name as the user will see it again: no path, no control characters, at most 200 characters (extension kept). */
+/**
+ * The name as the user will see it again: no path, no control characters, the characters Windows
+ * forbids as `_` and no trailing dots or spaces (as a browser saves it, so the extension checked is
+ * the one the saved file gets), at most 200 characters (extension kept).
+ */
 export function cleanFileName(raw: string): string {
   const base = raw.split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex
-  const name = base.replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  const name = base
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .replace(/[<>:"|?*]/g, '_')
+    .trim()
+    .replace(/[. ]+$/, '');
   if (!name) return '未命名文件';
   if (name.length <= NAME_MAX) return name;
   const dot = name.lastIndexOf('.');
@@ -45,15 +52,18 @@ export function cleanFileName(raw: string): string {
   return name.slice(0, NAME_MAX - ext.length) + ext;
 }
 
-/**
- * The extension as Windows opens the file: it drops trailing dots and spaces ("a.exe." runs as
- * a.exe), reads "a.exe::$DATA" as a.exe, and ".exe" is an extension too.
- */
+/** A name's extension; ".exe" alone is one too. */
 const extensionOf = (name: string) => {
-  const asOpened = name.split(':')[0].replace(/[. ]+$/, '');
-  const dot = asOpened.lastIndexOf('.');
-  return dot >= 0 ? asOpened.slice(dot + 1).toLowerCase() : '';
+  const dot = name.lastIndexOf('.');
+  return dot >= 0 ? name.slice(dot + 1).toLowerCase() : '';
 };
+
+/**
+ * The extensions a file could be run by: the stored name's (what a download saves) and the one
+ * Windows reads from the name as sent, which ends at a stream suffix ("a.exe::$DATA" is a.exe) and
+ * drops trailing dots and spaces ("a.exe." is a.exe).
+ */
+const runnableExtensions = (sent: string, stored: string) => [extensionOf(stored), extensionOf(cleanFileName(sent.split(':')[0]))];
 
 /** The stored type: sniffed for images (a declared image that is not one is just bytes), else the declared one when well-formed. */
 function storedMime(content: Buffer, declared: string): string {
@@ -122,12 +132,12 @@ export async function checkCanAttach(db: Db, actor: Actor, customerId: number) {
 }
 
 /** Store the file and attach it, in one transaction with the audit row and the timeline event. */
-export async function addAttachment(db: Db, actor: Actor, store: FileStore, customerId: number, upload: AttachmentUpload): Promise<AttachmentDto> {
+export async function addAttachment(db: Db, actor: Actor, store: FileStore, customerId: number, upload: Upload): Promise<AttachmentDto> {
   const fileName = cleanFileName(upload.fileName);
   if (upload.content.length === 0) throw fieldError('file', 'ATTACHMENT_EMPTY');
   if (upload.content.length > ATTACHMENT_MAX_BYTES) throw attachmentTooLarge();
-  const ext = extensionOf(fileName);
-  if (BLOCKED_EXTENSIONS.has(ext)) throw fieldError('file', 'ATTACHMENT_TYPE_BLOCKED', { ext });
+  const ext = runnableExtensions(upload.fileName, fileName).find((e) => BLOCKED_EXTENSIONS.has(e));
+  if (ext) throw fieldError('file', 'ATTACHMENT_TYPE_BLOCKED', { ext });
   const mime = storedMime(upload.content, upload.mime);
 
   const id = await db.transaction(async (tx) => {

@@ -122,7 +122,10 @@ describe('creating and editing customers', () => {
     // NUL reached PostgreSQL inside the duplicate check's lock statement (a 500); other control codes are terminal escapes.
     expect(await field(await c.rep1.post('/api/v1/customers', { kind: 'company', name: '某\u0000公司' }))).toEqual({ field: 'name', message: '含有不可见的控制字符' });
     expect((await field(await c.rep1.post('/api/v1/customers', { kind: 'company', name: '\u001b[31m红色公司' })))?.field).toBe('name');
-    expect(await field(await c.rep1.post('/api/v1/customers', { kind: 'company', name: '\u200b\u200b' }))).toEqual({ field: 'name', message: '不能为空' });
+    for (const blank of ['\u200b\u200b', '\u3164', '\u2800 \ufe0f', '\u2066\u2069']) {
+      expect(await field(await c.rep1.post('/api/v1/customers', { kind: 'company', name: blank }))).toEqual({ field: 'name', message: '不能为空' });
+    }
+    expect((await field(await c.rep1.post('/api/v1/customers', { kind: 'company', name: '换行\u0085公司' })))?.field).toBe('name');
     // Line breaks and tabs in a remark are what people type.
     const kept = await create(c.rep1, { name: '控制字符测试公司', remark: '第一行\n\t第二行' });
     expect(kept.remark).toBe('第一行\n\t第二行');

@@ -170,6 +170,7 @@ export const errorMessages = {
     zh: '文件内容过多（解压后超过 {limitMb} MB 或读取超时），请删去多余的工作表或拆分后再导入',
     en: 'The file holds too much (over {limitMb} MB unpacked, or too slow to read); remove extra sheets or split it',
   },
+  IMPORT_BUSY: { zh: '导入的人太多，请稍后再试', en: 'Too many imports are running; try again shortly' },
   IMPORT_TOO_MANY_ROWS: { zh: '一次最多导入 {limit} 行', en: 'At most {limit} rows can be imported at once' },
   IMPORT_NO_ROWS: { zh: '表格中没有可导入的数据行', en: 'The sheet has no data rows to import' },
   IMPORT_DUPLICATE_IN_FILE: { zh: '与第 {row} 行重复', en: 'Duplicates row {row}' },

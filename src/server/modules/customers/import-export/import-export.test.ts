@@ -221,6 +221,10 @@ describe('committing an import', () => {
     const bombed = await uploadFile(mgr, '/api/v1/customers/import/preview?kind=company', bomb);
     expect(bombed.statusCode).toBe(400);
     expect(bombed.json().error).toMatchObject({ code: 'IMPORT_TOO_COMPLEX', message: expect.stringContaining('64 MB') });
+    // The same bomb whose directory claims 1 kB: the entries are inflated, capped, before the parser sees them.
+    const lying = zipOf([{ name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(100 * 1024 * 1024, 0x20), declaredSize: 1024 }]);
+    const lied = await uploadFile(mgr, '/api/v1/customers/import/commit?kind=company', lying);
+    expect([lied.statusCode, lied.json().error.code]).toEqual([400, 'IMPORT_TOO_COMPLEX']);
     // One long text repeated in every row is stored once in the file but would come back 20,000 times.
     const long = '很长的备注'.repeat(500);
     const repeated = await xlsxOf(['客户名称', '备注'], Array.from({ length: 20_000 }, (_, i) => [`重复备注公司${i}`, long]));

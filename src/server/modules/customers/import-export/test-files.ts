@@ -32,12 +32,15 @@ export async function readXlsx(body: Buffer | string) {
 /** A sheet row's cell values (without ExcelJS's unused index 0). */
 export const rowValues = (sheet: ExcelJS.Worksheet, n: number) => (sheet.getRow(n).values as unknown[]).slice(1);
 
-/** A zip of the given entries, deflated, as an archiver writes it (to build files no spreadsheet program would). */
-export function zipOf(entries: { name: string; data: Buffer }[]): Buffer {
+/**
+ * A zip of the given entries, deflated, as an archiver writes it (to build files no spreadsheet
+ * program would); `declaredSize` is what its directory claims the entry unpacks to, true or not.
+ */
+export function zipOf(entries: { name: string; data: Buffer; declaredSize?: number }[]): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
-  for (const { name, data } of entries) {
+  for (const { name, data, declaredSize = data.length } of entries) {
     const packed = zlib.deflateRawSync(data);
     const nameBytes = Buffer.from(name);
     const crc = zlib.crc32(data);
@@ -47,7 +50,7 @@ export function zipOf(entries: { name: string; data: Buffer }[]): Buffer {
     local.writeUInt16LE(8, 8);
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(data.length, 22);
+    local.writeUInt32LE(declaredSize, 22);
     local.writeUInt16LE(nameBytes.length, 26);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
@@ -56,7 +59,7 @@ export function zipOf(entries: { name: string; data: Buffer }[]): Buffer {
     central.writeUInt16LE(8, 10);
     central.writeUInt32LE(crc, 16);
     central.writeUInt32LE(packed.length, 20);
-    central.writeUInt32LE(data.length, 24);
+    central.writeUInt32LE(declaredSize, 24);
     central.writeUInt16LE(nameBytes.length, 28);
     central.writeUInt32LE(offset, 42);
     locals.push(local, nameBytes, packed);

@@ -10,11 +10,14 @@ import type { UploadRowsResult } from './upload-rows';
  */
 
 const READERS = 2;
+/** Uploads that may wait for a reader (each holds its file, up to 10 MB); more are told to retry. */
+const MAX_WAITING = 8;
 /** A full 20,000-row sheet reads in 2–3 s. */
 const READ_TIMEOUT_MS = 60_000;
 const IDLE_MS = 60_000;
 const HEAP_MB = 1024;
 const TOO_COMPLEX: UploadRowsResult = { ok: false, reason: 'too-complex' };
+const BUSY: UploadRowsResult = { ok: false, reason: 'busy' };
 
 interface Reader {
   worker: Worker;
@@ -32,6 +35,8 @@ function spawn(): Reader {
   const reader: Reader = { worker };
   live.add(reader);
   worker.once('exit', () => retire(reader));
+  // An error while idle (nobody asking) must not become an uncaught one in the server.
+  worker.on('error', () => retire(reader));
   return reader;
 }
 
@@ -46,13 +51,14 @@ function retire(reader: Reader) {
   if (next) next(spawn());
 }
 
-function acquire(): Promise<Reader> {
+function acquire(): Promise<Reader> | undefined {
   const reader = idle.pop();
   if (reader) {
     clearTimeout(reader.idleTimer);
     return Promise.resolve(reader);
   }
   if (live.size < READERS) return Promise.resolve(spawn());
+  if (waiting.length >= MAX_WAITING) return undefined;
   return new Promise((resolve) => waiting.push(resolve));
 }
 
@@ -64,7 +70,12 @@ function release(reader: Reader) {
   idle.push(reader);
 }
 
-function ask(reader: Reader, content: Buffer, columns: ImportColumn[], maxRows: number): Promise<UploadRowsResult> {
+interface Limits {
+  maxRows: number;
+  maxUnpackedBytes: number;
+}
+
+function ask(reader: Reader, content: Buffer, columns: ImportColumn[], limits: Limits): Promise<UploadRowsResult> {
   const { worker } = reader;
   return new Promise((resolve, reject) => {
     const settle = (finish: () => void) => {
@@ -83,15 +94,17 @@ function ask(reader: Reader, content: Buffer, columns: ImportColumn[], maxRows: 
       settle(() => resolve(TOO_COMPLEX));
     }, READ_TIMEOUT_MS);
     worker.on('message', onMessage).on('error', onError).on('exit', onExit);
-    worker.postMessage({ content, columns, maxRows });
+    worker.postMessage({ content, columns, limits });
   });
 }
 
-/** The upload's rows, read in a worker (see readUploadRows). */
-export async function readInWorker(content: Buffer, columns: ImportColumn[], maxRows: number): Promise<UploadRowsResult> {
-  const reader = await acquire();
+/** The upload's rows, read in a worker (see readUploadRows); "busy" when too many wait already. */
+export async function readInWorker(content: Buffer, columns: ImportColumn[], limits: Limits): Promise<UploadRowsResult> {
+  const turn = acquire();
+  if (!turn) return BUSY;
+  const reader = await turn;
   try {
-    return await ask(reader, content, columns, maxRows);
+    return await ask(reader, content, columns, limits);
   } finally {
     release(reader);
   }

@@ -1,8 +1,9 @@
 import ExcelJS from 'exceljs';
 import type { ImportColumn } from './columns';
+import { zipInflatesWithin } from './zip-size';
 
 /**
- * Reading an upload's rows (exceljs, in memory). Runs in a worker thread (upload-rows.worker.ts), so
+ * Reading an upload's rows (exceljs, in memory). Runs in a worker thread (upload-rows.worker.mjs), so
  * it answers in data, not AppErrors, and imports nothing of the server.
  */
 
@@ -14,7 +15,7 @@ export interface UploadRow {
 
 export type UploadRowsResult =
   | { ok: true; rows: UploadRow[] }
-  | { ok: false; reason: 'not-xlsx' | 'too-many-rows' | 'too-complex' }
+  | { ok: false; reason: 'not-xlsx' | 'too-many-rows' | 'too-complex' | 'busy' }
   | { ok: false; reason: 'template-mismatch'; header: string };
 
 /**
@@ -50,7 +51,8 @@ export function cellText(value: ExcelJS.CellValue, asDate = false): string {
 }
 
 /** The first sheet's data rows, by the template's headers (a star or spaces around a header are ignored). */
-export async function readUploadRows(buffer: Buffer, columns: ImportColumn[], maxRows: number): Promise<UploadRowsResult> {
+export async function readUploadRows(buffer: Buffer, columns: ImportColumn[], limits: { maxRows: number; maxUnpackedBytes: number }): Promise<UploadRowsResult> {
+  if (!zipInflatesWithin(buffer, limits.maxUnpackedBytes)) return { ok: false, reason: 'too-complex' };
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
@@ -59,7 +61,7 @@ export async function readUploadRows(buffer: Buffer, columns: ImportColumn[], ma
   }
   const sheet = workbook.worksheets[0];
   if (!sheet) return { ok: false, reason: 'not-xlsx' };
-  if (sheet.rowCount > maxRows + 1) return { ok: false, reason: 'too-many-rows' };
+  if (sheet.rowCount > limits.maxRows + 1) return { ok: false, reason: 'too-many-rows' };
   const byHeader = new Map(columns.map((c) => [c.header, c]));
   const positions: { index: number; column: ImportColumn }[] = [];
   sheet.getRow(1).eachCell((cell, index) => {

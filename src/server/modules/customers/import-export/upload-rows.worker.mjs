@@ -6,11 +6,11 @@ import { register } from 'tsx/esm/api';
 register();
 const { readUploadRows } = await import('./upload-rows.ts');
 
-parentPort.on('message', async ({ content, columns, maxRows }) => {
+parentPort.on('message', async ({ content, columns, limits }) => {
   const buffer = Buffer.from(content.buffer, content.byteOffset, content.byteLength);
   let result;
   try {
-    result = await readUploadRows(buffer, columns, maxRows);
+    result = await readUploadRows(buffer, columns, limits);
   } catch {
     // Whatever the parser trips over in a damaged file is the file's fault.
     result = { ok: false, reason: 'not-xlsx' };

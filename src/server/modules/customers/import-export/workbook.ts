@@ -29,7 +29,7 @@ export async function readUpload(buffer: Buffer, columns: ImportColumn[]): Promi
   const unpacked = zipUnpackedSize(buffer);
   if (unpacked === undefined) throw notXlsx();
   if (unpacked > IMPORT_MAX_UNPACKED_BYTES) throw tooComplex();
-  const result = await readInWorker(buffer, columns, IMPORT_MAX_ROWS);
+  const result = await readInWorker(buffer, columns, { maxRows: IMPORT_MAX_ROWS, maxUnpackedBytes: IMPORT_MAX_UNPACKED_BYTES });
   if (result.ok) return result.rows;
   switch (result.reason) {
     case 'not-xlsx':
@@ -40,6 +40,8 @@ export async function readUpload(buffer: Buffer, columns: ImportColumn[]): Promi
       throw badRequest('IMPORT_TEMPLATE_MISMATCH', { header: result.header });
     case 'too-complex':
       throw tooComplex();
+    case 'busy':
+      throw new AppError(503, 'IMPORT_BUSY');
   }
 }
 

@@ -6,7 +6,8 @@ import type { AuditValueFormat } from '../../registry/types';
 import { formatDateTime } from '../format';
 import type { AuditChange } from './types';
 
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+// Exactly what the server stores for a time (toISOString), not any text that starts like a date.
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const asStored: AuditValueFormat = () => undefined;
 const useAsStored = () => asStored;
 
@@ -27,10 +28,15 @@ function ChangeValue({ value, shown }: { value: unknown; shown: string | undefin
  * (customer.field.remark → 备注), else its key. Values read as the area says (a dictionary code as
  * its label), else as stored.
  */
-export default function AuditChanges({ changes, entityType }: { changes: AuditChange[]; entityType?: string }) {
+export default function AuditChanges(props: { changes: AuditChange[]; entityType?: string }) {
+  // Keyed by the entity type: each type's value hook is a different one, so a new type is a new component.
+  return <ChangesTable key={props.entityType ?? ''} {...props} />;
+}
+
+function ChangesTable({ changes, entityType }: { changes: AuditChange[]; entityType?: string }) {
   const { t } = useTranslation();
   const format = entityType ? auditFormats[entityType] : undefined;
-  // The same hook for the life of this row: its entity type does not change.
+  // Fixed for this component's life (see the key above).
   const useValues = format?.useValues ?? useAsStored;
   const valueOf = useValues();
   const fieldLabel = (field: string) => {

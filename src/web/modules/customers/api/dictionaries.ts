@@ -53,8 +53,8 @@ export function useDictionaryMutations() {
 
 const SETTINGS_KEY = ['settings', 'customers'] as const;
 
-export function useCustomerSettings() {
-  return useQuery({ queryKey: SETTINGS_KEY, queryFn: () => api.get<CustomerSettings>('/customer-settings') });
+export function useCustomerSettings(enabled = true) {
+  return useQuery({ queryKey: SETTINGS_KEY, queryFn: () => api.get<CustomerSettings>('/customer-settings'), enabled });
 }
 
 export function useSaveCustomerSettings() {

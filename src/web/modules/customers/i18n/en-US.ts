@@ -290,7 +290,8 @@ const customerEnUS: Messages['customer'] = {
     claimFailed: 'Could not claim',
     quota: 'Claimed today: {{claimed}} of {{limit}}, {{left}} left',
     quotaUnlimited: 'Claimed today: {{claimed}} (no limit)',
-    reclaimBlocked: 'You released this customer; you can claim it back {{days}} days later (from {{until}})',
+    reclaimBlocked: 'You released this customer; you can claim it back {{count}} days later (from {{until}})',
+    reclaimBlocked_one: 'You released this customer; you can claim it back a day later (from {{until}})',
   },
   recycle: {
     title: 'Recycle bin',

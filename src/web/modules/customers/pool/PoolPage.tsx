@@ -48,7 +48,7 @@ export default function PoolPage() {
       return (
       <Space size={0}>
         {blockedUntil ? (
-          <Tooltip title={t('customer.pool.reclaimBlocked', { days: list.data?.reclaimBlockDays, until: formatDate(blockedUntil) })}>
+          <Tooltip title={t('customer.pool.reclaimBlocked', { count: list.data?.reclaimBlockDays, until: formatDate(blockedUntil) })}>
             <Button type="link" size="small" disabled>
               {t('customer.action.claim')}
             </Button>

@@ -7,6 +7,7 @@ import type { Customer } from '../types';
  */
 export function reclaimBlockedUntil(customer: Customer, userId: number, blockDays: number | undefined): string | undefined {
   if (!blockDays || blockDays <= 0 || customer.previousOwnerId !== userId || !customer.poolReleasedAt) return undefined;
-  const until = dayjs(customer.poolReleasedAt).add(blockDays, 'day');
+  // In hours, as the server counts (days of 24 h, whatever the clocks do).
+  const until = dayjs(customer.poolReleasedAt).add(blockDays * 24, 'hour');
   return until.isAfter(dayjs()) ? until.toISOString() : undefined;
 }

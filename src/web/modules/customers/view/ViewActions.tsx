@@ -34,7 +34,8 @@ export function useViewActions(customer: Customer | undefined, onFollowUp: () =>
   const [assigning, setAssigning] = useState<Customer | null>(null);
   const [composing, setComposing] = useState<'email' | 'sms' | null>(null);
   const messaging = useMessagingAvailability();
-  const settings = useCustomerSettings();
+  // Only a pool customer's 领取 needs the rules (how long a releaser waits).
+  const settings = useCustomerSettings(!!customer?.inPool);
   const me = useMe();
 
   const run = (action: HeaderAction) => {
@@ -48,7 +49,7 @@ export function useViewActions(customer: Customer | undefined, onFollowUp: () =>
     else if (action === 'assign') setAssigning(customer);
     else if (action === 'claim') {
       const blockedUntil = reclaimBlockedUntil(customer, me.id, settings.data?.reclaimBlockDays);
-      if (blockedUntil) void message.warning(t('customer.pool.reclaimBlocked', { days: settings.data?.reclaimBlockDays, until: formatDate(blockedUntil) }));
+      if (blockedUntil) void message.warning(t('customer.pool.reclaimBlocked', { count: settings.data?.reclaimBlockDays, until: formatDate(blockedUntil) }));
       else claim(customer);
     }
     else if (action === 'email' || action === 'sms') {
