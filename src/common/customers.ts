@@ -135,3 +135,20 @@ export const customerListColumns = [
 export type CustomerListColumn = (typeof customerListColumns)[number];
 /** The columns shown until a user picks their own with 列设置 (the rest are a tick away). */
 export const defaultListColumns: readonly CustomerListColumn[] = customerListColumns.filter((c) => c !== 'source' && c !== 'region' && c !== 'createdAt');
+
+/** What the automatic return (自动回收) checked: no follow-up, or no deal, for a number of days. */
+export type AutoReturnCriterion = 'followup' | 'deal';
+const AUTO_RETURN_REASON = /^自动回收：超过 (\d+) 天未(跟进|成交)$/;
+
+/**
+ * The pool reason the automatic return stores: in Chinese, the company's language, like a reason a
+ * user types. parseAutoReturnReason reads it back, so other languages can say it in their own words.
+ */
+export function autoReturnReason(criterion: AutoReturnCriterion, days: number): string {
+  return `自动回收：超过 ${days} 天未${criterion === 'followup' ? '跟进' : '成交'}`;
+}
+
+export function parseAutoReturnReason(reason: string): { criterion: AutoReturnCriterion; days: number } | undefined {
+  const match = AUTO_RETURN_REASON.exec(reason);
+  return match ? { criterion: match[2] === '跟进' ? 'followup' : 'deal', days: Number(match[1]) } : undefined;
+}

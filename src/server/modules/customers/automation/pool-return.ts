@@ -1,4 +1,5 @@
 import { asc, eq, sql } from 'drizzle-orm';
+import { autoReturnReason } from '../../../../common/customers';
 import { type Db, rows } from '../../../db/client';
 import { sqlArray } from '../../../db/arrays';
 import type { Actor } from '../../../platform/access/actor';
@@ -127,12 +128,6 @@ const returnAt = () => sql`least(
   case when r.no_followup_days is not null then ${followupClock} + make_interval(days => r.no_followup_days) end,
   case when r.no_deal_days is not null and not ${hasDeal()} then ${dealClock} + make_interval(days => r.no_deal_days) end)`;
 
-export function followupReason(days: number) {
-  return `自动回收：超过 ${days} 天未跟进`;
-}
-export function dealReason(days: number) {
-  return `自动回收：超过 ${days} 天未成交`;
-}
 
 type Candidate = { id: number; name: string; owner_id: number; department_id: number | null; owner_name: string | null; by_followup: boolean };
 
@@ -168,8 +163,8 @@ export async function applyPoolReturnRules(db: Db, now = new Date(), opts: { bat
         const ids = batch.map((b) => Number(b.id));
         const idArray = sqlArray(ids, 'bigint');
         const followupIds = sqlArray(batch.filter((b) => b.by_followup).map((b) => Number(b.id)), 'bigint');
-        const fReason = rule.noFollowupDays !== null ? followupReason(rule.noFollowupDays) : '';
-        const dReason = rule.noDealDays !== null ? dealReason(rule.noDealDays) : '';
+        const fReason = rule.noFollowupDays !== null ? autoReturnReason('followup', rule.noFollowupDays) : '';
+        const dReason = rule.noDealDays !== null ? autoReturnReason('deal', rule.noDealDays) : '';
         await tx.execute(sql`update customers set
             previous_owner_id = owner_id, owner_id = null, department_id = null,
             pool_released_at = ${at}, pool_reason = case when id = any(${followupIds}) then ${fReason} else ${dReason} end,

@@ -279,6 +279,12 @@ const customerEnUS: Messages['customer'] = {
     saved: 'Team updated',
   },
   pool: {
+    autoReason: {
+      followup: 'Returned automatically: no follow-up for {{count}} days',
+      followup_one: 'Returned automatically: no follow-up for a day',
+      deal: 'Returned automatically: no deal after {{count}} days',
+      deal_one: 'Returned automatically: no deal after a day',
+    },
     title: 'Customer pool',
     search: 'Search name, phone',
     empty: 'The pool is empty',

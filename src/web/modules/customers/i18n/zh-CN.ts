@@ -274,6 +274,7 @@ const customerZhCN = {
     saved: '团队已更新',
   },
   pool: {
+    autoReason: { followup: '自动回收：超过 {{count}} 天未跟进', deal: '自动回收：超过 {{count}} 天未成交' },
     title: '客户池',
     search: '搜索名称、电话',
     empty: '客户池里没有客户',

@@ -20,6 +20,7 @@ import AssignModal from './AssignModal';
 import { reclaimBlockedUntil } from './reclaim';
 import { useClaim } from './useClaim';
 import SearchBox from '../../../app/shared/list/SearchBox';
+import { poolReasonText } from '../shared/poolReason';
 
 type PoolFilters = Omit<PoolParams, 'page' | 'pageSize'>;
 
@@ -74,7 +75,7 @@ export default function PoolPage() {
     { title: t('customer.field.level'), dataIndex: 'level', key: 'level', width: 70, render: (v: string | null) => (v ? <LevelTag level={v} /> : '—') },
     { title: t('customer.field.industry'), dataIndex: 'industry', key: 'industry', width: 100, render: (v: string | null) => dict('industry', v) || '—' },
     { title: t('customer.field.region'), key: 'region', width: 140, responsive: ['lg'], render: (_, c) => regionText(c) || '—' },
-    { title: t('customer.field.poolReason'), dataIndex: 'poolReason', key: 'reason', width: 200, render: (v: string | null) => v || '—' },
+    { title: t('customer.field.poolReason'), dataIndex: 'poolReason', key: 'reason', width: 200, render: (v: string | null) => poolReasonText(t, v) || '—' },
     { title: t('customer.field.poolReleasedAt'), dataIndex: 'poolReleasedAt', key: 'releasedAt', width: 140, render: formatDateTime },
     { title: t('customer.field.lastFollowupAt'), dataIndex: 'lastFollowupAt', key: 'last', width: 140, responsive: ['xxl'], render: formatDateTime },
     ...(isMobile ? [] : [actionsColumn]),

@@ -18,6 +18,7 @@ import { formatDateTime } from '../../../app/shared/format';
 import { useActivities } from '../api/relations';
 import type { Activity, ActivityKind } from '../types';
 import ActivityForm from './ActivityForm';
+import { poolReasonText } from '../shared/poolReason';
 
 const ICONS: Record<ActivityKind, ReactNode> = {
   call_in: <PhoneOutlined />,
@@ -58,7 +59,7 @@ function eventDetails(a: Activity, t: TFunction): string[] {
   if (a.event === 'email_failed' && str('subject')) out.push(t('common.labelValue', { label: t('customer.messaging.subject'), value: str('subject') }));
   if (a.event === 'sms_failed' && str('content')) out.push(t('common.labelValue', { label: t('customer.messaging.content'), value: str('content') }));
   if ((a.event === 'attachment_added' || a.event === 'attachment_deleted') && str('fileName')) out.push(t('customer.eventParam.fileName', { name: str('fileName') }));
-  if (str('reason')) out.push(t('customer.eventParam.reason', { reason: str('reason') }));
+  if (str('reason')) out.push(t('customer.eventParam.reason', { reason: poolReasonText(t, str('reason')) }));
   return out;
 }
 

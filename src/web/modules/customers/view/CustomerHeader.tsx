@@ -18,6 +18,7 @@ import { useDictLabel } from '../api/dictionaries';
 import type { useCustomerAbilities } from '../shared/access';
 import LevelTag from '../shared/LevelTag';
 import type { Customer } from '../types';
+import { poolReasonText } from '../shared/poolReason';
 
 export type HeaderAction = 'followUp' | 'transfer' | 'share' | 'release' | 'edit' | 'delete' | 'claim' | 'assign' | 'email' | 'sms';
 
@@ -77,7 +78,7 @@ export default function CustomerHeader({ customer: c, abilities: can, hotPending
         </div>
         <Typography.Text type="secondary">
           {c.inPool
-            ? t('common.labelValue', { label: t('customer.field.poolReason'), value: c.poolReason ?? '—' })
+            ? t('common.labelValue', { label: t('customer.field.poolReason'), value: poolReasonText(t, c.poolReason) || '—' })
             : `${t('common.labelValue', { label: t('customer.field.owner'), value: c.ownerName ?? '—' })}${c.departmentName ? ` · ${c.departmentName}` : ''}`}
         </Typography.Text>
       </div>

@@ -6,6 +6,7 @@ import { NextContact } from '../list/customerColumns';
 import PhoneLink from '../shared/PhoneLink';
 import { regionText } from '../shared/regions';
 import type { Customer } from '../types';
+import { poolReasonText } from '../shared/poolReason';
 
 /** 概况: the profile, follow-up state and (for pool customers) why they are in the pool. */
 export default function ProfileTab({ customer: c }: { customer: Customer }) {
@@ -81,7 +82,7 @@ export default function ProfileTab({ customer: c }: { customer: Customer }) {
           style={{ marginTop: 24 }}
           items={[
             { key: 'at', label: f('poolReleasedAt'), children: formatDate(c.poolReleasedAt) },
-            { key: 'reason', label: f('poolReason'), children: text(c.poolReason), span: 2 },
+            { key: 'reason', label: f('poolReason'), children: text(poolReasonText(t, c.poolReason)), span: 2 },
           ]}
         />
       )}
