@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { useMe, usePermissions } from '../../../app/auth/session';
 import { useIsMobile } from '../../../app/layout/useIsMobile';
-import { formatDate, formatDateTime } from '../../../app/shared/format';
+import { formatDateTime } from '../../../app/shared/format';
 import ListTable from '../../../app/shared/list/ListTable';
 import { useListState } from '../../../app/shared/list/useListState';
 import { usePool, type PoolParams } from '../api/customers';
@@ -17,7 +17,7 @@ import LevelTag from '../shared/LevelTag';
 import { regionText } from '../shared/regions';
 import type { Customer } from '../types';
 import AssignModal from './AssignModal';
-import { reclaimBlockedUntil } from './reclaim';
+import { reclaimRefusal } from './reclaim';
 import { useClaim } from './useClaim';
 import SearchBox from '../../../app/shared/list/SearchBox';
 import { poolReasonText } from '../shared/poolReason';
@@ -45,26 +45,26 @@ export default function PoolPage() {
     width: 130,
     fixed: isMobile ? undefined : 'right',
     render: (_, c) => {
-      const blockedUntil = reclaimBlockedUntil(c, me.id, list.data?.reclaimBlockDays);
+      const refusal = reclaimRefusal(t, c, me.id, list.data?.reclaimBlockDays);
       return (
-      <Space size={0}>
-        {blockedUntil ? (
-          <Tooltip title={t('customer.pool.reclaimBlocked', { count: list.data?.reclaimBlockDays, until: formatDate(blockedUntil) })}>
-            <Button type="link" size="small" disabled>
+        <Space size={0}>
+          {refusal ? (
+            <Tooltip title={refusal}>
+              <Button type="link" size="small" disabled>
+                {t('customer.action.claim')}
+              </Button>
+            </Tooltip>
+          ) : (
+            <Button type="link" size="small" onClick={() => claim(c, (claimed) => void navigate(`/customers/${claimed.id}`))}>
               {t('customer.action.claim')}
             </Button>
-          </Tooltip>
-        ) : (
-          <Button type="link" size="small" onClick={() => claim(c, (claimed) => void navigate(`/customers/${claimed.id}`))}>
-            {t('customer.action.claim')}
-          </Button>
-        )}
-        {can('customer.assign') && (
-          <Button type="link" size="small" onClick={() => setAssigning(c)}>
-            {t('customer.action.assign')}
-          </Button>
-        )}
-      </Space>
+          )}
+          {can('customer.assign') && (
+            <Button type="link" size="small" onClick={() => setAssigning(c)}>
+              {t('customer.action.assign')}
+            </Button>
+          )}
+        </Space>
       );
     },
   };

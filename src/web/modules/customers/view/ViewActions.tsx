@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { errorMessage } from '../../../app/api';
 import { useMe } from '../../../app/auth/session';
-import { formatDate } from '../../../app/shared/format';
 import ReleaseModal from '../actions/ReleaseModal';
 import ShareModal from '../actions/ShareModal';
 import type { ActionTarget } from '../actions/target';
@@ -14,7 +13,7 @@ import { useCustomerSettings } from '../api/dictionaries';
 import { useMessagingAvailability } from '../api/messaging';
 import CustomerFormDrawer from '../form/CustomerFormDrawer';
 import AssignModal from '../pool/AssignModal';
-import { reclaimBlockedUntil } from '../pool/reclaim';
+import { reclaimRefusal } from '../pool/reclaim';
 import { useClaim } from '../pool/useClaim';
 import type { Customer } from '../types';
 import type { HeaderAction } from './CustomerHeader';
@@ -48,8 +47,8 @@ export function useViewActions(customer: Customer | undefined, onFollowUp: () =>
     else if (action === 'release') setRelease(target);
     else if (action === 'assign') setAssigning(customer);
     else if (action === 'claim') {
-      const blockedUntil = reclaimBlockedUntil(customer, me.id, settings.data?.reclaimBlockDays);
-      if (blockedUntil) void message.warning(t('customer.pool.reclaimBlocked', { count: settings.data?.reclaimBlockDays, until: formatDate(blockedUntil) }));
+      const refusal = reclaimRefusal(t, customer, me.id, settings.data?.reclaimBlockDays);
+      if (refusal) void message.warning(refusal);
       else claim(customer);
     }
     else if (action === 'email' || action === 'sms') {
