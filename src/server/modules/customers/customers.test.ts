@@ -512,6 +512,10 @@ describe('bulk', () => {
 
     const shared = await c.rep2.post('/api/v1/customers/bulk', { action: 'share', ids: [a.id, b.id], toUserId: ids.rep3, access: 'read' });
     expect(shared.json()).toEqual({ done: 2, failed: [] });
+    // 操作记录 names the people behind the ids it stores: both owners, and the member shared with.
+    const [share, transfer] = (await c.rep2.get(`/api/v1/audit/records/customer/${a.id}`)).json().items;
+    expect(transfer.changes).toEqual([{ field: 'ownerId', from: ids.rep1, to: ids.rep2, fromName: '李一', toName: '张二' }]);
+    expect(share.changes).toEqual([{ field: `team.${ids.rep3}`, from: null, to: 'read', subjectName: '赵三' }]);
     const sharedToMe = (await c.rep3.get('/api/v1/customers?scene=shared_to_me&q=批量转移')).json().items;
     expect(sharedToMe.map((i: Customer) => [i.name, i.access]).sort()).toEqual([
       ['批量转移-乙', 'read_share'],

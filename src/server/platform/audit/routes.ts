@@ -14,7 +14,18 @@ const auditEntrySchema = z.object({
   entityType: z.string(),
   entityId: z.string().nullable(),
   summary: z.string().nullable(),
-  changes: z.array(z.object({ field: z.string(), from: z.unknown(), to: z.unknown() })).nullable(),
+  changes: z
+    .array(
+      z.object({
+        field: z.string(),
+        from: z.unknown(),
+        to: z.unknown(),
+        fromName: z.string().optional(),
+        toName: z.string().optional(),
+        subjectName: z.string().optional(),
+      }),
+    )
+    .nullable(),
 });
 
 const slug = z.string().trim().regex(/^[a-z_]{1,40}$/);

@@ -3,6 +3,7 @@ import type { Db } from '../../db/client';
 import type { Actor } from '../access/actor';
 import { resolveScope, scopeCondition } from '../access/scope';
 import { notFound } from '../http/errors';
+import { nameReferences } from './references';
 import { auditLog, type FieldChange } from './schema';
 import { canSeeRecord } from './visibility';
 
@@ -100,7 +101,7 @@ export async function listAudit(db: Db, actor: Actor, query: AuditQuery) {
     .offset(offset);
   const hasMore = items.length > limit;
   return {
-    items: items.slice(0, limit).map(toAuditDto),
+    items: await nameReferences(db, items.slice(0, limit).map(toAuditDto)),
     page: query.page,
     pageSize: query.pageSize,
     total: offset + Math.min(items.length, limit) + (hasMore ? 1 : 0),
@@ -117,7 +118,7 @@ export async function recordHistory(db: Db, actor: Actor, entityType: string, en
     .where(and(eq(auditLog.entityType, entityType), eq(auditLog.entityId, entityId)))
     .orderBy(desc(auditLog.at), desc(auditLog.id))
     .limit(500);
-  return { items: items.map(toAuditDto) };
+  return { items: await nameReferences(db, items.map(toAuditDto)) };
 }
 
 export function toAuditDto(row: typeof auditLog.$inferSelect) {

@@ -45,7 +45,8 @@ describe('departments', () => {
 
     const trail = await auditOf('department', east.id);
     expect(trail.map((e) => e.action)).toEqual(['update', 'update', 'create']);
-    expect(trail[0].changes).toEqual([{ field: 'parentId', from: root, to: north.id }]);
+    const rootName = (await department(root))?.name;
+    expect(trail[0].changes).toEqual([{ field: 'parentId', from: root, to: north.id, fromName: rootName, toName: '华北大区' }]);
     expect(trail[1].changes).toEqual([{ field: 'name', from: '华东大区', to: '华东区' }]);
     expect(trail.every((e) => e.actorId === 1 && e.ip === '127.0.0.1')).toBe(true);
   });
@@ -155,6 +156,8 @@ describe('users', () => {
     // Outside the chain is fine: D may report to someone unrelated, and A to nobody.
     const other = await makeUser(t, { username: 'chain_other', departmentId: root, roles: [] });
     expect((await admin.patch(`/api/v1/users/${a.id}`, { supervisorId: other.id })).statusCode).toBe(200);
+    // 操作记录 names the supervisor, not their id.
+    expect((await auditOf('user', a.id))[0].changes).toEqual([{ field: 'supervisorId', from: null, to: other.id, toName: other.name }]);
   });
 
   it('resetting a password ends the user’s sessions; the new password works and the old one does not', async () => {
@@ -248,7 +251,7 @@ describe('users', () => {
     expect(entry.changes).toEqual([
       { field: 'name', from: '王五', to: '王五五' },
       { field: 'mobile', from: null, to: '13800138000' },
-      { field: 'departmentId', from: root, to: dept2.id },
+      { field: 'departmentId', from: root, to: dept2.id, fromName: (await department(root))?.name, toName: '审计部' },
     ]);
 
     const disabled = await admin.patch(`/api/v1/users/${u.id}`, { status: 'disabled' });

@@ -11,13 +11,16 @@ const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const asStored: AuditValueFormat = () => undefined;
 const useAsStored = () => asStored;
 
-/** Shows one changed value: empty as "—", instants in the company's zone, lists and objects as JSON. */
+/** Shows one changed value: empty as "—", instants in the company's zone, lists joined, objects as JSON. */
 function ChangeValue({ value, shown }: { value: unknown; shown: string | undefined }) {
   const { t } = useTranslation();
   if (value === null || value === undefined || value === '') return <Typography.Text type="secondary">—</Typography.Text>;
   if (shown !== undefined) return <span style={{ wordBreak: 'break-all' }}>{shown}</span>;
   if (typeof value === 'boolean') return <>{value ? t('common.yes') : t('common.no')}</>;
   if (typeof value === 'string' && ISO_INSTANT.test(value)) return <>{formatDateTime(value)}</>;
+  if (Array.isArray(value) && value.every((v) => typeof v === 'string' || typeof v === 'number')) {
+    return <span style={{ wordBreak: 'break-all' }}>{value.length ? value.join(t('common.listSeparator')) : '—'}</span>;
+  }
   const text = typeof value === 'string' || typeof value === 'number' ? String(value) : JSON.stringify(value);
   return <span style={{ wordBreak: 'break-all' }}>{text}</span>;
 }
@@ -26,7 +29,7 @@ function ChangeValue({ value, shown }: { value: unknown; shown: string | undefin
  * The expanded row of an audit entry: each field's old → new value. A field is named by its area's
  * label for it (WebArea.auditFormats), else `auditField.<field>`, else `<entityType>.field.<field>`
  * (customer.field.remark → 备注), else its key. Values read as the area says (a dictionary code as
- * its label), else as stored.
+ * its label), else by the name the server gave an id (a user, a department), else as stored.
  */
 export default function AuditChanges(props: { changes: AuditChange[]; entityType?: string }) {
   // Keyed by the entity type: each type's value hook is a different one, so a new type is a new component.
@@ -39,13 +42,14 @@ function ChangesTable({ changes, entityType }: { changes: AuditChange[]; entityT
   // Fixed for this component's life (see the key above).
   const useValues = format?.useValues ?? useAsStored;
   const valueOf = useValues();
-  const fieldLabel = (field: string) => {
+  const fieldName = (field: string) => {
     // `team.4` is labelled by `team.*`: one member among many.
     const own = format?.fieldLabels?.[field] ?? format?.fieldLabels?.[field.replace(/\.\d+$/, '.*')];
     if (own) return t(own);
     const area = entityType ? t(`${entityType}.field.${field}`, { defaultValue: field }) : field;
     return t(`auditField.${field}`, { defaultValue: area });
   };
+  const fieldLabel = (c: AuditChange) => (c.subjectName ? t('audit.fieldAbout', { field: fieldName(c.field), name: c.subjectName }) : fieldName(c.field));
   return (
     <Table<AuditChange>
       size="small"
@@ -61,11 +65,11 @@ function ChangesTable({ changes, entityType }: { changes: AuditChange[]; entityT
           key: 'field',
           // A share of the width, not 160 px: on a phone that left the values a few characters each.
           width: '30%',
-          render: (field: string) => fieldLabel(field),
+          render: (_, c) => fieldLabel(c),
         },
-        { title: t('audit.from'), key: 'from', render: (_, c) => <ChangeValue value={c.from} shown={valueOf(c.field, c.from)} /> },
+        { title: t('audit.from'), key: 'from', render: (_, c) => <ChangeValue value={c.from} shown={valueOf(c.field, c.from) ?? c.fromName} /> },
         { title: '', key: 'arrow', width: 32, render: () => <ArrowRightOutlined aria-hidden /> },
-        { title: t('audit.to'), key: 'to', render: (_, c) => <ChangeValue value={c.to} shown={valueOf(c.field, c.to)} /> },
+        { title: t('audit.to'), key: 'to', render: (_, c) => <ChangeValue value={c.to} shown={valueOf(c.field, c.to) ?? c.toName} /> },
       ]}
     />
   );

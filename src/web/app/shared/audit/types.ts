@@ -5,6 +5,11 @@ export interface AuditChange {
   field: string;
   from: unknown;
   to: unknown;
+  /** Names the server gives ids of people and departments (ownerId 7 → 张伟). */
+  fromName?: string;
+  toName?: string;
+  /** Who a per-member field (`team.4`) is about. */
+  subjectName?: string;
 }
 
 export interface AuditEntry {
