@@ -65,8 +65,8 @@ describe('a sales rep emails a customer contact (desktop)', () => {
     await visible(page.getByRole('heading', { name: CUSTOMER }));
     await page.getByRole('button', { name: label('发邮件') }).click();
     const dialog = await visible(page.getByRole('dialog', { name: `发邮件：${CUSTOMER}` }));
-    // The primary contact with an email is the default recipient.
-    expect(await dialog.getByLabel('收件人').inputValue()).toBe('lin@customer.example.com');
+    // The primary contact with an email is the default recipient (filled in once the contacts have loaded).
+    await expect.poll(() => dialog.getByLabel('收件人').inputValue()).toBe('lin@customer.example.com');
     await dialog.getByLabel('主题').fill('报价单确认');
     await dialog.getByLabel('正文').fill('林总您好，附上本月报价，请确认。');
     await snap(page, 'customer-email-01-compose');

@@ -8,7 +8,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DESKTOP, launchBrowser, newPage, snap } from './support/browser';
-import { ADMIN_PASSWORD, apiSession, cardTitled, chooseOption, createUserViaApi, gone, label, logIn, openMenu, type ApiSession, visible } from './support/ui';
+import { ADMIN_PASSWORD, apiSession, cardTitled, chooseOption, createUserViaApi, gone, label, logIn, openMenu, tableSettled, type ApiSession, visible } from './support/ui';
 
 const REP = { username: 'rules_rep', password: 'Passw0rd1', name: '陶晓东', department: '销售七部', role: '销售人员' };
 // Unique to this journey file: the server and its database are shared by every journey.
@@ -23,7 +23,9 @@ function ruleRow(page: Page, text: string): Locator {
   return page.getByRole('row').filter({ has: page.getByRole('cell', { name: text, exact: true }) });
 }
 
+/** The row's cell texts, once the row is on screen (a saved row appears after its dialog closes). */
 async function cells(row: Locator): Promise<string[]> {
+  await visible(row);
   return (await row.getByRole('cell').allInnerTexts()).map((c) => c.replace(/\s+/g, ' ').trim());
 }
 
@@ -36,6 +38,8 @@ async function typeNumber(input: Locator, value: number | '') {
 async function openRulesPage(page: Page) {
   await page.goto('/system/customer-rules');
   await visible(cardTitled(page, '自动回收规则').getByRole('table'));
+  // The tables show (empty) while their rules load: wait until they hold the saved rows.
+  await tableSettled(page);
 }
 
 describe('administrator sets the customer rules (desktop)', () => {
@@ -148,7 +152,8 @@ describe('administrator sets the customer rules (desktop)', () => {
     expect(await ruleRow(page, RULE).count()).toBe(0);
 
     await openRulesPage(page);
-    expect(await cells(ruleRow(page, RULE_RENAMED))).toEqual([RULE_RENAMED, '20 天', '—', 'D（潜在）', '成交客户', '5 天', '编辑 删除']);
+    // After a reload the level and exemption labels arrive with their own requests, maybe after the row.
+    await expect.poll(() => cells(ruleRow(page, RULE_RENAMED))).toEqual([RULE_RENAMED, '20 天', '—', 'D（潜在）', '成交客户', '5 天', '编辑 删除']);
 
     // Twenty days without a follow-up is beyond the five-day warning: nothing to warn about.
     await rep.reload();
@@ -191,7 +196,7 @@ describe('administrator sets the customer rules (desktop)', () => {
     await visible(ruleRow(page, '每 7 天'));
 
     await openRulesPage(page);
-    expect(await cells(ruleRow(page, '每 7 天'))).toEqual(['A（重点） 已停用', '每 7 天', '编辑 删除']);
+    await expect.poll(() => cells(ruleRow(page, '每 7 天'))).toEqual(['A（重点） 已停用', '每 7 天', '编辑 删除']);
     await snap(page, 'customer-rules-07-revisit-list');
 
     await ruleRow(page, '每 7 天').getByRole('button', { name: label('删除') }).click();

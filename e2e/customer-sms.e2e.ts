@@ -126,8 +126,8 @@ describe('a sales rep texts a customer contact through the configured SMS gatewa
     await visible(rep.getByRole('heading', { name: CUSTOMER }));
     await rep.locator('.customer-view-header').getByRole('button', { name: label('发短信') }).click();
     const dialog = await visible(rep.getByRole('dialog', { name: `发短信：${CUSTOMER}` }));
-    // The primary contact's mobile is the default recipient.
-    expect(await dialog.getByLabel('手机号').inputValue()).toBe(CONTACT.mobile);
+    // The primary contact's mobile is the default recipient (filled in once the contacts have loaded).
+    await expect.poll(() => dialog.getByLabel('手机号').inputValue()).toBe(CONTACT.mobile);
     await dialog.getByLabel('短信内容').fill(TEXT);
     await visible(dialog.getByText(`已输入 ${[...TEXT].length} 字，约 1 条`, { exact: false }));
     await snap(rep, 'customer-sms-02-compose');

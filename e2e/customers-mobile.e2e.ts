@@ -148,7 +148,8 @@ describe('销售人员 adds and follows up a personal customer on a phone', () =
     // 概况 now shows the follow-up time.
     await page.getByRole('tab', { name: '概况' }).click();
     const followup = await visible(page.locator('.ant-descriptions').nth(1));
-    expect(await followup.innerText()).toMatch(/最后跟进\s*\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
+    // The customer is refetched after the follow-up, maybe after the timeline: 最后跟进 fills in place.
+    await expect.poll(() => followup.innerText()).toMatch(/最后跟进\s*\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
     await expectNoHorizontalOverflow(page);
     await snap(page, 'customers-mobile-08-overview');
   });

@@ -16,6 +16,7 @@ import {
   label,
   logIn,
   openMenu,
+  tableSettled,
   visible,
 } from './support/ui';
 import { openCustomers, timeline, viewHeader } from './support/customers';
@@ -265,6 +266,11 @@ describe('a sales team works one company customer from creation to the pool and 
     await visible(repB.getByText(CONTACT_1.name, { exact: true }));
     await visible(repB.getByText(CONTACT_2.name, { exact: true }));
     await snap(repB, 'customers-11-rep-b-view');
+    // 操作记录 names both owners (it stores their ids).
+    await openTab(repB, '操作记录');
+    const transfer = repB.locator('.ant-timeline-item').filter({ has: repB.getByRole('cell', { name: '负责人', exact: true }) }).first();
+    await visible(transfer.getByRole('cell', { name: REP_A.name, exact: true }));
+    await visible(transfer.getByRole('cell', { name: REP_B.name, exact: true }));
     await repB.context().close();
 
     // Rep A searches for it and finds nothing; its old address says it is not there.
@@ -272,6 +278,8 @@ describe('a sales team works one company customer from creation to the pool and 
     await repA.getByRole('searchbox', { name: '搜索名称、简称、电话、联系人' }).fill('云帆');
     await repA.getByRole('searchbox', { name: '搜索名称、简称、电话、联系人' }).press('Enter');
     await visible(repA.getByText('没有符合条件的客户'));
+    // The list keeps its previous (empty) rows while the search loads, so the message shows at once: wait for the answer.
+    await tableSettled(repA);
     expect(await customerRow(repA).count()).toBe(0);
     await snap(repA, 'customers-12-rep-a-search-empty');
     await repA.goto(customerPath);

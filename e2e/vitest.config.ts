@@ -10,6 +10,9 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 120_000,
     hookTimeout: 180_000,
+    // expect.poll waits for the page to catch up with a save; vitest's 1 s default is tight on a
+    // loaded 2-core CI machine (playwright's own waits allow 30 s).
+    expect: { poll: { timeout: 10_000 } },
     globalSetup: ['e2e/support/global-setup.ts'],
     setupFiles: ['e2e/support/failure-report.ts'],
   },
