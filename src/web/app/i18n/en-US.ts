@@ -30,8 +30,8 @@ const enUS: Messages = {
     listSeparator: ', ',
   },
   validation: {
-    required: 'Please enter {{field}}',
-    select: 'Please choose {{field}}',
+    required: 'Please enter {{field, inSentence}}',
+    select: 'Please choose {{field, inSentence}}',
     email: 'This is not a valid email address',
   },
   errors: {
@@ -208,7 +208,7 @@ const enUS: Messages = {
     field: 'Field',
     from: 'Before',
     to: 'After',
-    fieldAbout: '{{field}} ({{name}})',
+    fieldAbout: '{{field}}: {{name}}',
     noHistory: 'No history yet',
     history: 'History',
   },

@@ -2,6 +2,7 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { LANG_COOKIE } from '../../../common/http-names';
 import { readCookie, writeCookie } from '../shared/cookies';
+import { addFormatters } from './formatters';
 import zhCN from './zh-CN';
 
 export const languages = ['zh-CN', 'en-US'] as const;
@@ -51,6 +52,7 @@ export async function initI18n(): Promise<Language> {
     resources: { 'zh-CN': { translation: zhCN } },
     interpolation: { escapeValue: false },
   });
+  addFormatters(i18n);
   await loadResources(lang);
   await i18n.changeLanguage(lang);
   persist(lang);
