@@ -4,7 +4,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DESKTOP, launchBrowser, newPage, snap } from './support/browser';
-import { ADMIN_PASSWORD, chooseOption, chooseTreeNode, departmentNode, gone, label, logIn, logOut, visible } from './support/ui';
+import { ADMIN_PASSWORD, chooseOption, chooseTreeNode, departmentNode, expectWithinViewportWidth, gone, label, logIn, logOut, openMenu, visible } from './support/ui';
 
 const DEPT = '华东销售部';
 const REP = { username: 'xiaoli', password: 'Passw0rd1', name: '小李' };
@@ -137,6 +137,23 @@ describe('administrator organises departments and users (desktop)', () => {
     await snap(page, 'admin-org-07c-status-history');
     await page.keyboard.press('Escape');
     await gone(changes);
+  });
+
+  it('reads the status change in 系统设置 → 操作记录, old → new, within the page', async () => {
+    await openMenu(page, '系统设置', '操作记录');
+    const search = page.getByPlaceholder('搜索摘要');
+    await search.fill(REP.username);
+    await search.press('Enter');
+    const entry = await visible(page.getByRole('row').filter({ hasText: '用户 #' }).filter({ hasText: '状态变更' }).first());
+    await entry.getByRole('button', { name: '展开行' }).click();
+    const changes = await visible(page.locator('.ant-table-expanded-row').first());
+    await visible(changes.getByRole('cell', { name: '状态', exact: true }));
+    // Both values show, inside the page: the expanded table once asked for a million pixels.
+    await expectWithinViewportWidth(page, changes.getByRole('columnheader', { name: '新值' }));
+    await visible(changes.getByRole('cell', { name: '已停用', exact: true }));
+    await visible(changes.getByRole('cell', { name: '正常', exact: true }));
+    await snap(page, 'admin-org-07d-audit-page');
+    await openMenu(page, '组织架构', '用户管理');
   });
 
   it('is told why the department with a member cannot be deleted', async () => {

@@ -51,26 +51,28 @@ function ChangesTable({ changes, entityType }: { changes: AuditChange[]; entityT
   };
   const fieldLabel = (c: AuditChange) => (c.subjectName ? t('audit.fieldAbout', { field: fieldName(c.field), name: c.subjectName }) : fieldName(c.field));
   return (
-    <Table<AuditChange>
-      size="small"
-      rowKey="field"
-      pagination={false}
-      // Fixed: the columns line up from one entry's table to the next.
-      tableLayout="fixed"
-      dataSource={changes}
-      columns={[
-        {
-          title: t('audit.field'),
-          dataIndex: 'field',
-          key: 'field',
-          // A share of the width, not 160 px: on a phone that left the values a few characters each.
-          width: '30%',
-          render: (_, c) => fieldLabel(c),
-        },
-        { title: t('audit.from'), key: 'from', render: (_, c) => <ChangeValue value={c.from} shown={valueOf(c.field, c.from) ?? c.fromName} /> },
-        { title: '', key: 'arrow', width: 32, render: () => <ArrowRightOutlined aria-hidden /> },
-        { title: t('audit.to'), key: 'to', render: (_, c) => <ChangeValue value={c.to} shown={valueOf(c.field, c.to) ?? c.toName} /> },
-      ]}
-    />
+    <div className="audit-changes">
+      <Table<AuditChange>
+        size="small"
+        rowKey="field"
+        pagination={false}
+        // Fixed: the columns line up from one entry's table to the next.
+        tableLayout="fixed"
+        dataSource={changes}
+        columns={[
+          {
+            title: t('audit.field'),
+            dataIndex: 'field',
+            key: 'field',
+            // A share of the width, not 160 px: on a phone that left the values a few characters each.
+            width: '30%',
+            render: (_, c) => fieldLabel(c),
+          },
+          { title: t('audit.from'), key: 'from', render: (_, c) => <ChangeValue value={c.from} shown={valueOf(c.field, c.from) ?? c.fromName} /> },
+          { title: '', key: 'arrow', width: 32, render: () => <ArrowRightOutlined aria-hidden /> },
+          { title: t('audit.to'), key: 'to', render: (_, c) => <ChangeValue value={c.to} shown={valueOf(c.field, c.to) ?? c.toName} /> },
+        ]}
+      />
+    </div>
   );
 }
