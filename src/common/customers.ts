@@ -136,6 +136,17 @@ export type CustomerListColumn = (typeof customerListColumns)[number];
 /** The columns shown until a user picks their own with 列设置 (the rest are a tick away). */
 export const defaultListColumns: readonly CustomerListColumn[] = customerListColumns.filter((c) => c !== 'source' && c !== 'region' && c !== 'createdAt');
 
+/**
+ * The pool reasons the system writes when a customer starts out in the pool: in Chinese, like a typed
+ * reason, and read back by exact match so other languages can say them in their own words.
+ */
+export const systemPoolReasons = { created: '新建时放入客户池', imported: '导入到客户池' } as const;
+export type SystemPoolReason = keyof typeof systemPoolReasons;
+
+export function parseSystemPoolReason(reason: string): SystemPoolReason | undefined {
+  return (Object.keys(systemPoolReasons) as SystemPoolReason[]).find((key) => systemPoolReasons[key] === reason);
+}
+
 /** What the automatic return (自动回收) checked: no follow-up, or no deal, for a number of days. */
 export type AutoReturnCriterion = 'followup' | 'deal';
 const AUTO_RETURN_REASON = /^自动回收：超过 (\d+) 天未(跟进|成交)$/;

@@ -404,6 +404,7 @@ describe('duplicates', () => {
   it('counts customers in the pool, and numbers by their digits: the check says so, and saving a duplicate names the pool, not a person', async () => {
     const pooled = await c.mgr.post('/api/v1/customers', { kind: 'company', name: '深圳南山池中重名有限公司', phone: '0755-26660001', toPool: true });
     expect(pooled.statusCode, pooled.body).toBe(200);
+    expect(pooled.json()).toMatchObject({ ownerId: null, poolReason: '新建时放入客户池' });
     const check = (await c.rep3.post('/api/v1/customers/check-duplicates', { name: '深圳南山池中重名有限公司', phone: '0755 2666 0001' })).json().matches;
     expect(check.map((m: { matchedOn: string }) => m.matchedOn).sort()).toEqual(['name', 'phone']);
     for (const m of check) expect(m).toMatchObject({ inPool: true, ownerName: null });

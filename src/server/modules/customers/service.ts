@@ -1,5 +1,5 @@
 import { and, desc, eq, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
-import type { CustomerCreateInput, CustomerUpdateInput } from '../../../common/customers';
+import { systemPoolReasons, type CustomerCreateInput, type CustomerUpdateInput } from '../../../common/customers';
 import type { Db } from '../../db/client';
 import type { Actor } from '../../platform/access/actor';
 import { inScope, scopeCondition } from '../../platform/access/scope';
@@ -132,6 +132,7 @@ export async function createCustomer(db: Db, actor: Actor, input: CustomerCreate
         ownerId: owner?.id ?? null,
         departmentId: owner?.departmentId ?? null,
         poolReleasedAt: owner ? null : now,
+        poolReason: owner ? null : systemPoolReasons.created,
         createdBy: actor.userId > 0 ? actor.userId : null,
         updatedBy: actor.userId > 0 ? actor.userId : null,
         createdAt: now,

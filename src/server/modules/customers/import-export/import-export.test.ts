@@ -173,9 +173,10 @@ describe('committing an import', () => {
     const body = (await uploadFile(mgr, '/api/v1/customers/import/commit?kind=company&target=pool', file)).json();
     expect(body).toMatchObject({ imported: 2, failed: 0, errorReport: null });
     const found = await named(['公海导入一', '公海导入二']);
-    expect(found.map((c) => [c.ownerId, c.departmentId, c.poolReleasedAt !== null])).toEqual([
-      [null, null, true],
-      [null, null, true],
+    // 客户池 says why they are there.
+    expect(found.map((c) => [c.ownerId, c.departmentId, c.poolReleasedAt !== null, c.poolReason])).toEqual([
+      [null, null, true, '导入到客户池'],
+      [null, null, true, '导入到客户池'],
     ]);
   });
 

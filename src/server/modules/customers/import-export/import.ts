@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { contactCreateBody, customerCreateBody } from '../../../../common/customers';
+import { contactCreateBody, customerCreateBody, systemPoolReasons } from '../../../../common/customers';
 import type { Db } from '../../../db/client';
 import type { Actor } from '../../../platform/access/actor';
 import { recordAudit } from '../../../platform/audit/service';
@@ -342,6 +342,7 @@ async function insertRows(tx: Db, actor: Actor, owner: OwnerCandidate | null, re
           ownerId: owner?.id ?? null,
           departmentId: owner?.departmentId ?? null,
           poolReleasedAt: owner ? null : now,
+          poolReason: owner ? null : systemPoolReasons.imported,
           searchText: buildSearchText(values, r.contact ? [r.contact] : []),
           createdBy: userId,
           updatedBy: userId,

@@ -43,6 +43,7 @@ const customerEnUS: Messages['customer'] = {
     wechat: 'WeChat',
     birthday: 'Birthday',
     remark: 'Notes',
+    isHot: 'Hot customer',
     owner: 'Owner',
     department: 'Department',
     primaryContact: 'Primary contact',
@@ -279,6 +280,7 @@ const customerEnUS: Messages['customer'] = {
     saved: 'Team updated',
   },
   pool: {
+    systemReason: { created: 'Created in the pool', imported: 'Imported into the pool' },
     autoReason: {
       followup: 'Returned automatically: no follow-up for {{count}} days',
       followup_one: 'Returned automatically: no follow-up for a day',
@@ -394,6 +396,7 @@ const customerEnUS: Messages['customer'] = {
     warnings: 'Returning soon',
     noWarnings: 'None of your customers is about to return to the pool',
     returnAt: 'Returns to the pool {{time}}',
+    returnDue: 'Due: returns to the pool at the next automatic return',
     moreWarnings: '{{count}} in total',
     revisits: "Today's revisits",
     noRevisits: 'No revisits due today',

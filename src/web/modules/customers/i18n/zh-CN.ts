@@ -42,6 +42,7 @@ const customerZhCN = {
     wechat: '微信',
     birthday: '生日',
     remark: '备注',
+    isHot: '热点客户',
     owner: '负责人',
     department: '部门',
     primaryContact: '主联系人',
@@ -275,6 +276,7 @@ const customerZhCN = {
   },
   pool: {
     autoReason: { followup: '自动回收：超过 {{count}} 天未跟进', deal: '自动回收：超过 {{count}} 天未成交' },
+    systemReason: { created: '新建时放入客户池', imported: '导入到客户池' },
     title: '客户池',
     search: '搜索名称、电话',
     empty: '客户池里没有客户',
@@ -381,6 +383,7 @@ const customerZhCN = {
     warnings: '即将回收',
     noWarnings: '近期没有将被收回的客户',
     returnAt: '{{time}} 将收回公海',
+    returnDue: '已到期，下次自动回收时收回公海',
     moreWarnings: '共 {{count}} 个',
     revisits: '今日回访',
     noRevisits: '今天没有回访任务',

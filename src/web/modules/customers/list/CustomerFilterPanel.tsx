@@ -1,7 +1,7 @@
 import { AutoComplete, Button, Col, DatePicker, Form, Input, Row, Select } from 'antd';
 import type dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { usePermissions } from '../../../app/auth/session';
+import { useMe, usePermissions } from '../../../app/auth/session';
 import { dayRangeToIso, inCompanyZone } from '../../../app/shared/format';
 import DepartmentSelect from '../../org/departments/DepartmentSelect';
 import type { CustomerFilters } from '../api/customers';
@@ -72,7 +72,7 @@ export function formValuesOf(f: Record<string, unknown>): FilterFormValues {
     industry: text('industry'),
     source: text('source'),
     status: text('status'),
-    ownerId: typeof f.ownerId === 'number' ? f.ownerId : undefined,
+    ownerId: typeof f.ownerId === 'number' && Number.isSafeInteger(f.ownerId) && f.ownerId > 0 ? f.ownerId : undefined,
     departmentId: typeof f.departmentId === 'number' ? f.departmentId : undefined,
     province: text('province'),
     city: text('city'),
@@ -93,6 +93,7 @@ export function countFilters(v: FilterFormValues): number {
 export default function CustomerFilterPanel({ value, onChange }: { value: FilterFormValues; onChange: (v: FilterFormValues) => void }) {
   const { t } = useTranslation();
   const { can } = usePermissions();
+  const me = useMe();
   const [form] = Form.useForm<FilterFormValues>();
   // Selects two to a row on phones; the region fields and date ranges need the full width there.
   const col = { xs: 12, md: 8, xl: 6 };
@@ -136,7 +137,8 @@ export default function CustomerFilterPanel({ value, onChange }: { value: Filter
         </Col>
         <Col {...col}>
           <Form.Item name="ownerId" label={t('customer.field.owner')}>
-            <UserPicker allowClear />
+            {/* Named even before the options load: the workbench's links filter by the user themself. */}
+            <UserPicker allowClear initialOption={me} />
           </Form.Item>
         </Col>
         <Col {...region}>

@@ -64,7 +64,8 @@ export default function CustomersPage() {
   const [activeSceneId, setActiveSceneId] = useState<number>();
   /** Remounts the filter form when a saved scene replaces its values. */
   const [filterFormKey, setFilterFormKey] = useState(0);
-  const [filterValues, setFilterValues] = useState<FilterFormValues>({});
+  // A link may name an owner (the workbench's 今日需联系 counts the user's own customers).
+  const [filterValues, setFilterValues] = useState<FilterFormValues>(() => formValuesOf({ ownerId: Number(params.get('ownerId')) }));
   const [filtersOpen, setFiltersOpen] = useState(false);
   const listState = useListState<object, CustomerSortField>({ sortFields: customerSortFields });
   const { paging, setPaging } = listState;

@@ -2,15 +2,17 @@ import { Alert, Empty, List, Skeleton, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { errorMessage } from '../../../app/api';
+import { useMe } from '../../../app/auth/session';
 import { formatDateTime, inCompanyZone } from '../../../app/shared/format';
 import { useReminders } from '../api/relations';
 import PhoneLink from '../shared/PhoneLink';
 
-/** 今日需联系 on the workbench: my customers due today, overdue ones first and marked. */
+/** 今日需联系 on the workbench: my customers due today, overdue ones first and marked; the counts open the same list. */
 export default function RemindersWidget() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const reminders = useReminders();
+  const me = useMe();
   if (reminders.isLoading) return <Skeleton active paragraph={{ rows: 3 }} />;
   if (reminders.isError) return <Alert type="error" showIcon title={errorMessage(reminders.error)} />;
   const items = reminders.data?.items ?? [];
@@ -45,9 +47,9 @@ export default function RemindersWidget() {
         }}
       />
       <Space size={16} wrap>
-        <Link to="/customers?scene=today">{t('customer.widget.todayCount', { count: reminders.data?.todayTotal ?? 0 })}</Link>
+        <Link to={`/customers?scene=today&ownerId=${me.id}`}>{t('customer.widget.todayCount', { count: reminders.data?.todayTotal ?? 0 })}</Link>
         {(reminders.data?.overdueTotal ?? 0) > 0 && (
-          <Link to="/customers?scene=overdue">{t('customer.widget.overdueCount', { count: reminders.data?.overdueTotal ?? 0 })}</Link>
+          <Link to={`/customers?scene=overdue&ownerId=${me.id}`}>{t('customer.widget.overdueCount', { count: reminders.data?.overdueTotal ?? 0 })}</Link>
         )}
       </Space>
     </>

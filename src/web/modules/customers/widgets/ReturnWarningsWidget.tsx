@@ -12,6 +12,8 @@ export default function ReturnWarningsWidget() {
   if (warnings.isLoading) return <Skeleton active paragraph={{ rows: 3 }} />;
   if (warnings.isError) return <Alert type="error" showIcon title={errorMessage(warnings.error)} />;
   const items = warnings.data?.items ?? [];
+  // A customer already past its rule's limit goes with the next daily run, not at a date gone by.
+  const now = Date.now();
   if (items.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('customer.automation.noWarnings')} />;
   return (
     <>
@@ -26,7 +28,9 @@ export default function ReturnWarningsWidget() {
             <div style={{ minWidth: 0 }}>
               <Link to={`/customers/${w.customerId}?tab=activities`}>{w.name}</Link>
               <div>
-                <Typography.Text type="warning">{t('customer.automation.returnAt', { time: formatDateTime(w.returnAt) })}</Typography.Text>
+                <Typography.Text type="warning">
+                  {Date.parse(w.returnAt) <= now ? t('customer.automation.returnDue') : t('customer.automation.returnAt', { time: formatDateTime(w.returnAt) })}
+                </Typography.Text>
                 <Typography.Text type="secondary"> · {w.ruleName}</Typography.Text>
               </div>
             </div>
