@@ -17,6 +17,7 @@ import { cardTitled, chooseOption, expectNoHorizontalOverflow, gone, label, logI
 // A demo rep (src/server/demo/company.ts) and the demo plans: A every 7 days, B every 14.
 const REP = { username: 'wangfang', password: 'Demo1234', name: '王芳' };
 const PLAN_DAYS = [7, 14];
+const MANAGER = { username: 'liqiang', password: 'Demo1234', name: '李强' };
 
 /** The company's calendar day (Asia/Shanghai, the demo's zone) `days` from now, as YYYY-MM-DD. */
 function companyDay(days: number): string {
@@ -122,6 +123,27 @@ describe('销售人员 completes overdue revisits of the demo company', () => {
     await page.waitForURL((url) => url.pathname === '/');
     await visible(revisitsCard(page).getByText(`逾期 ${before - 1} 个`));
     await gone(revisitsCard(page).getByRole('link', { name, exact: true }));
+  });
+
+  it('销售经理: the 今日需联系 and 逾期未联系 counts open lists of exactly those customers, his own', async () => {
+    const page = await newPage(browser, DESKTOP, base);
+    await logIn(page, MANAGER.username, MANAGER.password);
+    for (const words of ['今日需联系', '逾期未联系']) {
+      const link = await visible(cardTitled(page, '今日需联系').getByRole('link', { name: new RegExp(`^${words} \\d+ 个$`) }));
+      const count = Number((await link.innerText()).match(/\d+/)![0]);
+      // The demo gives the manager customers of his own due today and overdue (his team has more).
+      expect(count).toBeGreaterThan(0);
+      await link.click();
+      await page.waitForURL((url) => url.pathname === '/customers');
+      await page.getByRole('radiogroup', { name: '场景' }).getByRole('radio', { name: words, checked: true }).waitFor({ state: 'attached' });
+      // Filtered to his own customers, by name in the 筛选 panel.
+      await page.getByRole('button', { name: label('筛选') }).click();
+      await visible(page.locator('.ant-form-item').filter({ hasText: '负责人' }).getByText(MANAGER.name, { exact: true }));
+      await visible(page.getByText(`共 ${count} 条`));
+      await snap(page, `demo-revisits-manager-${words}`);
+      await openMenu(page, '工作台');
+      await page.waitForURL((url) => url.pathname === '/');
+    }
   });
 
   it('on a phone: the card fits the screen and 完成回访 works the same', async () => {

@@ -52,7 +52,15 @@ export async function bulkCustomers(db: Db, actor: Actor, input: BulkInput, onUn
   return result;
 }
 
+/** What a bulk action needs besides the customers, named in the reader's language. */
+const bulkFieldNames = {
+  toUserId: { zh: '接收人', en: 'a recipient' },
+  access: { zh: '共享权限', en: 'an access level' },
+  reason: { zh: '放入原因', en: 'a reason' },
+} as const;
+
 function actionRunner(db: Db, actor: Actor, input: BulkInput): (id: number) => Promise<unknown> {
+  const required = (field: keyof typeof bulkFieldNames) => fieldError(field, 'BULK_FIELD_REQUIRED', { field: bulkFieldNames[field][actor.lang] });
   switch (input.action) {
     case 'hot':
     case 'unhot':
@@ -61,18 +69,18 @@ function actionRunner(db: Db, actor: Actor, input: BulkInput): (id: number) => P
       return (id) => db.transaction((tx) => deleteCustomerIn(tx, actor, id));
     case 'transfer': {
       const toUserId = input.toUserId;
-      if (!toUserId) throw fieldError('toUserId', 'BULK_FIELD_REQUIRED', { field: 'toUserId' });
+      if (!toUserId) throw required('toUserId');
       return (id) => transferCustomer(db, actor, id, { toUserId, withContacts: input.withContacts });
     }
     case 'share': {
       const { toUserId, access } = input;
-      if (!toUserId) throw fieldError('toUserId', 'BULK_FIELD_REQUIRED', { field: 'toUserId' });
-      if (!access) throw fieldError('access', 'BULK_FIELD_REQUIRED', { field: 'access' });
+      if (!toUserId) throw required('toUserId');
+      if (!access) throw required('access');
       return (id) => shareCustomer(db, actor, id, { userId: toUserId, access });
     }
     case 'release': {
       const reason = input.reason;
-      if (!reason) throw fieldError('reason', 'BULK_FIELD_REQUIRED', { field: 'reason' });
+      if (!reason) throw required('reason');
       return (id) => releaseCustomer(db, actor, id, { reason });
     }
   }

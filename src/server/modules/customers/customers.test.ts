@@ -502,7 +502,7 @@ describe('bulk', () => {
     const b = await create(c.rep1, { name: '批量转移-乙' });
     const noTarget = await c.mgr.post('/api/v1/customers/bulk', { action: 'transfer', ids: [a.id, b.id] });
     expect(noTarget.statusCode).toBe(400);
-    expect(noTarget.json().error).toMatchObject({ code: 'BULK_FIELD_REQUIRED', details: [{ field: 'toUserId' }] });
+    expect(noTarget.json().error).toMatchObject({ code: 'BULK_FIELD_REQUIRED', message: '此批量操作须填写接收人', details: [{ field: 'toUserId' }] });
     const noAccess = await c.mgr.post('/api/v1/customers/bulk', { action: 'share', ids: [a.id], toUserId: ids.rep3 });
     expect(noAccess.json().error).toMatchObject({ code: 'BULK_FIELD_REQUIRED', details: [{ field: 'access' }] });
     expect((await c.rep1.get(`/api/v1/customers/${a.id}`)).json().ownerId).toBe(ids.rep1);

@@ -34,8 +34,10 @@ export async function recordCustomerEvent(
   customerId: number,
   event: CustomerEvent,
   params: Record<string, unknown> | null = null,
+  /** The contact it was about (a failed mail or text), shown with it like a follow-up's. */
+  contactId: number | null = null,
 ) {
-  await customerEventInsert(tx, actor, customerId, event, params);
+  await customerEventInsert(tx, actor, customerId, event, params, contactId);
 }
 
 /** The event's INSERT, not yet run: for writeTogether, alongside the change's audit row. */
@@ -45,12 +47,14 @@ export function customerEventInsert(
   customerId: number | SQL<number>,
   event: CustomerEvent,
   params: Record<string, unknown> | null = null,
+  contactId: number | null = null,
 ) {
   return tx.insert(activities).values({
     customerId,
     kind: 'system',
     event,
     params,
+    contactId,
     userId: actor.userId > 0 ? actor.userId : null,
   });
 }

@@ -216,10 +216,10 @@ describe('SMS from the customer view', () => {
   });
 
   it('a gateway error answers 502 SMS_SEND_FAILED and is logged with the status and (truncated) answer', async () => {
-    const { customerId } = await customerWithContact('短信失败公司', { name: '周总', mobile: '13900004444' });
+    const { customerId, contactId } = await customerWithContact('短信失败公司', { name: '周总', mobile: '13900004444' });
     gatewayAnswer = { status: 500, body: `{"code":40001,"msg":"余额不足${'x'.repeat(2000)}"}` };
     try {
-      const res = await rep1.post(`/api/v1/customers/${customerId}/sms`, { mobile: '13900004444', content: '测试' });
+      const res = await rep1.post(`/api/v1/customers/${customerId}/sms`, { contactId, content: '测试' });
       expect(res.statusCode).toBe(502);
       expect(res.json().error.code).toBe('SMS_SEND_FAILED');
       expect(res.json().error.message).toContain('HTTP 500');
@@ -227,6 +227,8 @@ describe('SMS from the customer view', () => {
       expect(last).toMatchObject({ event: 'sms_failed', params: { mobile: '13900004444', status: 500, content: '测试' } });
       expect(String(last?.params?.answer)).toContain('余额不足');
       expect(String(last?.params?.answer).length).toBeLessThanOrEqual(501);
+      // The timeline names the contact it was for, as it does for a text that went out.
+      expect(await latestActivity(customerId)).toMatchObject({ event: 'sms_failed', contactId, contactName: '周总' });
     } finally {
       gatewayAnswer = { status: 200, body: '{"code":0}' };
     }

@@ -46,7 +46,7 @@ export async function emailCustomer(db: Db, actor: Actor, customerId: number, in
   const cc = input.cc ?? [];
   const result = await sendMail(settings, { to, cc, subject: input.subject, text: input.body });
   if (!result.ok) {
-    await recordCustomerEvent(db, actor, customer.id, 'email_failed', { to, cc, subject: input.subject, reason: result.error, contactId });
+    await recordCustomerEvent(db, actor, customer.id, 'email_failed', { to, cc, subject: input.subject, reason: result.error, contactId }, contactId);
     throw new AppError(502, 'EMAIL_SEND_FAILED', { reason: result.error });
   }
   return createActivity(db, actor, customer.id, {
@@ -81,7 +81,7 @@ export async function smsCustomer(db: Db, actor: Actor, customerId: number, inpu
       answer: result.answer,
       reason: result.error,
       contactId,
-    });
+    }, contactId);
     throw new AppError(502, 'SMS_SEND_FAILED', { reason: result.error });
   }
   return createActivity(db, actor, customer.id, {

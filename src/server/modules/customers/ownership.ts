@@ -7,6 +7,7 @@ import { writeTogether } from '../../db/write-together';
 import { badRequest, conflict, fieldError, notFound } from '../../platform/http/errors';
 import { users } from '../../platform/org/schema';
 import type { CustomerRow } from './access';
+import { recheckRevisits } from './automation/revisits';
 import { type CustomerEvent, customerEventInsert } from './events';
 import { customers, customerSettings, customerShares } from './schema';
 import { getCustomerSettings, knowCustomerSettings } from './settings';
@@ -155,6 +156,8 @@ export async function changeOwner(tx: Db, actor: Actor, change: OwnerChange): Pr
     customerEventInsert(tx, actor, before.id, change.event, change.params),
     ...(change.alsoWrite ?? []),
   ]);
+  // The revisit to-do goes with the customer: the new owner's when due, not after the next daily run.
+  if (to) await recheckRevisits(tx, before.id, now);
   return true;
 }
 

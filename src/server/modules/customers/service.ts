@@ -8,6 +8,7 @@ import { insertTogether, writeTogether } from '../../db/write-together';
 import { assertDictionaryValuesKnown, dictionaryValuesOf } from '../../platform/dictionaries/service';
 import { conflict, fieldError, forbidden, notFound } from '../../platform/http/errors';
 import { customerScope, loadCustomer, notOwnerSide, type CustomerRow } from './access';
+import { recheckRevisits } from './automation/revisits';
 import { accessExpression, type CustomerDto, customerDtoRow, selectCustomerDtos, selectCustomerPage, toCustomerDto } from './customer-dto';
 import { blockingDocuments } from './delete-guards';
 import './dictionary-usage';
@@ -169,6 +170,8 @@ export async function updateCustomer(db: Db, actor: Actor, id: number, input: Cu
       .set({ ...values, updatedAt: new Date(), updatedBy: actor.userId > 0 ? actor.userId : null })
       .where(eq(customers.id, id));
     if ([...changed].some((f) => searchableFields.has(f))) await rebuildSearchText(tx, id);
+    // Another level is another revisit plan (or none): the to-do follows at once.
+    if (changed.has('level')) await recheckRevisits(tx, id);
     await writeTogether(tx, [
       customerEventInsert(tx, actor, id, 'updated', { fields: [...changed] }),
       auditInsert(tx, actor, { action: 'update', entityType: 'customer', entityId: id, summary: values.name ?? before.name, changes }),

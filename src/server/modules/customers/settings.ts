@@ -90,9 +90,14 @@ export async function companyDayStart(db: Db, opts: { date?: string; offsetDays?
  * hand reset removed the company row.
  */
 export function companyDayStartSql(opts: { date?: string; offsetDays?: number } = {}): SQL {
-  const zone = sql`coalesce((select ${companySettings.timeZone} from ${companySettings} where ${companySettings.id} = 1), ${DEFAULT_TIME_ZONE}::text)`;
+  const zone = companyZoneSql();
   const day = opts.date ? sql`${opts.date}::date` : sql`(now() at time zone ${zone})::date`;
   return sql`((${day} + ${opts.offsetDays ?? 0}::int)::timestamp at time zone ${zone})`;
+}
+
+/** The company's time zone as an SQL expression, read in the statement that uses it (no round trip of its own). */
+export function companyZoneSql(): SQL {
+  return sql`coalesce((select ${companySettings.timeZone} from ${companySettings} where ${companySettings.id} = 1), ${DEFAULT_TIME_ZONE}::text)`;
 }
 
 /** The company's time zone and the calendar date (YYYY-MM-DD) of `now` in it. */

@@ -108,7 +108,7 @@ export const errorMessages = {
     en: 'The customer still has {documents} documents; it cannot be deleted',
   },
   CUSTOMER_OWNER_INVALID: { zh: '负责人必须是数据权限范围内的启用用户', en: 'The owner must be an active user within your data scope' },
-  BULK_FIELD_REQUIRED: { zh: '此批量操作须填写 {field}', en: 'This bulk action needs {field}' },
+  BULK_FIELD_REQUIRED: { zh: '此批量操作须填写{field}', en: 'This bulk action needs {field}' },
   CONTACT_PRIMARY_REQUIRED: {
     zh: '每个客户须有一位主联系人；请把另一位联系人设为主联系人',
     en: 'Each customer needs a primary contact; make another contact primary instead',

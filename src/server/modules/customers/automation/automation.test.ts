@@ -324,6 +324,35 @@ describe('revisit plans (回访计划)', () => {
     expect(await createRevisitTasks(t.database.db)).toEqual({ created: 0, skipped: 0 });
   });
 
+  it('a to-do follows its customer at once: to the new owner on a transfer, away when its level leaves the plan', async () => {
+    const moved = await aged('A转移', { level: 'A', createdAgoMs: 100 * DAY, followupAgoMs: 10 * DAY });
+    const relevelled = await aged('A改级', { level: 'A', createdAgoMs: 100 * DAY, followupAgoMs: 10 * DAY });
+    await aged('D无计划', { level: 'D', createdAgoMs: 100 * DAY, followupAgoMs: 10 * DAY });
+    await admin.post('/api/v1/revisit-rules', { level: 'A', intervalDays: 7 });
+    const due = async (rep: TestClient) => names((await rep.get('/api/v1/revisits')).json().items);
+    expect(await due(rep1)).toEqual(['A改级', 'A转移'].sort());
+
+    const transferred = await admin.post(`/api/v1/customers/${moved.id}/transfer`, { toUserId: ids.rep2 });
+    expect(transferred.statusCode, transferred.body).toBe(200);
+    expect(await due(rep1)).toEqual(['A改级']);
+    expect(await due(rep2)).toEqual(['A转移']);
+
+    expect((await rep1.patch(`/api/v1/customers/${relevelled.id}`, { level: 'D' })).statusCode).toBe(200);
+    expect(await due(rep1)).toEqual([]);
+    // Back in the plan's level, and still due: its to-do is back too.
+    expect((await rep1.patch(`/api/v1/customers/${relevelled.id}`, { level: 'A' })).statusCode).toBe(200);
+    expect(await due(rep1)).toEqual(['A改级']);
+    // Each change settled its own customer only, and the daily run finds nothing left to do.
+    const open = (await t.database.db.select().from(revisitTasks)).filter((task) => task.status === 'open');
+    expect(open.map((task) => [task.customerId, task.ownerId]).sort()).toEqual(
+      [
+        [moved.id, ids.rep2],
+        [relevelled.id, ids.rep1],
+      ].sort(),
+    );
+    expect(await createRevisitTasks(t.database.db)).toEqual({ created: 0, skipped: 0 });
+  });
+
   it('a follow-up logged while a revisit is due answers it at once; one not yet due is left to the daily run', async () => {
     const overdue = await aged('A逾期', { level: 'A', createdAgoMs: 100 * DAY, followupAgoMs: 9 * DAY });
     const other = await aged('A另一个', { level: 'A', createdAgoMs: 100 * DAY, followupAgoMs: 8 * DAY });

@@ -1,11 +1,11 @@
-import { and, asc, eq, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, ne, type SQL, sql } from 'drizzle-orm';
 import { sqlArray } from '../../../db/arrays';
 import { type Db, rows } from '../../../db/client';
 import type { Actor } from '../../../platform/access/actor';
 import { diffFields, recordAudit } from '../../../platform/audit/service';
 import { conflict, fieldError, notFound } from '../../../platform/http/errors';
 import { type ActivityKind, createActivity } from '../activities';
-import { companyDay } from '../settings';
+import { companyDay, companyZoneSql } from '../settings';
 import { openNextRevisit } from './revisit-answer';
 import { revisitRules, revisitTasks } from './schema';
 
@@ -14,8 +14,8 @@ import { revisitRules, revisitTasks } from './schema';
  * the owner when the customer's last follow-up (or its creation, or its last release to the pool)
  * plus N days has come, and the customer has no open one. Completing it logs an activity and opens
  * the next one at once, due today + N; so does any follow-up logged while it is due (revisit-answer.ts).
- * A to-do whose customer changed hands, left the plan or was followed up before it fell due is
- * skipped by the next run (and a new one opened when due).
+ * A to-do whose customer changed hands or level is settled at once (recheckRevisits); one whose
+ * customer was followed up before it fell due is skipped by the next run (and a new one opened when due).
  * Saving or deleting a plan applies it to its level at once, in the same transaction: the owners of
  * customers already due see their to-dos today, not after the next daily run.
  */
@@ -79,7 +79,49 @@ export async function deleteRevisitRule(db: Db, actor: Actor, id: number) {
 }
 
 /** The day (company time zone) a customer's revisit clock starts: last follow-up, creation or last release. */
-const clockDay = (tz: string) => sql`(greatest(c.created_at, c.last_followup_at, c.pool_released_at) at time zone ${tz})::date`;
+const clockDay = (tz: SQL) => sql`(greatest(c.created_at, c.last_followup_at, c.pool_released_at) at time zone ${tz})::date`;
+
+/** Which customers a settle-and-open pass looks at, and the company's zone and today, as SQL. */
+interface RevisitPass {
+  tz: SQL;
+  day: SQL;
+  customers: SQL;
+}
+
+/**
+ * Settle stale to-dos (the customer changed hands, left the plan, or was followed up before it fell
+ * due), then open one for every customer that is due and has none: two statements, in the caller's
+ * transaction.
+ */
+async function settleAndOpen(tx: Db, { tz, day, customers }: RevisitPass) {
+  const skipped = await rows<{ id: number }>(
+    tx,
+    sql`update revisit_tasks t set status = 'skipped'
+        from customers c
+        left join revisit_rules r on r.level = c.level and r.enabled
+        where t.status = 'open' and c.id = t.customer_id
+          and (c.deleted_at is not null or c.owner_id is distinct from t.owner_id or r.id is null
+               or ${clockDay(tz)} + r.interval_days > t.due_date)
+          ${customers}
+        returning t.id`,
+  );
+  const created = await rows<{ id: number }>(
+    tx,
+    sql`insert into revisit_tasks (customer_id, owner_id, rule_id, due_date)
+        select c.id, c.owner_id, r.id, ${clockDay(tz)} + r.interval_days
+        from customers c
+        join revisit_rules r on r.enabled and r.level = c.level
+        where c.owner_id is not null and c.deleted_at is null
+          and ${clockDay(tz)} + r.interval_days <= ${day}
+          ${customers}
+        -- "No open to-do yet" is left to the one-open-per-customer unique index: a NOT EXISTS here
+        -- was once planned as a nested loop rescanning the growing table per customer (26 minutes
+        -- at a million customers instead of 5 seconds).
+        on conflict do nothing
+        returning id`,
+  );
+  return { created: created.length, skipped: skipped.length };
+}
 
 /**
  * The daily run: settle stale to-dos, then open one for every customer that is due and has none.
@@ -88,35 +130,16 @@ const clockDay = (tz: string) => sql`(greatest(c.created_at, c.last_followup_at,
 export async function createRevisitTasks(db: Db, now = new Date(), opts: { levels?: string[] } = {}) {
   const { tz, day } = await companyDay(db, now);
   const ofLevels = opts.levels ? sql`and c.level = any(${sqlArray(opts.levels, 'text')})` : sql``;
-  return db.transaction(async (tx) => {
-    const skipped = await rows<{ id: number }>(
-      tx,
-      sql`update revisit_tasks t set status = 'skipped'
-          from customers c
-          left join revisit_rules r on r.level = c.level and r.enabled
-          where t.status = 'open' and c.id = t.customer_id
-            and (c.deleted_at is not null or c.owner_id is distinct from t.owner_id or r.id is null
-                 or ${clockDay(tz)} + r.interval_days > t.due_date)
-            ${ofLevels}
-          returning t.id`,
-    );
-    const created = await rows<{ id: number }>(
-      tx,
-      sql`insert into revisit_tasks (customer_id, owner_id, rule_id, due_date)
-          select c.id, c.owner_id, r.id, ${clockDay(tz)} + r.interval_days
-          from customers c
-          join revisit_rules r on r.enabled and r.level = c.level
-          where c.owner_id is not null and c.deleted_at is null
-            and ${clockDay(tz)} + r.interval_days <= ${day}::date
-            ${ofLevels}
-          -- "No open to-do yet" is left to the one-open-per-customer unique index: a NOT EXISTS here
-          -- was once planned as a nested loop rescanning the growing table per customer (26 minutes
-          -- at a million customers instead of 5 seconds).
-          on conflict do nothing
-          returning id`,
-    );
-    return { created: created.length, skipped: skipped.length };
-  });
+  return db.transaction((tx) => settleAndOpen(tx, { tz: sql`${tz}`, day: sql`${day}::date`, customers: ofLevels }));
+}
+
+/**
+ * A customer whose level or owner just changed: its to-do follows at once (closed if it no longer
+ * applies, opened for the new owner or level when due), in the change's own transaction.
+ */
+export async function recheckRevisits(tx: Db, customerId: number, now = new Date()) {
+  const tz = companyZoneSql();
+  return settleAndOpen(tx, { tz, day: sql`(${now.toISOString()}::timestamptz at time zone ${tz})::date`, customers: sql`and c.id = ${customerId}` });
 }
 
 export type RevisitScope = 'today' | 'overdue' | 'all';

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServerErrors } from '../../../app/shared/forms';
 import { useCustomerMutations } from '../api/customers';
+import type { Customer } from '../types';
 import UserPicker from '../shared/UserPicker';
 import { actionTitle, isSingle, type ActionTarget } from './target';
 import { useBulkAction } from './useBulkResult';
@@ -13,7 +14,7 @@ interface Values {
 }
 
 /** 转移: hand one or many customers to another user. */
-export default function TransferModal({ target, onClose }: { target: ActionTarget | null; onClose: (done: boolean) => void }) {
+export default function TransferModal({ target, onClose }: { target: ActionTarget | null; onClose: (done: boolean, transferred?: Customer) => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
@@ -30,7 +31,7 @@ export default function TransferModal({ target, onClose }: { target: ActionTarge
         {
           onSuccess: (c) => {
             void message.success(t('customer.transfer.done', { name: c.ownerName ?? toName }));
-            onClose(true);
+            onClose(true, c);
           },
           onError: showErrors,
         },

@@ -98,7 +98,7 @@ export default function ContactsPage() {
           </Button>
         )}
       </div>
-      <ListTable<Contact> className="customer-table" list={list} state={state} columns={isMobile ? phoneColumns : columns} empty={c('empty')} />
+      <ListTable<Contact> className="customer-table" list={list} state={state} columns={isMobile ? phoneColumns : columns} empty={state.filters.q ? c('emptySearch') : c('empty')} />
       {/* Opens on the 联系人 template: contacts for customers that exist. */}
       {importing && <ImportModal open={importing} initialKind="contact" onClose={() => setImporting(false)} />}
     </Card>

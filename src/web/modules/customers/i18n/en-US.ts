@@ -195,6 +195,7 @@ const customerEnUS: Messages['customer'] = {
     primaryHint: 'A customer has one primary contact; choosing this one replaces the previous.',
     remark: 'Notes',
     empty: 'No contacts yet',
+    emptySearch: 'No contacts match',
     search: 'Search name, mobile, phone, customer',
     deleteConfirm: 'Delete contact “{{name}}”?',
   },

@@ -190,6 +190,7 @@ const customerZhCN = {
     primaryHint: '每个客户只有一位主联系人，设为主联系人会取消原来的。',
     remark: '备注',
     empty: '还没有联系人',
+    emptySearch: '没有符合条件的联系人',
     search: '搜索姓名、手机、电话、客户',
     deleteConfirm: '确定删除联系人“{{name}}”？',
   },

@@ -77,7 +77,14 @@ export function useViewActions(customer: Customer | undefined, onFollowUp: () =>
   const modals = customer && (
     <>
       <CustomerFormDrawer open={editing} customer={customer} onClose={() => setEditing(false)} />
-      <TransferModal target={transfer} onClose={() => setTransfer(null)} />
+      <TransferModal
+        target={transfer}
+        onClose={(_, transferred) => {
+          setTransfer(null);
+          // Handed to someone outside the user's scope: the view has nothing left to show them.
+          if (transferred && transferred.access === null) void navigate('/customers', { replace: true });
+        }}
+      />
       <ShareModal target={share} onClose={() => setShare(null)} />
       <ReleaseModal target={release} onClose={() => setRelease(null)} />
       <AssignModal customer={assigning} onClose={() => setAssigning(null)} />
