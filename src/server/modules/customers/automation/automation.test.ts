@@ -308,6 +308,16 @@ describe('revisit plans (回访计划)', () => {
     // Only the saved plan's level is touched: B has no plan, so nothing for it.
     expect(await t.database.db.select().from(revisitTasks)).toHaveLength(1);
 
+    // A long-neglected customer is due under any interval; its due date is the plan's.
+    const neglected = await aged('A久未跟进', { level: 'A', createdAgoMs: 900 * DAY, followupAgoMs: 500 * DAY });
+    const dueDateOf = async () => (await t.database.db.select().from(revisitTasks).where(and(eq(revisitTasks.customerId, neglected.id), eq(revisitTasks.status, 'open'))))[0]?.dueDate;
+    const tz = await companyTimeZone(t.database.db);
+    await admin.patch(`/api/v1/revisit-rules/${rule.id}`, { intervalDays: 400 });
+    expect(await dueDateOf()).toBe(formatCompanyDate(new Date(Date.now() - 100 * DAY), tz));
+    await admin.patch(`/api/v1/revisit-rules/${rule.id}`, { intervalDays: 7 });
+    expect(await dueDateOf()).toBe(formatCompanyDate(new Date(Date.now() - 493 * DAY), tz));
+    await t.database.db.update(customers).set({ deletedAt: new Date() }).where(eq(customers.id, neglected.id));
+
     await admin.patch(`/api/v1/revisit-rules/${rule.id}`, { intervalDays: 30 });
     expect(await due()).toEqual([]);
     await admin.patch(`/api/v1/revisit-rules/${rule.id}`, { intervalDays: 7 });

@@ -89,8 +89,8 @@ interface RevisitPass {
 }
 
 /**
- * Settle stale to-dos (the customer changed hands, left the plan, or was followed up before it fell
- * due), then open one for every customer that is due and has none: two statements, in the caller's
+ * Settle stale to-dos (the customer changed hands, left the plan, was followed up before it fell due,
+ * or its plan's interval changed), then open one for every customer that is due and has none: two statements, in the caller's
  * transaction.
  */
 async function settleAndOpen(tx: Db, { tz, day, customers }: RevisitPass) {
@@ -101,7 +101,7 @@ async function settleAndOpen(tx: Db, { tz, day, customers }: RevisitPass) {
         left join revisit_rules r on r.level = c.level and r.enabled
         where t.status = 'open' and c.id = t.customer_id
           and (c.deleted_at is not null or c.owner_id is distinct from t.owner_id or r.id is null
-               or ${clockDay(tz)} + r.interval_days > t.due_date)
+               or ${clockDay(tz)} + r.interval_days <> t.due_date)
           ${customers}
         returning t.id`,
   );
