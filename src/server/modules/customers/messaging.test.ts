@@ -245,6 +245,8 @@ describe('SMS from the customer view', () => {
     const down = await rep1.post(url, { mobile: '13900005555', content: '测试' });
     expect(down.statusCode).toBe(502);
     expect(down.json().error.code).toBe('SMS_SEND_FAILED');
+    // Port 9 is one fetch refuses outright: the administrator is told to pick another.
+    expect(down.json().error.message).toContain('port 9 is not allowed');
     expect((await systemEvents(t, customerId)).at(-1)?.event).toBe('sms_failed');
   });
 });

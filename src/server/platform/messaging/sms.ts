@@ -52,6 +52,14 @@ function truncate(text: string) {
   return flat.length > ANSWER_LIMIT ? `${flat.slice(0, ANSWER_LIMIT)}…` : flat;
 }
 
+function portOf(url: string): string {
+  try {
+    return new URL(url).port;
+  } catch {
+    return '?';
+  }
+}
+
 /** Call the gateway once; a 2xx answer is a success. Never throws. */
 export async function sendSms(row: MessagingRow, mobile: string, content: string): Promise<SmsResult> {
   const request = buildSmsRequest(row, mobile, content);
@@ -73,7 +81,9 @@ export async function sendSms(row: MessagingRow, mobile: string, content: string
     return res.ok ? { ok: true, status: res.status, answer } : { ok: false, status: res.status, answer, error: `HTTP ${res.status}${answer ? ` ${answer.slice(0, 200)}` : ''}` };
   } catch (err) {
     const e = err as { name?: string; message?: string; cause?: { code?: string; message?: string } };
-    const reason = e.name === 'TimeoutError' ? `timeout after ${TIMEOUT_MS / 1000}s` : (e.cause?.code ?? e.cause?.message ?? e.message ?? String(err));
+    const cause = e.cause?.code ?? e.cause?.message ?? e.message ?? String(err);
+    // fetch refuses ports browsers block (e.g. 9, 25, 6000) with a bare "bad port".
+    const reason = e.name === 'TimeoutError' ? `timeout after ${TIMEOUT_MS / 1000}s` : cause === 'bad port' ? `port ${portOf(request.url)} is not allowed for HTTP calls; use another port` : cause;
     return { ok: false, status: null, answer: '', error: truncate(String(reason)) };
   }
 }
