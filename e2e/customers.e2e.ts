@@ -309,7 +309,7 @@ describe('a sales team works one company customer from creation to the pool and 
     await snap(repB, 'customers-14-released');
     // The releaser's 领取 says when it will be allowed, instead of asking to confirm a claim the server refuses.
     await viewHeader(repB).getByRole('button', { name: label('领取') }).click();
-    await visible(repB.getByText(/您放入公海的客户 \d+ 天内不能领回/));
+    await visible(repB.getByText(/该客户原由您负责，放入公海后 \d+ 天内不能领回/));
     expect(await repB.getByRole('dialog').filter({ hasText: '确定领取' }).count()).toBe(0);
     // In 客户池 the releaser is not offered 领取 while the rule would refuse it.
     await openMenu(repB, '客户管理', '客户池');

@@ -125,6 +125,7 @@ export async function changeOwner(tx: Db, actor: Actor, change: OwnerChange): Pr
       .set({
       ownerId: to?.id ?? null,
       departmentId: to?.departmentId ?? null,
+      ownedSince: to ? now : null,
       previousOwnerId: before.ownerId ?? before.previousOwnerId,
       updatedAt: now,
       updatedBy: actor.userId > 0 ? actor.userId : null,

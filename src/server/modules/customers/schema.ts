@@ -42,6 +42,8 @@ export const customers = pgTable(
     departmentId: integer('department_id'),
     previousOwnerId: integer('previous_owner_id'),
     poolReleasedAt: ts('pool_released_at'),
+    /** When the current owner got it by claim, assignment or transfer: the automatic return counts from here too. */
+    ownedSince: ts('owned_since'),
     poolReason: text('pool_reason'),
     isHot: boolean('is_hot').notNull().default(false),
     hotAt: ts('hot_at'),

@@ -123,8 +123,8 @@ export const errorMessages = {
     en: 'You have reached today\'s claim limit ({limit} a day); claim again tomorrow',
   },
   POOL_RECLAIM_BLOCKED: {
-    zh: '您刚把该客户放入公海，{days} 天内不能重新领取（{until} 之后可以）',
-    en: 'You released this customer to the pool; you cannot claim it back for {days} days (from {until})',
+    zh: '该客户原由您负责，放入公海后 {days} 天内不能重新领取（{until} 之后可以）',
+    en: 'This customer was yours: you cannot claim it back for {days} days after it went to the pool (from {until})',
   },
   OWNED_LIMIT: {
     zh: '{name} 负责的客户已达上限（{limit} 个）',

@@ -143,6 +143,24 @@ describe('pool return rules (自动回收规则)', () => {
     expect((await rep2.get('/api/v1/customers/return-warnings')).json().items).toEqual([]);
   });
 
+  it('a customer just claimed, assigned or transferred starts afresh: not warned about, not returned the next night', async () => {
+    await admin.post('/api/v1/pool-return-rules', { name: '60天未跟进', noFollowupDays: 60, noDealDays: 90, warnDaysBefore: 5 });
+    const old = { level: 'A', createdAgoMs: 400 * DAY, followupAgoMs: 300 * DAY };
+    const claimed = await aged('领取的老客户', { ...old, ownerId: null, releasedAgoMs: 200 * DAY });
+    const assigned = await aged('分配的老客户', { ...old, ownerId: null, releasedAgoMs: 200 * DAY });
+    const transferred = await aged('转来的老客户', { ...old, ownerId: ids.rep2 });
+    expect((await rep1.post(`/api/v1/customers/${claimed.id}/claim`)).statusCode).toBe(200);
+    expect((await admin.post(`/api/v1/customers/${assigned.id}/assign`, { toUserId: ids.rep1 })).statusCode).toBe(200);
+    expect((await admin.post(`/api/v1/customers/${transferred.id}/transfer`, { toUserId: ids.rep1 })).statusCode).toBe(200);
+
+    expect((await rep1.get('/api/v1/customers/return-warnings')).json().items).toEqual([]);
+    expect((await applyPoolReturnRules(t.database.db, new Date(Date.now() + DAY))).returned).toBe(0);
+    // Left alone for the rule's 60 days, they go like any other.
+    expect(names((await rep1.get('/api/v1/customers/return-warnings')).json().items)).toEqual([]);
+    expect((await applyPoolReturnRules(t.database.db, new Date(Date.now() + 61 * DAY))).returned).toBe(3);
+    for (const c of [claimed, assigned, transferred]) expect((await customerRow(t, c.id)).ownerId).toBeNull();
+  });
+
   it('"no deal" counts customers whose status is not 成交客户; disabled rules do nothing', async () => {
     await admin.post('/api/v1/pool-return-rules', { name: '关闭的', noFollowupDays: 1, enabled: false });
     await admin.post('/api/v1/pool-return-rules', { name: '60天未成交', noDealDays: 60 });

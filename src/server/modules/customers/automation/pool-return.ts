@@ -16,9 +16,10 @@ import { poolReturnRules } from './schema';
  * owner kept, pool reason, team cleared, next contact cleared, audit row, 'released' timeline event
  * with `auto: true`).
  *
- * The clock of a customer: "no follow-up" counts from the latest of its last follow-up, its creation
- * and its last release to the pool (a customer just claimed from the pool starts afresh); "no deal"
- * counts from the latest of creation and last release, and holds while the customer has no deal (the
+ * The clock of a customer: "no follow-up" counts from the latest of its last follow-up, its creation,
+ * its last release to the pool and the day its owner got it (a customer just claimed, assigned or
+ * transferred starts afresh); "no deal" counts from the latest of creation, last release and the
+ * owner's start, and holds while the customer has no deal (the
  * `deal` condition of return-exemptions.ts). A rule with both criteria returns a customer when
  * either holds. A rule spares the customers its exemptions name (hot, with a deal, and what later
  * areas register).
@@ -112,8 +113,8 @@ export async function deletePoolReturnRule(db: Db, actor: Actor, id: number) {
 }
 
 /** The instant each criterion counts from (see the module comment). */
-const followupClock = sql`greatest(c.created_at, c.last_followup_at, c.pool_released_at)`;
-const dealClock = sql`greatest(c.created_at, c.pool_released_at)`;
+const followupClock = sql`greatest(c.created_at, c.last_followup_at, c.pool_released_at, c.owned_since)`;
+const dealClock = sql`greatest(c.created_at, c.pool_released_at, c.owned_since)`;
 
 /**
  * Customers (alias c) that rule r (alias r) applies to at all: owned, alive, level, not spared.

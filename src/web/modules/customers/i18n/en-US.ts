@@ -299,8 +299,8 @@ const customerEnUS: Messages['customer'] = {
     claimFailed: 'Could not claim',
     quota: 'Claimed today: {{claimed}} of {{limit}}, {{left}} left',
     quotaUnlimited: 'Claimed today: {{claimed}} (no limit)',
-    reclaimBlocked: 'You released this customer; you can claim it back {{count}} days later (from {{until}})',
-    reclaimBlocked_one: 'You released this customer; you can claim it back a day later (from {{until}})',
+    reclaimBlocked: 'This customer was yours: you can claim it back {{count}} days after it went to the pool (from {{until}})',
+    reclaimBlocked_one: 'This customer was yours: you can claim it back a day after it went to the pool (from {{until}})',
   },
   recycle: {
     title: 'Recycle bin',

@@ -289,7 +289,7 @@ const customerZhCN = {
     claimFailed: '领取失败',
     quota: '今日已领取 {{claimed}} / {{limit}} 个，还可领取 {{left}} 个',
     quotaUnlimited: '今日已领取 {{claimed}} 个（不限）',
-    reclaimBlocked: '您放入公海的客户 {{count}} 天内不能领回（{{until}} 起可领取）',
+    reclaimBlocked: '该客户原由您负责，放入公海后 {{count}} 天内不能领回（{{until}} 起可领取）',
   },
   recycle: {
     title: '回收站',
