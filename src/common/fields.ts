@@ -53,6 +53,20 @@ export const email = z
 
 export const entityId = z.number().int().min(1).max(2147483647);
 
+const COUNTRY_PREFIX = /^\(?\s*(?:\+|00)\s*86\s*\)?[\s-]*/;
+
+/**
+ * A number in China's national form: a leading +86 or 0086 (as phones and caller ID write it) is
+ * dropped and a landline's area code gets its 0 back ("+86 755 2666 0001" → "0755 2666 0001"), so the
+ * duplicate rule compares it with the same number written at home. Anything else stays as typed.
+ */
+export function nationalPhone(value: string): string {
+  if (!COUNTRY_PREFIX.test(value.trim())) return value;
+  const rest = value.trim().replace(COUNTRY_PREFIX, '');
+  const digits = rest.replace(/\D/g, '');
+  return /^1\d{10}$/.test(digits) || digits.startsWith('0') ? rest : `0${rest}`;
+}
+
 /** A landline or any phone as people write it: digits with spaces, brackets, + and dashes; letters refused. */
 export const phone = z
   .string()
@@ -60,7 +74,7 @@ export const phone = z
   .max(30)
   .refine((v) => v === '' || (/^[0-9+\-() ]+$/.test(v) && /\d{3}/.test(v.replace(/\D/g, ''))), 'PHONE_INVALID')
   .nullish()
-  .transform((v) => (v ? v : null));
+  .transform((v) => (v ? nationalPhone(v) : null));
 
 /** 统一社会信用代码: 18 characters of digits and capital letters (I, O, S, V, Z excluded). */
 export const creditCode = z

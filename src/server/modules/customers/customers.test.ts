@@ -416,6 +416,23 @@ describe('duplicates', () => {
     expect(byPhone.json().error.details).toEqual([{ field: 'phone', message: '该号码已登记在客户池中的客户名下' }]);
     expect((await c.rep3.get('/api/v1/customers?q=池外公司')).json().total).toBe(0);
   });
+
+  it('a number written with +86 is the same number written at home, and is kept in that form', async () => {
+    const landline = await c.rep1.post('/api/v1/customers', { kind: 'company', name: '国际区号座机公司', phone: '+86 755 2777 0002' });
+    expect(landline.json()).toMatchObject({ phone: '0755 2777 0002' });
+    const sameLandline = await c.rep2.post('/api/v1/customers', { kind: 'company', name: '国内写法座机公司', phone: '0755-2777 0002' });
+    expect(sameLandline.statusCode).toBe(409);
+    expect(sameLandline.json().error.details[0].field).toBe('phone');
+
+    const mobileAsPhone = await c.rep1.post('/api/v1/customers', { kind: 'company', name: '座机栏写手机公司', phone: '(+86) 138 0000 2222' });
+    expect(mobileAsPhone.json()).toMatchObject({ phone: '138 0000 2222' });
+    const person = await c.rep2.post('/api/v1/customers', { kind: 'person', name: '同号个人', mobile: '13800002222' });
+    expect(person.statusCode).toBe(409);
+    expect(person.json().error.details[0].field).toBe('mobile');
+    // The check while typing finds them either way.
+    expect((await c.rep2.post('/api/v1/customers/check-duplicates', { phone: '+86 755 2777 0002' })).json().matches).toHaveLength(1);
+    expect((await c.rep2.post('/api/v1/customers/check-duplicates', { phone: '0086 13800002222' })).json().matches).toHaveLength(1);
+  });
 });
 
 describe('hot customers', () => {

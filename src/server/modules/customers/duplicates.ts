@@ -1,4 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
+import { nationalPhone } from '../../../common/fields';
 import { type Db, rows } from '../../db/client';
 import { executeNamed } from '../../db/prepared';
 import type { Actor } from '../../platform/access/actor';
@@ -22,11 +23,12 @@ export function normalizeMobile(value: string | null): string | null {
 }
 
 /**
- * What two numbers are compared by: their digits (a mobile's without +86). A landline is kept as
- * typed, and "0755-2666 0001", "(0755)26660001" and caller ID's "075526660001" are one number.
+ * What two numbers are compared by: their digits in national form (without +86). A landline is kept
+ * as typed, and "0755-2666 0001", "(0755)26660001", "+86 755 2666 0001" and caller ID's
+ * "075526660001" are one number.
  */
 export function phoneKey(value: string): string {
-  return normalizeMobile(value) ?? '';
+  return normalizeMobile(nationalPhone(value)) ?? '';
 }
 
 /**
