@@ -93,6 +93,17 @@ describe('销售经理 filters the customer list and exports the selected rows',
     const exported = await exportedNames(fs.readFileSync(await download.path()));
     expect(exported.sort()).toEqual([FIRST, SECOND].sort());
     await snap(page, 'customer-filters-02-selected');
+
+    // Opening a customer and coming back with the browser's Back finds the list as it was left.
+    await tableRow(page, FIRST).getByRole('link', { name: FIRST }).click();
+    await visible(page.getByRole('heading', { level: 4, name: FIRST }));
+    await page.goBack();
+    await page.waitForURL((url) => url.pathname === '/customers');
+    await visible(tableRow(page, FIRST));
+    await tableSettled(page);
+    expect(await listedNames(page)).toEqual([FIRST, SECOND].sort());
+    await page.getByRole('button', { name: label('筛选') }).click();
+    await visible(filterField(page, '级别').getByText('A（重点）'));
     await page.context().close();
   });
 

@@ -1,5 +1,5 @@
 import { Table, type TableProps } from 'antd';
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage, type ListResponse } from '../../api';
 import { paginationOf } from './paging';
@@ -17,7 +17,7 @@ export interface ListQuery<T> {
 export interface ListTableProps<T> extends Omit<TableProps<T>, 'dataSource' | 'loading' | 'locale' | 'pagination' | 'onChange'> {
   list: ListQuery<T>;
   /** Paging and sorting from useListState; without it the list shows on one page. */
-  state?: Pick<ListState<object, string>, 'paging' | 'onTableChange'>;
+  state?: Pick<ListState<object, string>, 'paging' | 'toPage' | 'onTableChange'>;
   /** What an empty list shows (antd's 暂无数据 when left out); a failed load shows its error instead. */
   empty?: ReactNode;
 }
@@ -30,6 +30,12 @@ export interface ListTableProps<T> extends Omit<TableProps<T>, 'dataSource' | 'l
 export default function ListTable<T extends object>({ list, state, empty, ...table }: ListTableProps<T>) {
   const { t } = useTranslation();
   const page = Array.isArray(list.data) ? undefined : (list.data as ListResponse<T> | undefined);
+  // A last page emptied by a delete, release or transfer: go to the page that is now last.
+  const lastPage = page && state ? Math.max(1, Math.ceil(page.total / state.paging.pageSize)) : undefined;
+  const beyondEnd = !!page && !list.isFetching && page.items.length === 0 && lastPage !== undefined && state!.paging.page > lastPage;
+  useEffect(() => {
+    if (beyondEnd) state!.toPage(lastPage!);
+  }, [beyondEnd, lastPage, state]);
   return (
     <Table<T>
       rowKey="id"

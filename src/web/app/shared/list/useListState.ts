@@ -1,4 +1,5 @@
-import { useState, type Dispatch, type SetStateAction } from 'react';
+import type { Dispatch, SetStateAction } from 'react';
+import { useRememberedState } from './remembered';
 import { DEFAULT_PAGE_SIZE, pagingOfTableChange, type ListPaging, type TablePageChange, type TableSorter } from './paging';
 
 /** A list page's filters and paging: what its query hook is called with and its table reports back. */
@@ -10,6 +11,8 @@ export interface ListState<F extends object, S extends string = never> {
   setPaging: Dispatch<SetStateAction<ListPaging<S>>>;
   /** Back to page 1, keeping page size and sort (after a search or filter change made elsewhere). */
   firstPage: () => void;
+  /** To another page, keeping page size and sort. */
+  toPage: (page: number) => void;
   /** Filters and paging together: the list endpoint's query. */
   params: F & ListPaging<S>;
   /** The table's page, page size and sort change (ListTable calls it). */
@@ -18,14 +21,16 @@ export interface ListState<F extends object, S extends string = never> {
 
 /**
  * State for a server-paged list. `filters` is the page's own filter values (all optional, starting
- * empty unless given); `sortFields` are the columns the endpoint sorts by (none: no sorting).
+ * empty unless given); `sortFields` are the columns the endpoint sorts by (none: no sorting);
+ * `remember` names the list so Back returns to the page and filters it was left at.
  */
 export function useListState<F extends object = object, S extends string = never>(
-  options: { filters?: F; sortFields?: readonly S[] } = {},
+  options: { filters?: F; sortFields?: readonly S[]; remember?: string } = {},
 ): ListState<F, S> {
-  const [filters, setFilterValues] = useState<F>(() => options.filters ?? ({} as F));
-  const [paging, setPaging] = useState<ListPaging<S>>({ page: 1, pageSize: DEFAULT_PAGE_SIZE });
-  const firstPage = () => setPaging((p) => (p.page === 1 ? p : { ...p, page: 1 }));
+  const [filters, setFilterValues] = useRememberedState<F>(options.remember && `${options.remember}.filters`, () => options.filters ?? ({} as F));
+  const [paging, setPaging] = useRememberedState<ListPaging<S>>(options.remember && `${options.remember}.paging`, { page: 1, pageSize: DEFAULT_PAGE_SIZE });
+  const toPage = (page: number) => setPaging((p) => (p.page === page ? p : { ...p, page }));
+  const firstPage = () => toPage(1);
   return {
     filters,
     setFilters: (next) => {
@@ -35,6 +40,7 @@ export function useListState<F extends object = object, S extends string = never
     paging,
     setPaging,
     firstPage,
+    toPage,
     params: { ...filters, ...paging },
     onTableChange: (pagination, sorter) => setPaging(pagingOfTableChange(pagination, sorter, options.sortFields ?? [])),
   };

@@ -21,7 +21,7 @@ export default function ContactsPage() {
   const isMobile = useIsMobile();
   const { can } = usePermissions();
   const [importing, setImporting] = useState(false);
-  const state = useListState<{ q?: string }>();
+  const state = useListState<{ q?: string }>({ remember: 'contacts' });
   const list = useContacts(state.params);
   const c = (key: string) => t(`customer.contact.${key}`);
 
@@ -90,7 +90,7 @@ export default function ContactsPage() {
         {t('customer.contacts.title')}
       </Typography.Title>
       <div className="page-toolbar">
-        <SearchBox className="customer-search" label={c('search')} onSearch={(q) => state.setFilters({ q })} />
+        <SearchBox className="customer-search" label={c('search')} defaultValue={state.filters.q} onSearch={(q) => state.setFilters({ q })} />
         <span className="page-toolbar-grow" />
         {can('customer.import') && (
           <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>

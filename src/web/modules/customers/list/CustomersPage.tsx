@@ -7,6 +7,7 @@ import { errorMessage, type Query } from '../../../app/api';
 import { usePermissions } from '../../../app/auth/session';
 import { useIsMobile } from '../../../app/layout/useIsMobile';
 import ListTable from '../../../app/shared/list/ListTable';
+import { useRememberedState, useReturning } from '../../../app/shared/list/remembered';
 import { useListState } from '../../../app/shared/list/useListState';
 import { type SavedScene, useSavedScenes } from '../../../app/shared/savedScenes';
 import { customerListColumns, defaultListColumns } from '../../../../common/customers';
@@ -56,18 +57,20 @@ export default function CustomersPage() {
   const [params, setParams] = useSearchParams();
   const sceneParam = params.get('scene') as CustomerScene | null;
   const scene: CustomerScene = sceneParam && customerScenes.includes(sceneParam) ? sceneParam : 'all';
-  const [q, setQ] = useState<string>();
-  const [searchText, setSearchText] = useState('');
+  // Back from a customer finds the list as it was left: search, filters, page and sort.
+  const [q, setQ] = useRememberedState<string | undefined>('customers.q', undefined);
+  const [searchText, setSearchText] = useRememberedState('customers.searchText', '');
   /** Visible column keys; null shows them all. */
   const [visibleColumns, setVisibleColumns] = useState<string[] | null>(storedColumns);
   /** The saved scene last applied (until the view is changed by hand). */
-  const [activeSceneId, setActiveSceneId] = useState<number>();
+  const [activeSceneId, setActiveSceneId] = useRememberedState<number | undefined>('customers.savedScene', undefined);
   /** Remounts the filter form when a saved scene replaces its values. */
   const [filterFormKey, setFilterFormKey] = useState(0);
   // A link may name an owner (the workbench's 今日需联系 counts the user's own customers).
-  const [filterValues, setFilterValues] = useState<FilterFormValues>(() => formValuesOf({ ownerId: Number(params.get('ownerId')) }));
+  const [filterValues, setFilterValues] = useRememberedState<FilterFormValues>('customers.filters', () => formValuesOf({ ownerId: Number(params.get('ownerId')) }));
+  const returning = useReturning('customers.filters');
   const [filtersOpen, setFiltersOpen] = useState(false);
-  const listState = useListState<object, CustomerSortField>({ sortFields: customerSortFields });
+  const listState = useListState<object, CustomerSortField>({ sortFields: customerSortFields, remember: 'customers' });
   const { paging, setPaging } = listState;
   const [selected, setSelected] = useState<Customer[]>([]);
   const [creating, setCreating] = useState(false);
@@ -100,13 +103,14 @@ export default function CustomersPage() {
     setSelected([]);
     setActiveSceneId(saved.id);
   };
-  // The default scene applies once when the list opens, unless a link asked for a scene of its own.
+  // The default scene applies once when the list opens, unless a link asked for a scene of its own
+  // or Back returns to the list as it was left.
   const defaultApplied = useRef(false);
   useEffect(() => {
     if (defaultApplied.current || !savedScenes.data) return;
     defaultApplied.current = true;
     const preferred = savedScenes.data.find((s) => s.isDefault);
-    if (preferred && !sceneParam) applySavedScene(preferred);
+    if (preferred && !sceneParam && !returning) applySavedScene(preferred);
   }, [savedScenes.data]);
   const currentView = () => ({
     filters: Object.fromEntries(

@@ -33,7 +33,7 @@ export default function PoolPage() {
   const navigate = useNavigate();
   const dict = useDictLabel();
   const claim = useClaim();
-  const state = useListState<PoolFilters>();
+  const state = useListState<PoolFilters>({ remember: 'pool' });
   const [assigning, setAssigning] = useState<Customer | null>(null);
   const list = usePool(state.params);
   const quota = list.data && { claimsToday: list.data.claimsToday, dailyClaimLimit: list.data.dailyClaimLimit };
@@ -96,7 +96,7 @@ export default function PoolPage() {
         )}
       </Flex>
       <div className="page-toolbar">
-        <SearchBox className="customer-search" label={t('customer.pool.search')} onSearch={(q) => set({ q })} />
+        <SearchBox className="customer-search" label={t('customer.pool.search')} defaultValue={state.filters.q} onSearch={(q) => set({ q })} />
         <DictSelect type="level" value={state.filters.level} onChange={(level) => set({ level: level ?? undefined })} aria-label={t('customer.field.level')} />
         <DictSelect type="industry" value={state.filters.industry} onChange={(industry) => set({ industry: industry ?? undefined })} aria-label={t('customer.field.industry')} />
       </div>

@@ -16,7 +16,7 @@ export default function RecycleBinPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const isMobile = useIsMobile();
-  const state = useListState<{ q?: string }>();
+  const state = useListState<{ q?: string }>({ remember: 'recycle-bin' });
   const list = useRecycleBin(state.params);
   const { restore } = useCustomerMutations();
 
@@ -57,7 +57,7 @@ export default function RecycleBinPage() {
         {t('customer.recycle.title')}
       </Typography.Title>
       <div className="page-toolbar">
-        <SearchBox className="customer-search" label={t('customer.search')} onSearch={(q) => state.setFilters({ q })} />
+        <SearchBox className="customer-search" label={t('customer.search')} defaultValue={state.filters.q} onSearch={(q) => state.setFilters({ q })} />
       </div>
       <ListTable<Customer> className="customer-table" list={list} state={state} columns={columns} empty={t('customer.recycle.empty')} />
     </Card>
