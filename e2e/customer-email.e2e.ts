@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DESKTOP, launchBrowser, newPage, snap } from './support/browser';
-import { ADMIN_PASSWORD, apiSession, createUserViaApi, label, logIn, visible } from './support/ui';
+import { ADMIN_PASSWORD, apiSession, createUserViaApi, label, logIn, messagingSettingsBody, visible } from './support/ui';
 
 const REP = { username: 'mail_rep', password: 'Passw0rd1', name: '邮件销售', department: '销售五部', role: '销售人员' };
 const CUSTOMER = '宁波海曙邮件测试有限公司';
@@ -39,7 +39,7 @@ describe('a sales rep emails a customer contact (desktop)', () => {
     await createUserViaApi(admin, REP);
     const current = await admin.get<Record<string, unknown>>('/settings/messaging');
     await admin.put('/settings/messaging', {
-      ...settingsBody(current),
+      ...messagingSettingsBody(current),
       smtpHost: '127.0.0.1',
       smtpPort: port,
       smtpSecurity: 'none',
@@ -81,10 +81,4 @@ describe('a sales rep emails a customer contact (desktop)', () => {
     await snap(page, 'customer-email-02-timeline');
   });
 });
-
-/** The settings GET answers more than PUT takes (flags like hasPassword); send back only the editable fields. */
-function settingsBody(current: Record<string, unknown>) {
-  const editable = ['smsUrl', 'smsMethod', 'smsTemplate', 'smsSign', 'smsSignatureHeader', 'smsHeaders'];
-  return Object.fromEntries(editable.filter((k) => k in current).map((k) => [k, current[k]]));
-}
 

@@ -1,6 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { baseUrl } from './browser';
+import { messagingFields } from '../../src/common/messaging';
 
 export { E2E_ADMIN_PASSWORD as ADMIN_PASSWORD } from './global-setup';
 
@@ -224,4 +225,13 @@ export async function openMenu(page: Page, ...path: string[]): Promise<void> {
     if (selected) return;
   }
   await visible(chosen);
+}
+
+/**
+ * The messaging settings' GET answers more than PUT takes (flags like hasPassword) and never the
+ * secrets: the editable fields to send back, so a journey changes only what it means to.
+ */
+export function messagingSettingsBody(current: Record<string, unknown>): Record<string, unknown> {
+  const secrets = ['smtpPassword', 'smsSecret'];
+  return Object.fromEntries(messagingFields.filter((k) => !secrets.includes(k) && k in current).map((k) => [k, current[k]]));
 }

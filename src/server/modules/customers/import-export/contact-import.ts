@@ -13,7 +13,7 @@ import { normalizeMobile } from '../duplicates';
 import { contacts, customers } from '../schema';
 import { rebuildSearchText } from '../search-text';
 import { importColumns } from './columns';
-import { choiceMaps, importOutcome, message, type PreviewRow, readCells, toPreview } from './import';
+import { choiceMaps, importOutcome, message, type PreviewRow, previewOf, readCells } from './import';
 import type { UploadRow } from './upload-rows';
 
 /**
@@ -94,9 +94,7 @@ async function checkContactRows(db: Db, actor: Actor, uploads: UploadRow[], lang
 
 /** 预览: every row with its errors; nothing is written. */
 export async function previewContactImport(db: Db, actor: Actor, uploads: UploadRow[], lang: Lang) {
-  const rows = await checkContactRows(db, actor, uploads, lang);
-  const invalid = rows.filter((r) => r.errors.length).length;
-  return { kind: 'contact' as const, total: rows.length, valid: rows.length - invalid, invalid, rows: rows.map(toPreview) };
+  return previewOf('contact', await checkContactRows(db, actor, uploads, lang));
 }
 
 /**

@@ -100,6 +100,8 @@ describe('previewing an import', () => {
   it('says a required cell left empty is empty, in words, for both kinds (not a schema type error)', async () => {
     const companies = (await uploadFile(mgr, '/api/v1/customers/import/preview?kind=company', await xlsxOf(companyHeaders, [company({ 简称: '空名称', 电话: '0571-1234' })]))).json();
     expect(companies.rows[0].errors).toEqual([{ field: 'name', message: '不能为空' }]);
+    // Nothing in it can be imported: the preview already offers the report of why.
+    expect(rowValues((await readXlsx(companies.errorReport)).worksheets[0], 2)).toContain('客户名称：不能为空');
     const people = (await uploadFile(mgr, '/api/v1/customers/import/preview?kind=person', await xlsxOf(['姓名*', '手机'], [[null, '13900000009']]))).json();
     expect(people.rows[0].errors).toEqual([{ field: 'name', message: '不能为空' }]);
     const committed = await uploadFile(mgr, '/api/v1/customers/import/commit?kind=company', await xlsxOf(companyHeaders, [company({ 简称: '空名称' })]));

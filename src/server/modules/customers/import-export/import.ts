@@ -240,9 +240,17 @@ export const toPreview = (r: PreviewRow): PreviewRow => ({ row: r.row, values: r
 
 /** 预览: every row with its errors; nothing is written. */
 export async function previewImport(db: Db, kind: CustomerImportKind, uploads: UploadRow[], lang: Lang) {
-  const rows = await checkRows(db, kind, uploads, lang);
+  return previewOf(kind, await checkRows(db, kind, uploads, lang));
+}
+
+/**
+ * A preview's counts and rows, with the error report of the failing rows (null when none fail): a
+ * file whose every row fails can never be imported, so the report cannot wait for 导入.
+ */
+export async function previewOf<K extends ImportKind>(kind: K, rows: PreviewRow[]) {
   const invalid = rows.filter((r) => r.errors.length).length;
-  return { kind, total: rows.length, valid: rows.length - invalid, invalid, rows: rows.map(toPreview) };
+  const { errorReport } = await importOutcome(kind, rows);
+  return { kind, total: rows.length, valid: rows.length - invalid, invalid, rows: rows.map(toPreview), errorReport };
 }
 
 export interface CommitTarget {

@@ -82,7 +82,16 @@ export const customerImportExportRoutes: FastifyPluginAsyncZod = async (app) => 
         tags,
         summary: '预览导入（multipart 文件；逐行校验，不写入）',
         querystring: z.strictObject({ kind }),
-        response: { 200: z.object({ kind: z.enum(['company', 'person', 'contact']), total: z.number(), valid: z.number(), invalid: z.number(), rows: z.array(previewRowSchema) }) },
+        response: {
+          200: z.object({
+            kind: z.enum(['company', 'person', 'contact']),
+            total: z.number(),
+            valid: z.number(),
+            invalid: z.number(),
+            rows: z.array(previewRowSchema),
+            errorReport: z.string().nullable(),
+          }),
+        },
       },
     },
     async (req) => {

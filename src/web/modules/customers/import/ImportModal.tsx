@@ -179,6 +179,12 @@ export default function ImportModal({ open, onClose, initialKind = 'company' }: 
             <label className="import-only-errors">
               <Switch size="small" checked={onlyErrors} onChange={setOnlyErrors} /> {t('customer.importExport.onlyErrors')}
             </label>
+            {preview.errorReport && (
+              // Before importing too: a file whose every row fails is never imported.
+              <Button size="small" icon={<DownloadOutlined />} onClick={() => saveBase64Xlsx(preview.errorReport!, t('customer.importExport.reportName'))}>
+                {t('customer.importExport.downloadReport')}
+              </Button>
+            )}
           </Space>
           <Table<ImportRow>
             size="small"

@@ -21,6 +21,8 @@ export interface ImportPreview {
   valid: number;
   invalid: number;
   rows: ImportRow[];
+  /** The failing rows with their reasons (.xlsx, base64), null when every row passes. */
+  errorReport: string | null;
 }
 
 export interface ImportResult {
