@@ -45,7 +45,9 @@ export const customerFields = {
     .transform((v) => v ?? null),
   mobile,
   wechat: optionalText(50),
+  // A day of slack: "today" may already be tomorrow where the customer lives.
   birthday: isoDay
+    .refine((v) => v <= new Date(Date.now() + 86_400_000).toISOString().slice(0, 10), 'BIRTHDAY_IN_FUTURE')
     .nullish()
     .transform((v) => v ?? null),
   remark: optionalText(2000),

@@ -99,7 +99,7 @@ const plausibleYear = (v: string) => {
 };
 
 /** A calendar day, YYYY-MM-DD, in a plausible year. */
-export const isoDay = z.iso.date().refine(plausibleYear, 'DATE_OUT_OF_RANGE');
+export const isoDay = z.iso.date('DATE_INVALID').refine(plausibleYear, 'DATE_OUT_OF_RANGE');
 /** An instant with its offset, in a plausible year (still a string; see isoTime for the Date). */
 export const isoInstant = z.iso.datetime({ offset: true }).refine(plausibleYear, 'DATE_OUT_OF_RANGE');
 

@@ -212,6 +212,8 @@ export const fieldMessages = {
   HEADERS_TOO_MANY: { zh: '请求头最多 20 个', en: 'At most 20 headers' },
   TEXT_CONTROL_CHAR: { zh: '含有不可见的控制字符', en: 'Contains invisible control characters' },
   DATE_OUT_OF_RANGE: { zh: '日期须在 1900 年至 2999 年之间', en: 'The date must lie between the years 1900 and 2999' },
+  DATE_INVALID: { zh: '不是有效的日期，请写成 2024-01-31 这样', en: 'Not a valid date; write it like 2024-01-31' },
+  BIRTHDAY_IN_FUTURE: { zh: '生日不能晚于今天', en: 'A birthday cannot be after today' },
   CODE_INVALID: { zh: '编码只能包含字母、数字、下划线、横线、加号和点，最多 32 位', en: 'Codes: up to 32 letters, digits, _ - + or .' },
 } satisfies Record<string, Record<Lang, string>>;
 

@@ -243,6 +243,25 @@ describe('committing an import', () => {
     expect(await named(['断开公司', '重复备注公司0', '超长备注公司'])).toEqual([]);
   });
 
+  it('reads birthdays as people type them, and says plainly what is wrong with one it cannot', async () => {
+    const file = await xlsxOf(['姓名', '手机', '生日'], [
+      ['斜杠生日', '13900003001', '1992/7/8'],
+      ['中文生日', '13900003002', '1993年8月9日'],
+      ['数字生日', '13900003003', 34000],
+      ['二月三十', '13900003004', '1990-02-30'],
+      ['未来生日', '13900003005', '2099-01-01'],
+    ]);
+    const preview = (await uploadFile(mgr, '/api/v1/customers/import/preview?kind=person', file)).json();
+    expect(preview.rows.map((r: { values: { birthday: string } }) => r.values.birthday)).toEqual(['1992-07-08', '1993-08-09', '1993-01-31', '1990-02-30', '2099-01-01']);
+    expect(preview.rows.map((r: { errors: { message: string }[] }) => r.errors.map((e) => e.message))).toEqual([
+      [],
+      [],
+      [],
+      ['不是有效的日期，请写成 2024-01-31 这样'],
+      ['生日不能晚于今天'],
+    ]);
+  });
+
   it('refuses a birthday in an implausible year on the row, before anything is written', async () => {
     const file = await xlsxOf(['姓名', '手机', '生日'], [
       ['日期正常', '13900002001', '1990-05-01'],

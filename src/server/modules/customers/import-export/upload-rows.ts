@@ -32,6 +32,22 @@ export const UPLOAD_MAX_CHARS = 40_000_000;
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** A cell's value as the text a user typed: dates as YYYY-MM-DD, formulas by their result, rich text joined. */
+// 1992/7/8, 1992.7.8, 1992-7-8, 1992年7月8日: the ways people type a day into a cell.
+const WRITTEN_DAY = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/;
+
+/** A typed day in the form the import reads (YYYY-MM-DD); anything else as typed, for the row's error. */
+function writtenDay(text: string): string {
+  const m = WRITTEN_DAY.exec(text);
+  return m ? `${m[1]}-${pad(Number(m[2]))}-${pad(Number(m[3]))}` : text;
+}
+
+/** A day Excel keeps as a serial number (a date cell formatted as General): days since 1899-12-30. */
+function excelSerialDay(serial: number): string | undefined {
+  if (!Number.isInteger(serial) || serial < 1 || serial > 2958465) return undefined;
+  const day = new Date(Date.UTC(1899, 11, 30) + serial * 86_400_000);
+  return `${day.getUTCFullYear()}-${pad(day.getUTCMonth() + 1)}-${pad(day.getUTCDate())}`;
+}
+
 export function cellText(value: ExcelJS.CellValue, asDate = false): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) {
@@ -39,8 +55,9 @@ export function cellText(value: ExcelJS.CellValue, asDate = false): string {
     const day = `${value.getUTCFullYear()}-${pad(value.getUTCMonth() + 1)}-${pad(value.getUTCDate())}`;
     return asDate || (value.getUTCHours() === 0 && value.getUTCMinutes() === 0) ? day : `${day} ${pad(value.getUTCHours())}:${pad(value.getUTCMinutes())}`;
   }
-  if (typeof value === 'number') return Number.isInteger(value) ? value.toFixed(0) : String(value);
-  if (typeof value === 'string' || typeof value === 'boolean') return String(value).trim();
+  if (typeof value === 'number') return asDate ? (excelSerialDay(value) ?? String(value)) : Number.isInteger(value) ? value.toFixed(0) : String(value);
+  if (typeof value === 'string') return asDate ? writtenDay(value.trim()) : value.trim();
+  if (typeof value === 'boolean') return String(value);
   if (typeof value === 'object') {
     if ('richText' in value) return value.richText.map((r) => r.text).join('').trim();
     if ('formula' in value || 'sharedFormula' in value) return cellText((value as { result?: ExcelJS.CellValue }).result ?? null, asDate);
