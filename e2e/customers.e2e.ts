@@ -386,6 +386,16 @@ describe('a sales team works one company customer from creation to the pool and 
     // results still on screen for the old number.
     expect(await cs.getByText(/^记录到：/).count()).toBe(0);
     await snap(cs, 'customers-17b-quick-call-pool');
+
+    // An unknown landline: a new person customer from it keeps it as 电话 (it is no mobile).
+    await cs.getByLabel('来电号码').fill('0571-8765 4321');
+    await cs.getByRole('button', { name: label('用此号码新建客户') }).click();
+    const drawer = await visible(cs.getByRole('dialog', { name: '新建客户' }));
+    await drawer.getByText('个人客户', { exact: true }).click();
+    await drawer.getByLabel('姓名').fill('来电新客户');
+    await drawer.getByRole('button', { name: label('保存') }).click();
+    await gone(drawer);
+    await visible(cs.getByText('记录到：来电新客户'));
     await cs.getByLabel('来电号码').fill('');
 
     await cs.goto(`${customerPath}?tab=activities`);

@@ -34,12 +34,16 @@ export const password = z
   .refine((v) => v.length >= 8 && /[A-Za-z]/.test(v) && /\d/.test(v), 'PASSWORD_WEAK');
 
 /** Mainland mobile (11 digits starting with 1), optionally +86; also accepts landlines with dashes. */
+/** A Chinese mobile number as people write it, with spaces or dashes ("138 0013 8000", "+86-138…"). */
+export function isMobileNumber(value: string): boolean {
+  return /^(\+?86)?1[3-9]\d{9}$/.test(value.replace(/[\s-]/g, ''));
+}
+
 export const mobile = z
   .string()
   .trim()
   .max(20)
-  // People write mobiles with spaces or dashes ("138 0013 8000", "+86-138…"): judge the digits.
-  .refine((v) => v === '' || /^(\+?86)?1[3-9]\d{9}$/.test(v.replace(/[\s-]/g, '')), 'MOBILE_INVALID')
+  .refine((v) => v === '' || isMobileNumber(v), 'MOBILE_INVALID')
   .nullish()
   .transform((v) => (v ? v : null));
 

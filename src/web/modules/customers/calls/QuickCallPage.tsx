@@ -3,6 +3,7 @@ import { Alert, App, Button, Card, Empty, Flex, Input, Segmented, Spin, Typograp
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { isMobileNumber } from '../../../../common/fields';
 import { errorMessage } from '../../../app/api';
 import { usePermissions } from '../../../app/auth/session';
 import { useCheckDuplicates, useCustomers } from '../api/customers';
@@ -163,7 +164,8 @@ export default function QuickCallPage() {
       )}
       <CustomerFormDrawer
         open={creating}
-        prefill={{ kind: 'company', phone: phone.trim(), mobile: phone.trim() }}
+        // 电话 for a company; a mobile number is also the person's 手机 (a landline is not one).
+        prefill={{ kind: 'company', phone: phone.trim(), ...(isMobileNumber(phone) ? { mobile: phone.trim() } : {}) }}
         onClose={(saved) => {
           setCreating(false);
           if (saved) setSelected({ customerId: saved.id, customerName: saved.name });

@@ -60,6 +60,9 @@ export default function CustomerFormDrawer({ open, customer, prefill, onClose }:
       const value = typeof raw === 'string' ? raw.trim() || null : (raw ?? null);
       if (isEdit || value !== null) body[key] = value;
     }
+    // A person's mobile written again as 电话 (a caller's number fills both) is kept once, as the mobile.
+    const digits = (x: unknown) => (typeof x === 'string' ? x.replace(/\D/g, '') : '');
+    if (v.kind === 'person' && !isEdit && digits(body.phone) && digits(body.phone) === digits(body.mobile)) delete body.phone;
     const birthday = v.kind === 'person' && v.birthday ? v.birthday.format('YYYY-MM-DD') : null;
     if (isEdit || birthday) body.birthday = birthday;
     const done = (saved: Customer) => {
