@@ -68,7 +68,12 @@ export function nationalPhone(value: string): string {
   if (!COUNTRY_PREFIX.test(value.trim())) return value;
   const rest = value.trim().replace(COUNTRY_PREFIX, '');
   const digits = rest.replace(/\D/g, '');
-  return /^1\d{10}$/.test(digits) || digits.startsWith('0') ? rest : `0${rest}`;
+  // A mobile, a number already with its 0, or a nationwide service number (400 / 800 / 95xxx).
+  if (/^1[3-9]\d{9}$/.test(digits) || digits.startsWith('0') || /^(400|800)\d{7}$|^95\d{3,6}$/.test(digits)) return rest;
+  // An area code (10 for Beijing, else 2–3 digits from 2) and a local number (7–8): it gets its 0 back.
+  if (/^(10\d{8}|[2-9]\d{8,10})$/.test(digits)) return `0${rest}`;
+  // Anything else (a short code, a digit missing) is left exactly as typed.
+  return value;
 }
 
 /** A landline or any phone as people write it: digits with spaces, brackets, + and dashes; letters refused. */

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tansta
 import { useCallback } from 'react';
 import { api, rememberCsrfToken } from '../api';
 import { setDisplayTimeZone } from '../shared/format';
+import { forgetLists } from '../shared/list/remembered';
 import type { Company, Me, Session } from './types';
 
 export const SESSION_KEY = ['auth', 'session'] as const;
@@ -59,6 +60,7 @@ export function useLogin() {
     mutationFn: (body: { username: string; password: string }) => api.post<Session>('/auth/login', body),
     onSuccess: (session) => {
       client.clear();
+      forgetLists();
       storeSession(client, session);
     },
   });
@@ -71,6 +73,7 @@ export function useLogout() {
     onSettled: () => {
       rememberCsrfToken(undefined);
       client.clear();
+      forgetLists();
     },
   });
 }

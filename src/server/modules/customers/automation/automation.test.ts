@@ -156,7 +156,6 @@ describe('pool return rules (自动回收规则)', () => {
     expect((await rep1.get('/api/v1/customers/return-warnings')).json().items).toEqual([]);
     expect((await applyPoolReturnRules(t.database.db, new Date(Date.now() + DAY))).returned).toBe(0);
     // Left alone for the rule's 60 days, they go like any other.
-    expect(names((await rep1.get('/api/v1/customers/return-warnings')).json().items)).toEqual([]);
     expect((await applyPoolReturnRules(t.database.db, new Date(Date.now() + 61 * DAY))).returned).toBe(3);
     for (const c of [claimed, assigned, transferred]) expect((await customerRow(t, c.id)).ownerId).toBeNull();
   });
@@ -379,6 +378,16 @@ describe('revisit plans (回访计划)', () => {
       ].sort(),
     );
     expect(await createRevisitTasks(t.database.db)).toEqual({ created: 0, skipped: 0 });
+  });
+
+  it('a backdated follow-up that answers a due revisit leaves the next one alone on the daily run', async () => {
+    const cust = await aged('A补记', { level: 'A', createdAgoMs: 100 * DAY, followupAgoMs: 10 * DAY });
+    await admin.post('/api/v1/revisit-rules', { level: 'A', intervalDays: 7 });
+    const call = await rep1.post(`/api/v1/customers/${cust.id}/activities`, { kind: 'call_out', content: '补记上周的电话', occurredAt: new Date(Date.now() - 12 * DAY).toISOString() });
+    expect(call.statusCode, call.body).toBe(200);
+    expect((await rep1.get('/api/v1/revisits')).json().items).toEqual([]);
+    expect(await createRevisitTasks(t.database.db)).toEqual({ created: 0, skipped: 0 });
+    expect((await rep1.get('/api/v1/revisits')).json().items).toEqual([]);
   });
 
   it('a follow-up logged while a revisit is due answers it at once; one not yet due is left to the daily run', async () => {

@@ -63,6 +63,14 @@ export async function updateRevisitRule(db: Db, actor: Actor, id: number, patch:
       .where(eq(revisitRules.id, id))
       .returning();
     const changes = diffFields(before, patch, ['level', 'intervalDays', 'enabled']);
+    // Open to-dos move with the interval, both ways: one opened under 400 days does not keep that
+    // date when the plan goes back to 7 (nor one opened under 7 fall due early under 30).
+    if (row.intervalDays !== before.intervalDays) {
+      await tx
+        .update(revisitTasks)
+        .set({ dueDate: sql`${revisitTasks.dueDate} + ${row.intervalDays - before.intervalDays}::int` })
+        .where(and(eq(revisitTasks.ruleId, id), eq(revisitTasks.status, 'open')));
+    }
     if (changes.length) await recordAudit(tx, actor, { action: 'update', entityType: 'revisit_rule', entityId: id, summary: `回访计划：${row.level}`, changes });
     if (changes.length) await createRevisitTasks(tx, new Date(), { levels: [...new Set([before.level, row.level])] });
     return toRuleDto(row);
@@ -89,8 +97,8 @@ interface RevisitPass {
 }
 
 /**
- * Settle stale to-dos (the customer changed hands, left the plan, was followed up before it fell due,
- * or its plan's interval changed), then open one for every customer that is due and has none: two statements, in the caller's
+ * Settle stale to-dos (the customer changed hands, left the plan, or was followed up before it fell
+ * due), then open one for every customer that is due and has none: two statements, in the caller's
  * transaction.
  */
 async function settleAndOpen(tx: Db, { tz, day, customers }: RevisitPass) {
@@ -101,7 +109,7 @@ async function settleAndOpen(tx: Db, { tz, day, customers }: RevisitPass) {
         left join revisit_rules r on r.level = c.level and r.enabled
         where t.status = 'open' and c.id = t.customer_id
           and (c.deleted_at is not null or c.owner_id is distinct from t.owner_id or r.id is null
-               or ${clockDay(tz)} + r.interval_days <> t.due_date)
+               or ${clockDay(tz)} + r.interval_days > t.due_date)
           ${customers}
         returning t.id`,
   );

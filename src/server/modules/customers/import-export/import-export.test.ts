@@ -250,15 +250,18 @@ describe('committing an import', () => {
       ['数字生日', '13900003003', 34000],
       ['二月三十', '13900003004', '1990-02-30'],
       ['未来生日', '13900003005', '2099-01-01'],
+      ['只写年份', '13900003006', 1992],
     ]);
     const preview = (await uploadFile(mgr, '/api/v1/customers/import/preview?kind=person', file)).json();
-    expect(preview.rows.map((r: { values: { birthday: string } }) => r.values.birthday)).toEqual(['1992-07-08', '1993-08-09', '1993-01-31', '1990-02-30', '2099-01-01']);
+    expect(preview.rows.map((r: { values: { birthday: string } }) => r.values.birthday)).toEqual(['1992-07-08', '1993-08-09', '1993-01-31', '1990-02-30', '2099-01-01', '1992']);
     expect(preview.rows.map((r: { errors: { message: string }[] }) => r.errors.map((e) => e.message))).toEqual([
       [],
       [],
       [],
       ['不是有效的日期，请写成 2024-01-31 这样'],
       ['生日不能晚于今天'],
+      // A year alone is not read as a day in 1905.
+      ['不是有效的日期，请写成 2024-01-31 这样'],
     ]);
   });
 

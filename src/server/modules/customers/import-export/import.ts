@@ -244,12 +244,13 @@ export async function previewImport(db: Db, kind: CustomerImportKind, uploads: U
 }
 
 /**
- * A preview's counts and rows, with the error report of the failing rows (null when none fail): a
- * file whose every row fails can never be imported, so the report cannot wait for 导入.
+ * A preview's counts and rows. When no row can be imported the error report comes with it (导入 is
+ * closed to such a file, so the report cannot wait for it); otherwise 导入 returns it, and a
+ * preview does not build a workbook nobody asked for.
  */
 export async function previewOf<K extends ImportKind>(kind: K, rows: PreviewRow[]) {
   const invalid = rows.filter((r) => r.errors.length).length;
-  const { errorReport } = await importOutcome(kind, rows);
+  const errorReport = rows.length > 0 && invalid === rows.length ? (await importOutcome(kind, rows)).errorReport : null;
   return { kind, total: rows.length, valid: rows.length - invalid, invalid, rows: rows.map(toPreview), errorReport };
 }
 

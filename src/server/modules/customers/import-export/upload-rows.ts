@@ -41,9 +41,12 @@ function writtenDay(text: string): string {
   return m ? `${m[1]}-${pad(Number(m[2]))}-${pad(Number(m[3]))}` : text;
 }
 
-/** A day Excel keeps as a serial number (a date cell formatted as General): days since 1899-12-30. */
+/**
+ * A day Excel keeps as a serial number (a date cell formatted as General): days since 1899-12-30.
+ * Only from 1910 on (3654): a smaller number such as 1992 is more likely a year than a day in 1905.
+ */
 function excelSerialDay(serial: number): string | undefined {
-  if (!Number.isInteger(serial) || serial < 1 || serial > 2958465) return undefined;
+  if (!Number.isInteger(serial) || serial < 3654 || serial > 2958465) return undefined;
   const day = new Date(Date.UTC(1899, 11, 30) + serial * 86_400_000);
   return `${day.getUTCFullYear()}-${pad(day.getUTCMonth() + 1)}-${pad(day.getUTCDate())}`;
 }

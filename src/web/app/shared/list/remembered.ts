@@ -4,6 +4,11 @@ import { useNavigationType } from 'react-router-dom';
 // What each list showed when it was last left, for this tab's life (not stored anywhere).
 const memory = new Map<string, unknown>();
 
+/** Forgets every list's state: a new session (login, logout) starts every list afresh. */
+export function forgetLists(): void {
+  memory.clear();
+}
+
 /** Whether this page was opened by Back or Forward and finds what its `key` held when it was left (fixed at mount). */
 export function useReturning(key: string | undefined): boolean {
   const navigationType = useNavigationType();

@@ -180,7 +180,7 @@ export default function ImportModal({ open, onClose, initialKind = 'company' }: 
               <Switch size="small" checked={onlyErrors} onChange={setOnlyErrors} /> {t('customer.importExport.onlyErrors')}
             </label>
             {preview.errorReport && (
-              // Before importing too: a file whose every row fails is never imported.
+              // Sent only when no row can be imported: such a file never reaches 导入 and its report.
               <Button size="small" icon={<DownloadOutlined />} onClick={() => saveBase64Xlsx(preview.errorReport!, t('customer.importExport.reportName'))}>
                 {t('customer.importExport.downloadReport')}
               </Button>
