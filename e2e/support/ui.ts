@@ -78,8 +78,18 @@ export async function logIn(page: Page, username: string, password: string): Pro
 
 /** Opens the user menu in the header and chooses 退出登录; ends on the login page. */
 export async function logOut(page: Page): Promise<void> {
-  await page.getByTestId('user-menu').click();
-  await page.getByRole('menuitem', { name: '退出登录' }).click();
+  // A click while the menu is still sliding open can be lost (seen in CI: the menu open, the page
+  // unchanged): click its entry once it has settled, and again if the page did not go.
+  const menu = page.locator('.ant-dropdown:visible:not([class*="-enter"]):not([class*="-appear"]):not([class*="-leave"])');
+  for (let attempt = 0; attempt < 3; attempt++) {
+    if (!(await menu.getByRole('menuitem', { name: '退出登录' }).isVisible())) await page.getByTestId('user-menu').click();
+    await menu.getByRole('menuitem', { name: '退出登录' }).click();
+    const left = await page.waitForURL((url) => url.pathname === '/login', { timeout: 5_000 }).then(
+      () => true,
+      () => false,
+    );
+    if (left) break;
+  }
   await page.waitForURL((url) => url.pathname === '/login');
   await visible(page.getByText('请登录您的账号'));
 }
