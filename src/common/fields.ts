@@ -33,12 +33,12 @@ export const password = z
   .max(128)
   .refine((v) => v.length >= 8 && /[A-Za-z]/.test(v) && /\d/.test(v), 'PASSWORD_WEAK');
 
-/** Mainland mobile (11 digits starting with 1), optionally +86; also accepts landlines with dashes. */
 /** A Chinese mobile number as people write it, with spaces or dashes ("138 0013 8000", "+86-138…"). */
 export function isMobileNumber(value: string): boolean {
   return /^(\+?86)?1[3-9]\d{9}$/.test(value.replace(/[\s-]/g, ''));
 }
 
+/** Mainland mobile (11 digits starting with 1), optionally +86. */
 export const mobile = z
   .string()
   .trim()
@@ -69,7 +69,7 @@ export function nationalPhone(value: string): string {
   const rest = value.trim().replace(COUNTRY_PREFIX, '');
   const digits = rest.replace(/\D/g, '');
   // A mobile, a number already with its 0, or a nationwide service number (400 / 800 / 95xxx).
-  if (/^1[3-9]\d{9}$/.test(digits) || digits.startsWith('0') || /^(400|800)\d{7}$|^95\d{3,6}$/.test(digits)) return rest;
+  if (isMobileNumber(digits) || digits.startsWith('0') || /^(400|800)\d{7}$|^95\d{3,6}$/.test(digits)) return rest;
   // An area code (10 for Beijing, else 2–3 digits from 2) and a local number (7–8): it gets its 0 back.
   if (/^(10\d{8}|[2-9]\d{8,10})$/.test(digits)) return `0${rest}`;
   // Anything else (a short code, a digit missing) is left exactly as typed.

@@ -3,7 +3,7 @@ import type { Db } from '../../db/client';
 import type { Actor } from '../../platform/access/actor';
 import { clientErrorOf } from '../../platform/http/error-handler';
 import { AppError, fieldError, forbidden } from '../../platform/http/errors';
-import { errorMessages, type ErrorCode, formatMessage } from '../../platform/http/messages';
+import { errorMessages, type ErrorCode, fieldNames, formatMessage } from '../../platform/http/messages';
 import { releaseCustomer } from './pool';
 import { deleteCustomerIn, setHotIn } from './service';
 import { shareCustomer, transferCustomer } from './sharing';
@@ -52,15 +52,9 @@ export async function bulkCustomers(db: Db, actor: Actor, input: BulkInput, onUn
   return result;
 }
 
-/** What a bulk action needs besides the customers, named in the reader's language. */
-const bulkFieldNames = {
-  toUserId: { zh: '接收人', en: 'a recipient' },
-  access: { zh: '共享权限', en: 'an access level' },
-  reason: { zh: '放入原因', en: 'a reason' },
-} as const;
-
 function actionRunner(db: Db, actor: Actor, input: BulkInput): (id: number) => Promise<unknown> {
-  const required = (field: keyof typeof bulkFieldNames) => fieldError(field, 'BULK_FIELD_REQUIRED', { field: bulkFieldNames[field][actor.lang] });
+  // What the action needs besides the customers, named in the reader's language.
+  const required = (field: 'toUserId' | 'access' | 'reason') => fieldError(field, 'BULK_FIELD_REQUIRED', { field: fieldNames[field][actor.lang] });
   switch (input.action) {
     case 'hot':
     case 'unhot':

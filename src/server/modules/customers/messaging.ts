@@ -3,6 +3,7 @@ import type { CustomerEmailInput, CustomerSmsInput } from '../../../common/messa
 import type { Db } from '../../db/client';
 import type { Actor } from '../../platform/access/actor';
 import { AppError, badRequest, fieldError } from '../../platform/http/errors';
+import { fieldNames } from '../../platform/http/messages';
 import { sendMail } from '../../platform/messaging/mailer';
 import { effectiveMessagingRow, emailConfigured, smsConfigured } from '../../platform/messaging/settings';
 import type { MessagingEnv } from '../../config';
@@ -38,7 +39,7 @@ export async function emailCustomer(db: Db, actor: Actor, customerId: number, in
     to = contact.email;
     contactId = contact.id;
   }
-  if (!to) throw fieldError('to', 'RECIPIENT_REQUIRED', { field: actor.lang === 'en' ? 'recipient' : '收件人' });
+  if (!to) throw fieldError('to', 'RECIPIENT_REQUIRED', { field: fieldNames.recipient[actor.lang] });
   // The stored settings with the environment's SMTP_* / SMS_GATEWAY_* taking precedence.
   const settings = await effectiveMessagingRow(db, env);
   if (!emailConfigured(settings)) throw badRequest('EMAIL_NOT_CONFIGURED');
@@ -67,7 +68,7 @@ export async function smsCustomer(db: Db, actor: Actor, customerId: number, inpu
     mobile = contact.mobile;
     contactId = contact.id;
   }
-  if (!mobile) throw fieldError('mobile', 'RECIPIENT_REQUIRED', { field: actor.lang === 'en' ? 'mobile' : '手机号' });
+  if (!mobile) throw fieldError('mobile', 'RECIPIENT_REQUIRED', { field: fieldNames.mobile[actor.lang] });
   // The stored settings with the environment's SMTP_* / SMS_GATEWAY_* taking precedence.
   const settings = await effectiveMessagingRow(db, env);
   if (!smsConfigured(settings)) throw badRequest('SMS_NOT_CONFIGURED');

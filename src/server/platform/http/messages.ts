@@ -219,6 +219,15 @@ export const fieldMessages = {
 
 export type FieldMessageCode = keyof typeof fieldMessages;
 
+/** Fields a message names in words (`{field}` of RECIPIENT_REQUIRED, BULK_FIELD_REQUIRED). */
+export const fieldNames = {
+  recipient: { zh: '收件人', en: 'recipient' },
+  mobile: { zh: '手机号', en: 'mobile' },
+  toUserId: { zh: '接收人', en: 'a recipient' },
+  access: { zh: '共享权限', en: 'an access level' },
+  reason: { zh: '放入原因', en: 'a reason' },
+} satisfies Record<string, Record<Lang, string>>;
+
 export function formatMessage(template: string, params: Record<string, unknown> = {}): string {
   return template.replace(/\{(\w+)\}/g, (m, key: string) => (key in params ? String(params[key]) : m));
 }
