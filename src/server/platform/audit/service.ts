@@ -23,19 +23,25 @@ export async function recordAudit(db: Db, actor: Actor | null, entry: AuditEntry
   await auditInsert(db, actor, entry, who);
 }
 
-/** The audit row's INSERT, not yet run: for writeTogether, alongside the change's other small writes. */
-export function auditInsert(db: Db, actor: Actor | null, entry: AuditEntryInput, who?: { name?: string }) {
-  return db.insert(auditLog).values({
-    actorId: actor && actor.userId > 0 ? actor.userId : null,
-    actorName: who?.name ?? actor?.name ?? null,
-    departmentId: actor && actor.departmentId > 0 ? actor.departmentId : null,
-    ip: actor?.ip ?? null,
-    action: entry.action,
-    entityType: entry.entityType,
-    entityId: entry.entityId == null ? null : is(entry.entityId, SQL) ? sql`${entry.entityId}::text` : String(entry.entityId),
-    summary: entry.summary ?? null,
-    changes: entry.changes && entry.changes.length > 0 ? entry.changes : null,
-  });
+/**
+ * The audit row's INSERT, not yet run: for writeTogether, alongside the change's other small writes.
+ * Several entries (one per imported record) make one multi-row insert.
+ */
+export function auditInsert(db: Db, actor: Actor | null, entry: AuditEntryInput | AuditEntryInput[], who?: { name?: string }) {
+  const entries = Array.isArray(entry) ? entry : [entry];
+  return db.insert(auditLog).values(
+    entries.map((e) => ({
+      actorId: actor && actor.userId > 0 ? actor.userId : null,
+      actorName: who?.name ?? actor?.name ?? null,
+      departmentId: actor && actor.departmentId > 0 ? actor.departmentId : null,
+      ip: actor?.ip ?? null,
+      action: e.action,
+      entityType: e.entityType,
+      entityId: e.entityId == null ? null : is(e.entityId, SQL) ? sql`${e.entityId}::text` : String(e.entityId),
+      summary: e.summary ?? null,
+      changes: e.changes && e.changes.length > 0 ? e.changes : null,
+    })),
+  );
 }
 
 /** The fields that differ between two versions of a record, old → new. */

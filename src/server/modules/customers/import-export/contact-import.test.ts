@@ -106,6 +106,12 @@ describe('importing contacts (导入联系人)', () => {
     expect(found).toMatchObject([{ name: '联系人导入甲', primaryContact: { name: '张一', mobile: '13900001111' } }]);
     const audits = await t.database.db.select().from(auditLog).where(and(eq(auditLog.entityType, 'contact'), sql`${auditLog.summary} like '导入联系人%'`));
     expect(audits).toMatchObject([{ action: 'create', summary: '导入联系人 3 个', actorId: ids.mgr }]);
+    // And one per contact, worded as 新建联系人 words it.
+    const perContact = await t.database.db.select().from(auditLog).where(and(eq(auditLog.entityType, 'contact'), eq(auditLog.action, 'create'), sql`${auditLog.entityId} is not null`)).orderBy(auditLog.id);
+    const added = await t.database.db.select().from(contacts).where(sql`${contacts.name} in ('张一', '张二', '王三')`).orderBy(contacts.id);
+    expect(perContact.map((a) => [a.entityId, a.summary, a.actorId])).toEqual(
+      added.map((c) => [String(c.id), `${c.customerId === jia.id ? '联系人导入甲' : '联系人导入乙'}: ${c.name}`, ids.mgr]),
+    );
 
     const sheet = (await readXlsx(body.errorReport)).worksheets[0];
     expect(rowValues(sheet, 1)).toContain('错误原因');

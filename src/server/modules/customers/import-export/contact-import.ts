@@ -4,7 +4,7 @@ import { contactCreateBody } from '../../../../common/customers';
 import { sqlArray } from '../../../db/arrays';
 import { type Db, rows as selectRows } from '../../../db/client';
 import type { Actor } from '../../../platform/access/actor';
-import { recordAudit } from '../../../platform/audit/service';
+import { auditInsert, recordAudit } from '../../../platform/audit/service';
 import type { Lang } from '../../../platform/http/lang';
 import { issueMessage } from '../../../platform/http/validation';
 import { customerScope } from '../access';
@@ -136,14 +136,25 @@ async function insertContacts(tx: Db, actor: Actor, ready: ContactRow[]): Promis
   const hasPrimary = new Set(withPrimary.map((r) => Number(r.customer_id)));
   const now = new Date();
   const userId = actor.userId > 0 ? actor.userId : null;
-  await tx.insert(contacts).values(
-    ready.map((r) => {
-      const { isPrimary: _primary, ...fields } = r.contact!;
-      const isPrimary = !hasPrimary.has(r.customerId!);
-      hasPrimary.add(r.customerId!);
-      return { ...fields, customerId: r.customerId!, isPrimary, createdBy: userId, createdAt: now, updatedAt: now };
-    }),
-  );
+  const inserted = await tx
+    .insert(contacts)
+    .values(
+      ready.map((r) => {
+        const { isPrimary: _primary, ...fields } = r.contact!;
+        const isPrimary = !hasPrimary.has(r.customerId!);
+        hasPrimary.add(r.customerId!);
+        return { ...fields, customerId: r.customerId!, isPrimary, createdBy: userId, createdAt: now, updatedAt: now };
+      }),
+    )
+    .returning({ id: contacts.id, customerId: contacts.customerId, name: contacts.name });
   await rebuildSearchText(tx, ids);
+  // Each contact's own audit row, worded as 新建联系人 words it ("客户: 联系人").
+  const names = await selectRows<{ id: number; name: string }>(tx, sql`select id, name from customers where id = any(${sqlArray(ids, 'bigint')})`);
+  const customerName = new Map(names.map((c) => [Number(c.id), c.name]));
+  await auditInsert(
+    tx,
+    actor,
+    inserted.map((c) => ({ action: 'create' as const, entityType: 'contact', entityId: c.id, summary: `${customerName.get(Number(c.customerId)) ?? ''}: ${c.name}` })),
+  );
   return ready.length;
 }

@@ -154,6 +154,9 @@ describe('committing an import', () => {
     expect(events).toMatchObject([{ kind: 'system', event: 'created', params: { ownerId: ids.rep1, ownerName: '李一' } }]);
     const audits = await t.database.db.select().from(auditLog).where(sql`${auditLog.summary} like '导入客户%'`);
     expect(audits).toMatchObject([{ action: 'create', entityType: 'customer', summary: '导入客户 2 个（负责人：李一）', actorId: ids.mgr }]);
+    // Each customer's 操作记录 (the view's history tab) starts with its import, by whom.
+    const history = (await rep1.get(`/api/v1/audit/records/customer/${jia.id}`)).json();
+    expect(history.items).toMatchObject([{ action: 'create', actorName: '王经理', summary: '导入甲公司（导入，负责人：李一）' }]);
     // The rep sees them in their list, searchable by the contact's mobile.
     const listed = (await rep1.get('/api/v1/customers?q=13811110001')).json();
     expect(listed.items.map((c: { name: string }) => c.name)).toEqual(['导入甲公司']);
@@ -180,6 +183,8 @@ describe('committing an import', () => {
       [null, null, true, '导入到客户池'],
       [null, null, true, '导入到客户池'],
     ]);
+    const history = (await mgr.get(`/api/v1/audit/records/customer/${found[0].id}`)).json();
+    expect(history.items).toMatchObject([{ action: 'create', summary: `${found[0].name}（导入到公海）` }]);
   });
 
   it('refuses an owner outside the caller’s scope, and a user without customer.import; nothing is written', async () => {

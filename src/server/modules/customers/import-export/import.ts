@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { contactCreateBody, customerCreateBody, systemPoolReasons } from '../../../../common/customers';
 import type { Db } from '../../../db/client';
 import type { Actor } from '../../../platform/access/actor';
-import { recordAudit } from '../../../platform/audit/service';
+import { auditInsert, recordAudit } from '../../../platform/audit/service';
 import { type DictionaryValue, listDictionaries } from '../../../platform/dictionaries/service';
 import { AppError, badRequest } from '../../../platform/http/errors';
 import type { Lang } from '../../../platform/http/lang';
@@ -373,5 +373,16 @@ async function insertRows(tx: Db, actor: Actor, owner: OwnerCandidate | null, re
   }
   const params = owner ? { ownerId: owner.id, ownerName: owner.name, imported: true } : { toPool: true, imported: true };
   await tx.insert(activities).values(inserted.map(({ id }) => ({ customerId: id, kind: 'system', event: 'created', params, userId, occurredAt: now, createdAt: now })));
+  // Each customer's own 操作记录 starts with its import, as it starts with 新建 for one typed in.
+  await auditInsert(
+    tx,
+    actor,
+    inserted.map(({ id }, i) => ({
+      action: 'create' as const,
+      entityType: 'customer',
+      entityId: id,
+      summary: owner ? `${ready[i].customer!.name}（导入，负责人：${owner.name}）` : `${ready[i].customer!.name}（导入到公海）`,
+    })),
+  );
   return inserted.length;
 }
