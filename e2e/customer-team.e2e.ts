@@ -1,7 +1,7 @@
 // The customers area between colleagues, on a desktop: 查重 warns a 销售人员 of a colleague's
 // customer while typing and refuses the same name; the owner shares a customer read-only (共享), and
 // the colleague finds it under 共享给我的 but cannot change it; the 销售经理 assigns (分配) a pool
-// customer, then deletes it, and the 系统管理员 restores it from 回收站; the colleague's bulk 热点 and
+// customer, then deletes it, and the 系统管理员 restores it from 回收站 (and two more, ticked, together); the colleague's bulk 热点 and
 // 放入公海 do what they may and name what they may not. Last, on a phone, the 联系人 list finds a
 // contact by mobile number and opens its customer on the 联系人 tab.
 import type { Browser } from 'playwright-core';
@@ -32,6 +32,8 @@ const COLLEAGUE = { username: 'rep_e', password: PASSWORD, name: '陈雨婷', de
 const SHARED = { name: '苏州恒远精密机械有限公司', phone: '0512-65781234' };
 const CONTACT = { name: '刘振华', title: '技术总监', mobile: '13912761234' };
 const POOLED = '无锡澄明环保科技有限公司';
+// Deleted together, restored together (恢复所选).
+const BINNED = ['常州瑞丰纺织有限公司', '南通海晟船舶配件有限公司'];
 
 describe('colleagues around one customer: 查重, 共享, 分配, 回收站 and the 联系人 list', () => {
   let browser: Browser;
@@ -49,6 +51,10 @@ describe('colleagues around one customer: 查重, 共享, 分配, 回收站 and 
     const managerApi = await apiSession(MANAGER.username, MANAGER.password);
     const pooled = await managerApi.post<{ id: number }>('/customers', { kind: 'company', name: POOLED, toPool: true });
     pooledPath = `/customers/${pooled.id}`;
+    for (const name of BINNED) {
+      const binned = await managerApi.post<{ id: number }>('/customers', { kind: 'company', name, toPool: true });
+      await managerApi.delete(`/customers/${binned.id}`);
+    }
     browser = await launchBrowser();
   });
   afterAll(async () => {
@@ -204,6 +210,17 @@ describe('colleagues around one customer: 查重, 共享, 分配, 回收站 and 
     await popconfirm.getByRole('button', { name: label('确定') }).click();
     await visible(admin.getByText('已恢复'));
     await gone(tableRow(admin, POOLED));
+    // Two more, ticked and restored together after one confirmation.
+    for (const name of BINNED) await tableRow(admin, name).getByRole('checkbox').check();
+    const bar = await visible(admin.locator('.customer-bulk-bar'));
+    await visible(bar.getByText('已选择 2 项'));
+    await snap(admin, 'customer-team-09-recycle-restore-selected');
+    await bar.getByRole('button', { name: label('恢复所选') }).click();
+    const confirmMany = await visible(admin.getByRole('dialog').filter({ hasText: '确定恢复所选的 2 个客户？' }));
+    await confirmMany.getByRole('button', { name: label('恢复') }).click();
+    await visible(admin.getByText('已完成 2 个'));
+    for (const name of BINNED) await gone(tableRow(admin, name));
+    await gone(bar);
     await admin.context().close();
 
     // Back with its owner, the restore in its timeline.

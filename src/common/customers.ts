@@ -11,7 +11,7 @@ export const customerKinds = ['company', 'person'] as const;
 export const genders = ['male', 'female', 'unknown'] as const;
 export const customerScenes = ['mine', 'subordinates', 'shared_to_me', 'shared_by_me', 'hot', 'today', 'overdue', 'all'] as const;
 export const customerSortFields = ['updatedAt', 'createdAt', 'name', 'lastFollowupAt', 'nextContactAt'] as const;
-export const bulkActions = ['transfer', 'share', 'release', 'hot', 'unhot', 'delete'] as const;
+export const bulkActions = ['transfer', 'share', 'release', 'hot', 'unhot', 'delete', 'restore'] as const;
 /** The largest import file the server reads; the web refuses a larger one before uploading it. */
 export const IMPORT_MAX_BYTES = 10 * 1024 * 1024;
 

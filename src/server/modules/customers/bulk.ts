@@ -5,7 +5,7 @@ import { clientErrorOf } from '../../platform/http/error-handler';
 import { AppError, fieldError, forbidden } from '../../platform/http/errors';
 import { errorMessages, type ErrorCode, fieldNames, formatMessage } from '../../platform/http/messages';
 import { releaseCustomer } from './pool';
-import { deleteCustomerIn, setHotIn } from './service';
+import { deleteCustomerIn, restoreCustomerIn, setHotIn } from './service';
 import { shareCustomer, transferCustomer } from './sharing';
 
 /** The permission each bulk action needs, checked once before any customer is touched. */
@@ -16,6 +16,7 @@ const actionPermission = {
   transfer: 'customer.transfer',
   share: 'customer.share',
   release: 'customer.pool',
+  restore: 'customer.recycle',
 } as const;
 
 export interface BulkResult {
@@ -61,6 +62,8 @@ function actionRunner(db: Db, actor: Actor, input: BulkInput): (id: number) => P
       return (id) => db.transaction((tx) => setHotIn(tx, actor, id, input.action === 'hot'));
     case 'delete':
       return (id) => db.transaction((tx) => deleteCustomerIn(tx, actor, id));
+    case 'restore':
+      return (id) => db.transaction((tx) => restoreCustomerIn(tx, actor, id));
     case 'transfer': {
       const toUserId = input.toUserId;
       if (!toUserId) throw required('toUserId');

@@ -482,6 +482,27 @@ describe('delete, recycle bin, restore', () => {
     expect(history.map((e: { action: string }) => e.action)).toEqual(['state', 'delete', 'create']);
   });
 
+  it('an administrator restores several at once; one whose name a live customer took meanwhile stays in the bin, with the reason', async () => {
+    const a = await create(c.rep1, { name: '批量恢复-甲' });
+    const b = await create(c.rep1, { name: '批量恢复-乙' });
+    expect((await c.mgr.post('/api/v1/customers/bulk', { action: 'delete', ids: [a.id, b.id] })).json()).toEqual({ done: 2, failed: [] });
+    const taken = await create(c.rep3, { name: '批量恢复-乙' });
+    // Restoring needs customer.recycle: a manager is refused before anything is tried.
+    expect((await c.mgr.post('/api/v1/customers/bulk', { action: 'restore', ids: [a.id] })).statusCode).toBe(403);
+
+    const res = await admin.post('/api/v1/customers/bulk', { action: 'restore', ids: [a.id, b.id, taken.id] });
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json();
+    expect(body.done).toBe(1);
+    expect(body.failed).toEqual([
+      { id: b.id, code: 'CUSTOMER_DUPLICATE', message: expect.stringContaining('赵三') },
+      { id: taken.id, code: 'NOT_FOUND', message: '记录不存在或无权查看' },
+    ]);
+    expect(await names(c.rep1, '&q=批量恢复')).toEqual(['批量恢复-甲']);
+    const bin = (await admin.get('/api/v1/customers/recycle-bin?q=批量恢复')).json();
+    expect(bin.items.map((x: { id: number }) => x.id)).toEqual([b.id]);
+  });
+
   it('a later module’s guard refuses deleting a customer with documents (409), changing nothing', async () => {
     const x = await create(c.rep1, { name: '有单据的客户' });
     const off = registerCustomerDeleteGuard(async (_db, customerId) => (customerId === x.id ? { documents: 2 } : null));

@@ -263,35 +263,38 @@ export async function listRecycleBin(db: Db, actor: Actor, query: { page: number
 
 /** 恢复: back where it was (same owner, or the pool); refused if an equal customer was created meanwhile. */
 export async function restoreCustomer(db: Db, actor: Actor, id: number): Promise<CustomerDto> {
-  await db.transaction(async (tx) => {
-    const [row] = await tx
-      .select()
-      .from(customers)
-      .where(and(eq(customers.id, id), isNotNull(customers.deletedAt), await recycleScope(tx, actor)))
-      .for('update');
-    if (!row) throw notFound();
-    // Its dictionary codes were counted as in use while it was in the bin: only the duplicate keys.
-    await lockCustomerKeys(tx, { names: [row.name], phones: [row.phone, row.mobile].filter((p): p is string => !!p) });
-    await assertNotDuplicate(tx, {
-      name: row.name,
-      phones: [
-        { field: 'phone', value: row.phone },
-        { field: 'mobile', value: row.mobile },
-      ],
-      excludeId: id,
-    });
-    await tx
-      .update(customers)
-      .set({ deletedAt: null, deletedBy: null, updatedAt: new Date(), updatedBy: actor.userId > 0 ? actor.userId : null })
-      .where(eq(customers.id, id));
-    await writeTogether(tx, [
-      customerEventInsert(tx, actor, id, 'restored'),
-      auditInsert(tx, actor, { action: 'state', entityType: 'customer', entityId: id, summary: `${row.name}: 从回收站恢复`, changes: [{ field: 'deletedAt', from: row.deletedAt?.toISOString() ?? null, to: null }] }),
-    ]);
-  });
+  await db.transaction((tx) => restoreCustomerIn(tx, actor, id));
   const scope = await customerScope(db, actor);
   const [row] = await selectCustomerDtos(db, accessExpression(scope, actor)).where(eq(customers.id, id));
   return toCustomerDto(row);
+}
+
+/** 从回收站恢复 inside the caller's transaction (one customer, or one of a bulk restore): refused while a live customer now has its name or numbers. */
+export async function restoreCustomerIn(tx: Db, actor: Actor, id: number): Promise<void> {
+  const [row] = await tx
+    .select()
+    .from(customers)
+    .where(and(eq(customers.id, id), isNotNull(customers.deletedAt), await recycleScope(tx, actor)))
+    .for('update');
+  if (!row) throw notFound();
+  // Its dictionary codes were counted as in use while it was in the bin: only the duplicate keys.
+  await lockCustomerKeys(tx, { names: [row.name], phones: [row.phone, row.mobile].filter((p): p is string => !!p) });
+  await assertNotDuplicate(tx, {
+    name: row.name,
+    phones: [
+      { field: 'phone', value: row.phone },
+      { field: 'mobile', value: row.mobile },
+    ],
+    excludeId: id,
+  });
+  await tx
+    .update(customers)
+    .set({ deletedAt: null, deletedBy: null, updatedAt: new Date(), updatedBy: actor.userId > 0 ? actor.userId : null })
+    .where(eq(customers.id, id));
+  await writeTogether(tx, [
+    customerEventInsert(tx, actor, id, 'restored'),
+    auditInsert(tx, actor, { action: 'state', entityType: 'customer', entityId: id, summary: `${row.name}: 从回收站恢复`, changes: [{ field: 'deletedAt', from: row.deletedAt?.toISOString() ?? null, to: null }] }),
+  ]);
 }
 
 /** Record history: anyone who may see the customer (or, once deleted, may see it in the recycle bin). */

@@ -1,3 +1,5 @@
+import type { bulkActions } from '../../../common/customers';
+
 /** Shapes of the customers API (src/server/modules/customers/CONTRACT.md). */
 
 export type CustomerKind = 'company' | 'person';
@@ -129,7 +131,8 @@ export interface DuplicateMatch {
   visible: boolean;
 }
 
-export type BulkAction = 'transfer' | 'share' | 'release' | 'hot' | 'unhot' | 'delete';
+/** The actions POST /customers/bulk takes, as the server's schema lists them. */
+export type BulkAction = (typeof bulkActions)[number];
 
 export interface BulkResult {
   done: number;

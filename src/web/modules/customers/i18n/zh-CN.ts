@@ -295,6 +295,8 @@ const customerZhCN = {
     title: '回收站',
     empty: '回收站是空的',
     restoreConfirm: '确定恢复客户“{{name}}”？',
+    restoreManyConfirm: '确定恢复所选的 {{count}} 个客户？',
+    restoreSelected: '恢复所选',
     restored: '已恢复',
   },
   contacts: { title: '联系人' },
