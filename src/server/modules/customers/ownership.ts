@@ -123,21 +123,21 @@ export async function changeOwner(tx: Db, actor: Actor, change: OwnerChange): Pr
     tx
       .update(customers)
       .set({
-      ownerId: to?.id ?? null,
-      departmentId: to?.departmentId ?? null,
-      ownedSince: to ? now : null,
-      previousOwnerId: before.ownerId ?? before.previousOwnerId,
-      updatedAt: now,
-      updatedBy: actor.userId > 0 ? actor.userId : null,
-      ...change.extra,
-    })
-    .where(
-      and(
-        eq(customers.id, before.id),
-        isNull(customers.deletedAt),
-        before.ownerId === null ? isNull(customers.ownerId) : eq(customers.ownerId, before.ownerId),
-      ),
-    )
+        ownerId: to?.id ?? null,
+        departmentId: to?.departmentId ?? null,
+        ownedSince: to ? now : null,
+        previousOwnerId: before.ownerId ?? before.previousOwnerId,
+        updatedAt: now,
+        updatedBy: actor.userId > 0 ? actor.userId : null,
+        ...change.extra,
+      })
+      .where(
+        and(
+          eq(customers.id, before.id),
+          isNull(customers.deletedAt),
+          before.ownerId === null ? isNull(customers.ownerId) : eq(customers.ownerId, before.ownerId),
+        ),
+      )
       .returning({ id: customers.id }),
   );
   if (updated.length === 0) return false;
