@@ -31,6 +31,7 @@ import { togetherStatement } from '../src/server/db/write-together';
 import { auditInsert } from '../src/server/platform/audit/service';
 import { customerEventInsert } from '../src/server/modules/customers/events';
 import { buildSearchText } from '../src/server/modules/customers/search-text';
+import { nameSortKey } from '../src/server/modules/customers/name-sort';
 import type { BareScenario } from './bare-server';
 
 function arg(name: string, fallback: number): number {
@@ -333,7 +334,7 @@ if (onPostgres) {
       const values = { kind: 'company' as const, name: `压测基线${runId}-{seq}有限公司`, phone: `0572-{seq}`, level: 'B' };
       const insert = database.db
         .insert(customers)
-        .values({ ...values, ownerId: actor.userId, departmentId: actor.departmentId, createdBy: actor.userId, updatedBy: actor.userId, createdAt: now, updatedAt: now, searchText: buildSearchText(values, []) })
+        .values({ ...values, ownerId: actor.userId, departmentId: actor.departmentId, createdBy: actor.userId, updatedBy: actor.userId, createdAt: now, updatedAt: now, searchText: buildSearchText(values, []), nameSort: nameSortKey(values.name, values.kind) })
         .returning({ id: customers.id })
         .toSQL();
       const events = togetherStatement([

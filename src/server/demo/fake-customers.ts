@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { sqlArray } from '../db/arrays';
 import { type Db, rows } from '../db/client';
 import { buildSearchText } from '../modules/customers/search-text';
+import { nameSortKey } from '../modules/customers/name-sort';
 import { between, companyName, followupText, jobTitle, landline, mobile, personName, pick, region, seededRng, shortNameOf } from './fake-data';
 
 const DAY = 86_400_000;
@@ -31,7 +32,7 @@ export async function insertFakeCustomers(db: Db, opts: FakeCustomerOptions): Pr
     kind: [] as string[], name: [] as string[], shortName: [] as (string | null)[], level: [] as string[], industry: [] as (string | null)[],
     source: [] as (string | null)[], province: [] as string[], city: [] as string[], district: [] as string[], phone: [] as (string | null)[],
     mobile: [] as (string | null)[], owner: [] as (number | null)[], dept: [] as (number | null)[], hot: [] as boolean[],
-    last: [] as (string | null)[], next: [] as (string | null)[], created: [] as string[], updated: [] as string[], search: [] as string[],
+    last: [] as (string | null)[], next: [] as (string | null)[], created: [] as string[], updated: [] as string[], search: [] as string[], nameSort: [] as string[],
   };
   const contactsOf: { name: string; mobile: string; title: string }[][] = [];
   for (let i = 0; i < n; i++) {
@@ -48,6 +49,7 @@ export async function insertFakeCustomers(db: Db, opts: FakeCustomerOptions): Pr
     contactsOf.push(people);
     c.kind.push(isCompany ? 'company' : 'person');
     c.name.push(name);
+    c.nameSort.push(nameSortKey(name, isCompany ? 'company' : 'person'));
     c.shortName.push(short);
     c.level.push(pick(rng, levels));
     c.industry.push(industries.length ? pick(rng, industries) : null);
@@ -69,16 +71,16 @@ export async function insertFakeCustomers(db: Db, opts: FakeCustomerOptions): Pr
   const ids = await rows<{ id: number }>(
     db,
     sql`insert into customers (kind, name, short_name, level, industry, source, province, city, district, phone, mobile, owner_id, department_id,
-                               is_hot, hot_at, last_followup_at, next_contact_at, created_at, updated_at, search_text, pool_released_at, pool_reason)
+                               is_hot, hot_at, last_followup_at, next_contact_at, created_at, updated_at, search_text, name_sort, pool_released_at, pool_reason)
         select kind, name, short_name, level, industry, source, province, city, district, phone, mobile, owner_id, department_id,
-               hot, case when hot then updated_at end, last_followup_at, next_contact_at, created_at, updated_at, search_text,
+               hot, case when hot then updated_at end, last_followup_at, next_contact_at, created_at, updated_at, search_text, name_sort,
                case when owner_id is null then updated_at end, case when owner_id is null then '长期未跟进' end
           from unnest(${sqlArray(c.kind, 'text')}, ${sqlArray(c.name, 'text')}, ${sqlArray(c.shortName, 'text')}, ${sqlArray(c.level, 'text')}, ${sqlArray(c.industry, 'text')}, ${sqlArray(c.source, 'text')},
                       ${sqlArray(c.province, 'text')}, ${sqlArray(c.city, 'text')}, ${sqlArray(c.district, 'text')}, ${sqlArray(c.phone, 'text')}, ${sqlArray(c.mobile, 'text')},
                       ${sqlArray(c.owner, 'int')}, ${sqlArray(c.dept, 'int')}, ${sqlArray(c.hot, 'bool')}, ${sqlArray(c.last, 'timestamptz')}, ${sqlArray(c.next, 'timestamptz')},
-                      ${sqlArray(c.created, 'timestamptz')}, ${sqlArray(c.updated, 'timestamptz')}, ${sqlArray(c.search, 'text')})
+                      ${sqlArray(c.created, 'timestamptz')}, ${sqlArray(c.updated, 'timestamptz')}, ${sqlArray(c.search, 'text')}, ${sqlArray(c.nameSort, 'text')})
                as t(kind, name, short_name, level, industry, source, province, city, district, phone, mobile, owner_id, department_id,
-                    hot, last_followup_at, next_contact_at, created_at, updated_at, search_text)
+                    hot, last_followup_at, next_contact_at, created_at, updated_at, search_text, name_sort)
         returning id`,
   );
   const k = { customer: [] as number[], name: [] as string[], mobile: [] as string[], title: [] as string[], primary: [] as boolean[] };

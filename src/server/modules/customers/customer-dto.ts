@@ -175,7 +175,7 @@ const sortableColumns = {
   id: customers.id,
   updatedAt: customers.updatedAt,
   createdAt: customers.createdAt,
-  name: customers.name,
+  nameSort: customers.nameSort,
   lastFollowupAt: customers.lastFollowupAt,
   nextContactAt: customers.nextContactAt,
   poolReleasedAt: customers.poolReleasedAt,

@@ -42,7 +42,7 @@ export interface CustomerListQuery {
 const sortColumns = {
   updatedAt: customers.updatedAt,
   createdAt: customers.createdAt,
-  name: customers.name,
+  name: customers.nameSort,
   lastFollowupAt: customers.lastFollowupAt,
   nextContactAt: customers.nextContactAt,
 } as const;
@@ -120,8 +120,8 @@ export function customerListPage(where: SQL | undefined, query: CustomerListQuer
   return { where, orderBy: [...customerListOrder(query)], limit: query.pageSize, offset: (query.page - 1) * query.pageSize };
 }
 
-/** Sort columns that may be empty; their blanks always sort last. */
-const nullableSorts = new Set(['lastFollowupAt', 'nextContactAt']);
+/** Sort columns that may be empty; their blanks always sort last (a name whose pinyin key is not made yet too). */
+const nullableSorts = new Set(['lastFollowupAt', 'nextContactAt', 'name']);
 
 /**
  * The list's order: the whitelisted sort column, then id; the export uses it too. The NULLS clauses

@@ -50,6 +50,8 @@ export const customers = pgTable(
     // Follow-up rhythm
     lastFollowupAt: ts('last_followup_at'),
     nextContactAt: ts('next_contact_at'),
+    /** 客户名称's pinyin sort key (name-sort.ts); filled by the writers, and by a job for rows written without it. */
+    nameSort: text('name_sort'),
     searchText: text('search_text').notNull().default(''),
     // Its 1–2 character grams (function in migration 0006), for short searches trigrams cannot serve.
     searchGrams: text('search_grams')
@@ -82,6 +84,9 @@ export const customers = pgTable(
     index('customers_phone_digits_idx').using('btree', sql`regexp_replace(${t.phone}, '[^0-9]', '', 'g')`),
     index('customers_mobile_idx').on(t.mobile),
     index('customers_name_idx').on(t.name),
+    index('customers_name_sort_idx').on(t.nameSort, t.id).where(sql`${t.deletedAt} is null`),
+    // The rows still waiting for their key (fillNameSortKeys): empty once the job has caught up.
+    index('customers_name_sort_missing_idx').on(t.id).where(sql`${t.nameSort} is null`),
     index('customers_deleted_idx').on(t.deletedAt).where(sql`${t.deletedAt} is not null`),
   ],
 );

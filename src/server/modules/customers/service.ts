@@ -17,6 +17,7 @@ import { assertNotDuplicate, normalizeMobile } from './duplicates';
 import { customerEventInsert } from './events';
 import { assertOwnedLimit, assertReceivable, lockUser, type OwnerCandidate } from './ownership';
 import { customers } from './schema';
+import { nameSortKey } from './name-sort';
 import { buildSearchText, rebuildSearchText, searchCondition } from './search-text';
 import { cappedTotal } from '../../platform/http/lists';
 import { lockCustomerKeys } from './write-locks';
@@ -140,6 +141,7 @@ export async function createCustomer(db: Db, actor: Actor, input: CustomerCreate
         updatedAt: now,
         // A new customer has no contacts yet: its search text is its own fields (no second write).
         searchText: buildSearchText(values, []),
+        nameSort: nameSortKey(values.name, values.kind),
       }).returning({ id: customers.id }),
       (newId) => [
         customerEventInsert(tx, actor, newId, 'created', owner ? { ownerId: owner.id, ownerName: owner.name } : { toPool: true }),
@@ -167,7 +169,12 @@ export async function updateCustomer(db: Db, actor: Actor, id: number, input: Cu
     await lockAndCheckKeys(tx, values, { before, changed });
     await tx
       .update(customers)
-      .set({ ...values, updatedAt: new Date(), updatedBy: actor.userId > 0 ? actor.userId : null })
+      .set({
+        ...values,
+        ...(changed.has('name') || changed.has('kind') ? { nameSort: nameSortKey(values.name ?? before.name, values.kind ?? before.kind) } : {}),
+        updatedAt: new Date(),
+        updatedBy: actor.userId > 0 ? actor.userId : null,
+      })
       .where(eq(customers.id, id));
     if ([...changed].some((f) => searchableFields.has(f))) await rebuildSearchText(tx, id);
     // Another level is another revisit plan (or none): the to-do follows at once.

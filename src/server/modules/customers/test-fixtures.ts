@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { auditLog } from '../../platform/audit/schema';
 import { makeDepartment, makeUser, rootDepartmentId, type TestApp, type TestClient } from '../../testing/harness';
+import { nameSortKey } from './name-sort';
 import { activities, customers, poolClaims } from './schema';
 
 /**
@@ -23,6 +24,7 @@ export async function makeCustomer(
       nextContactAt: opts.nextContactAt ?? null,
       poolReleasedAt: opts.poolReleasedAt ?? (opts.ownerId === null ? new Date() : null),
       searchText: opts.name,
+      nameSort: nameSortKey(opts.name, 'company'),
       createdBy: opts.ownerId,
     })
     .returning();

@@ -11,6 +11,7 @@ import { issueMessage } from '../../../platform/http/validation';
 import { duplicateMessageCode, existingDuplicates, normalizeMobile, phoneKey } from '../duplicates';
 import { ownedRoom, type OwnerCandidate } from '../ownership';
 import { activities, contacts, customers } from '../schema';
+import { nameSortKey } from '../name-sort';
 import { buildSearchText } from '../search-text';
 import { assertReachable, lockNewOwner } from '../service';
 import { getCustomerSettings } from '../settings';
@@ -353,6 +354,7 @@ async function insertRows(tx: Db, actor: Actor, owner: OwnerCandidate | null, re
           poolReleasedAt: owner ? null : now,
           poolReason: owner ? null : systemPoolReasons.imported,
           searchText: buildSearchText(values, r.contact ? [r.contact] : []),
+          nameSort: nameSortKey(values.name, values.kind),
           createdBy: userId,
           updatedBy: userId,
           createdAt: now,
