@@ -88,11 +88,17 @@ describe('administrator sets the customer rules (desktop)', () => {
     await typeNumber(daily, '');
     await limits.getByRole('button', { name: label('保存') }).click();
     await visible(limits.getByText('请输入每人每天最多领取'));
+    // A negative limit is refused in words, not quietly turned into 0 (which means 不限).
+    await typeNumber(daily, -5);
+    await limits.getByRole('button', { name: label('保存') }).click();
+    await visible(limits.getByText('请输入 0 到 10000 之间的整数'));
+    expect(await daily.inputValue()).toBe('-5');
 
     await typeNumber(daily, 15);
     await typeNumber(limits.getByLabel('原负责人再次领取需间隔'), 10);
     await limits.getByRole('switch', { name: '允许保存相同电话的客户' }).click();
     await gone(limits.getByText('请输入每人每天最多领取'));
+    await gone(limits.getByText('请输入 0 到 10000 之间的整数'));
     await snap(page, 'customer-rules-01-limits');
     await limits.getByRole('button', { name: label('保存') }).click();
     await visible(page.getByText('已保存'));

@@ -3,6 +3,7 @@ import { executeNamed, preparedOnce } from '../../db/prepared';
 import type { Db } from '../../db/client';
 import type { Actor } from '../../platform/access/actor';
 import { auditInsert } from '../../platform/audit/service';
+import type { FieldChange } from '../../platform/audit/schema';
 import { writeTogether } from '../../db/write-together';
 import { badRequest, conflict, fieldError, notFound } from '../../platform/http/errors';
 import { users } from '../../platform/org/schema';
@@ -104,6 +105,8 @@ export interface OwnerChange {
   summary: string;
   /** Extra columns to set with the owner (pool release fields). */
   extra?: Partial<typeof customers.$inferInsert>;
+  /** Fields `extra` changed that the audit row should name (besides owner and department). */
+  changes?: FieldChange[];
   /** Writes that go with a successful change (a claim's record), run with its audit row and event. */
   alsoWrite?: SQLWrapper[];
 }
@@ -152,6 +155,7 @@ export async function changeOwner(tx: Db, actor: Actor, change: OwnerChange): Pr
       changes: [
         { field: 'ownerId', from: before.ownerId, to: to?.id ?? null },
         ...(before.departmentId !== (to?.departmentId ?? null) ? [{ field: 'departmentId', from: before.departmentId, to: to?.departmentId ?? null }] : []),
+        ...(change.changes ?? []),
       ],
     }),
     customerEventInsert(tx, actor, before.id, change.event, change.params),

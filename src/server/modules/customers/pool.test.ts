@@ -46,6 +46,7 @@ beforeEach(async () => {
 describe('release to the pool (放入公海)', () => {
   it('needs a reason, only from the owner side, and clears the team', async () => {
     const cust = await makeCustomer(t, { name: '北京星辰科技', ownerId: ids.rep1, departmentId: deptA, nextContactAt: new Date() });
+    await t.database.db.update(customers).set({ isHot: true, hotAt: new Date() }).where(eq(customers.id, cust.id));
     expect((await c.rep1.put(`/api/v1/customers/${cust.id}/team/${ids.rep2}`, { access: 'write' })).statusCode).toBe(200);
 
     const blank = await c.rep1.post(`/api/v1/customers/${cust.id}/release`, { reason: '  ' });
@@ -59,11 +60,13 @@ describe('release to the pool (放入公海)', () => {
     const res = await c.rep1.post(`/api/v1/customers/${cust.id}/release`, { reason: '长期无需求' });
     expect(res.statusCode).toBe(204);
     const row = await customerRow(t, cust.id);
-    expect(row).toMatchObject({ ownerId: null, departmentId: null, previousOwnerId: ids.rep1, poolReason: '长期无需求', nextContactAt: null });
+    // The 热点 mark was the old owner's: a pool customer is nobody's hot customer.
+    expect(row).toMatchObject({ ownerId: null, departmentId: null, previousOwnerId: ids.rep1, poolReason: '长期无需求', nextContactAt: null, isHot: false, hotAt: null });
     expect(row.poolReleasedAt).not.toBeNull();
     expect((await c.rep1.get(`/api/v1/customers/${cust.id}/team`)).json()).toEqual({ owner: null, members: [] });
     expect((await systemEvents(t, cust.id)).map((e) => e.event)).toEqual(['shared', 'released']);
     expect((await auditRows(t, cust.id)).at(-1)).toMatchObject({ action: 'state', actorId: ids.rep1 });
+    expect((await auditRows(t, cust.id)).at(-1)!.changes).toContainEqual({ field: 'isHot', from: true, to: false });
 
     const pool = (await c.rep3.get('/api/v1/pool?q=星辰')).json();
     expect(pool.items.map((i: { id: number }) => i.id)).toEqual([cust.id]);

@@ -36,8 +36,9 @@ export async function releaseCustomer(db: Db, actor: Actor, id: number, input: {
       event: 'released',
       params: { reason, fromUserId: row.ownerId, fromUserName, clearedShares: cleared.length },
       summary: `放入公海（${reason}）`,
-      // The follow-up plan was the old owner's; whoever takes it next starts afresh.
-      extra: { poolReleasedAt: new Date(), poolReason: reason, nextContactAt: null },
+      // The follow-up plan and the 热点 mark were the old owner's; whoever takes it next starts afresh.
+      extra: { poolReleasedAt: new Date(), poolReason: reason, nextContactAt: null, isHot: false, hotAt: null },
+      changes: row.isHot ? [{ field: 'isHot', from: true, to: false }] : [],
     });
     // The row is locked, so its owner cannot have moved; kept as a guard.
     if (!ok) throw conflict('CONFLICT');

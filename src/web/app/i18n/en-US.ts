@@ -33,6 +33,7 @@ const enUS: Messages = {
     required: 'Please enter {{field, inSentence}}',
     select: 'Please choose {{field, inSentence}}',
     email: 'This is not a valid email address',
+    wholeNumber: 'Enter a whole number from {{min}} to {{max}}',
   },
   errors: {
     network: 'Network error. Check your connection and try again.',

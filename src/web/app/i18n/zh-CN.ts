@@ -34,6 +34,7 @@ const zhCN = {
     required: '请输入{{field}}',
     select: '请选择{{field}}',
     email: '邮箱格式不正确',
+    wholeNumber: '请输入 {{min}} 到 {{max}} 之间的整数',
   },
   errors: {
     network: '网络连接失败，请检查网络后重试',

@@ -25,7 +25,9 @@ export default function HeaderBar({ isMobile, collapsed, onToggleCollapsed, onOp
         gap: 8,
         position: 'sticky',
         top: 0,
-        zIndex: 10,
+        // Above a table's fixed columns, whose sticky cells stack up to twice the column count
+        // (28 for the customer list), and the bulk bars (100); below pop-ups (1000 and up).
+        zIndex: 200,
       }}
     >
       {isMobile ? (

@@ -1,4 +1,6 @@
 import { App, type FormInstance } from 'antd';
+import type { Rule } from 'antd/es/form';
+import type { TFunction } from 'i18next';
 import { useCallback } from 'react';
 import { ApiError, errorMessage, type FieldError } from '../api';
 
@@ -44,4 +46,13 @@ export function useServerErrors(form: FormInstance) {
     },
     [form, message],
   );
+}
+
+/**
+ * A whole number from `min` to `max`, said in words when it is not. For an InputNumber without its
+ * own min/max, which replace a value out of range on blur without a word: a daily claim limit typed
+ * as -5 became 0, which means 不限.
+ */
+export function wholeNumberRule(t: TFunction, min: number, max: number): Rule {
+  return { type: 'integer', min, max, message: t('validation.wholeNumber', { min, max }) };
 }

@@ -207,7 +207,9 @@ describe('pool return rules (自动回收规则)', () => {
       // Neither the warning nor the run touches the spared ones.
       expect(names((await rep1.get('/api/v1/customers/return-warnings')).json().items)).toEqual(['无状态', '热点但未成交'].sort());
       expect((await applyPoolReturnRules(t.database.db)).returned).toBe(2);
-      expect((await customerRow(t, hot.id)).ownerId).toBeNull();
+      // In the pool it is nobody's 热点 any more; the audit row says so.
+      expect(await customerRow(t, hot.id)).toMatchObject({ ownerId: null, isHot: false, hotAt: null });
+      expect((await auditRows(t, hot.id)).at(-1)!.changes).toContainEqual({ field: 'isHot', from: true, to: false });
       expect((await customerRow(t, noStatus.id)).ownerId).toBeNull();
       expect((await customerRow(t, spared.id)).ownerId).toBe(ids.rep1);
     } finally {

@@ -130,7 +130,7 @@ const returnAt = () => sql`least(
   case when r.no_deal_days is not null and not ${hasDeal()} then ${dealClock} + make_interval(days => r.no_deal_days) end)`;
 
 
-type Candidate = { id: number; name: string; owner_id: number; department_id: number | null; owner_name: string | null; by_followup: boolean };
+type Candidate = { id: number; name: string; owner_id: number; department_id: number | null; is_hot: boolean; owner_name: string | null; by_followup: boolean };
 
 /**
  * Apply every enabled rule at `now`. Each batch locks its customers (skipping rows a user holds
@@ -150,7 +150,7 @@ export async function applyPoolReturnRules(db: Db, now = new Date(), opts: { bat
       const moved = await db.transaction(async (tx) => {
         const batch = await rows<Candidate>(
           tx,
-          sql`select c.id, c.name, c.owner_id, c.department_id, u.name as owner_name,
+          sql`select c.id, c.name, c.owner_id, c.department_id, c.is_hot, u.name as owner_name,
                 (r.no_followup_days is not null and ${followupClock} + make_interval(days => r.no_followup_days) < ${at}) as by_followup
               from customers c
               join pool_return_rules r on r.id = ${rule.id}
@@ -169,7 +169,7 @@ export async function applyPoolReturnRules(db: Db, now = new Date(), opts: { bat
         await tx.execute(sql`update customers set
             previous_owner_id = owner_id, owner_id = null, department_id = null,
             pool_released_at = ${at}, pool_reason = case when id = any(${followupIds}) then ${fReason} else ${dReason} end,
-            next_contact_at = null, updated_at = ${at}, updated_by = null
+            next_contact_at = null, is_hot = false, hot_at = null, updated_at = ${at}, updated_by = null
           where id = any(${idArray})`);
         const cleared = await rows<{ customer_id: number; n: number }>(
           tx,
@@ -190,6 +190,7 @@ export async function applyPoolReturnRules(db: Db, now = new Date(), opts: { bat
             changes: [
               { field: 'ownerId', from: Number(b.owner_id), to: null },
               ...(b.department_id !== null ? [{ field: 'departmentId', from: Number(b.department_id), to: null }] : []),
+              ...(b.is_hot ? [{ field: 'isHot', from: true, to: false }] : []),
             ],
           })),
         );

@@ -1,7 +1,7 @@
 import { App, Button, Card, Col, Divider, Form, InputNumber, Result, Row, Skeleton, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../../app/api';
-import { useServerErrors } from '../../../app/shared/forms';
+import { useServerErrors, wholeNumberRule } from '../../../app/shared/forms';
 import { useCustomerSettings, useSaveCustomerSettings } from '../api/dictionaries';
 import type { CustomerSettings } from '../types';
 import ReturnRulesSection from './ReturnRulesSection';
@@ -20,9 +20,15 @@ export default function CustomerRulesPage() {
   if (settings.isLoading) return <Card><Skeleton active /></Card>;
   if (!settings.data) return <Result status="warning" title={errorMessage(settings.error)} />;
 
-  const number = (name: keyof CustomerSettings, unit: string) => (
-    <Form.Item name={name} label={r(name)} extra={r(`${name}Hint`)} rules={[{ required: true, message: t('validation.required', { field: r(name) }) }]}>
-      <InputNumber min={0} max={100000} precision={0} suffix={unit || undefined} style={{ width: 200, maxWidth: '100%' }} />
+  // The largest each limit may be, as the server's settings schema has them.
+  const number = (name: keyof CustomerSettings, unit: string, max: number) => (
+    <Form.Item
+      name={name}
+      label={r(name)}
+      extra={r(`${name}Hint`)}
+      rules={[{ required: true, message: t('validation.required', { field: r(name) }) }, wholeNumberRule(t, 0, max)]}
+    >
+      <InputNumber precision={0} suffix={unit || undefined} style={{ width: 200, maxWidth: '100%' }} />
     </Form.Item>
   );
 
@@ -39,9 +45,9 @@ export default function CustomerRulesPage() {
             <Divider titlePlacement="start" plain style={{ marginTop: 0 }}>
               {r('pool')}
             </Divider>
-            {number('dailyClaimLimit', r('unitCustomers'))}
-            {number('reclaimBlockDays', r('unitDays'))}
-            {number('maxOwnedPerUser', r('unitCustomers'))}
+            {number('dailyClaimLimit', r('unitCustomers'), 10000)}
+            {number('reclaimBlockDays', r('unitDays'), 3650)}
+            {number('maxOwnedPerUser', r('unitCustomers'), 1000000)}
             <Divider titlePlacement="start" plain>
               {r('duplicates')}
             </Divider>

@@ -1,6 +1,6 @@
 import { App, Form, Input, InputNumber, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useServerErrors } from '../../../app/shared/forms';
+import { useServerErrors, wholeNumberRule } from '../../../app/shared/forms';
 import { useDictionaryMutations } from '../api/dictionaries';
 import type { DictionaryItem, DictionaryType } from '../types';
 
@@ -51,8 +51,8 @@ export default function DictionaryItemModal({ type, item, nextSort, onClose }: P
         <Form.Item name="code" label={d('code')} extra={item ? undefined : d('codeHint')}>
           <Input maxLength={32} disabled={!!item} />
         </Form.Item>
-        <Form.Item name="sort" label={d('sort')}>
-          <InputNumber min={0} max={9999} precision={0} style={{ width: '100%' }} />
+        <Form.Item name="sort" label={d('sort')} rules={[wholeNumberRule(t, 0, 9999)]}>
+          <InputNumber precision={0} style={{ width: '100%' }} />
         </Form.Item>
       </Form>
     </Modal>

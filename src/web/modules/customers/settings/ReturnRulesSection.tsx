@@ -1,6 +1,7 @@
 import { Checkbox, Form, Input, InputNumber, Select, Space, Switch, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import EditableListCard from '../../../app/shared/EditableListCard';
+import { wholeNumberRule } from '../../../app/shared/forms';
 import { type PoolReturnRule, type PoolReturnRuleInput, usePoolReturnRuleMutations, usePoolReturnRules, useReturnExemptions } from '../api/automation';
 import { useDictionaries, useDictLabel } from '../api/dictionaries';
 
@@ -58,11 +59,11 @@ export default function ReturnRulesSection() {
       <Form.Item name="name" label={a('name')} rules={[{ required: true, whitespace: true, message: t('validation.required', { field: a('name') }) }]}>
         <Input maxLength={60} />
       </Form.Item>
-      <Form.Item name="noFollowupDays" label={a('noFollowupDays')} extra={a('noFollowupHint')}>
-        <InputNumber min={1} max={3650} precision={0} suffix={a('unitDays')} style={{ width: 200, maxWidth: '100%' }} />
+      <Form.Item name="noFollowupDays" label={a('noFollowupDays')} extra={a('noFollowupHint')} rules={[wholeNumberRule(t, 1, 3650)]}>
+        <InputNumber precision={0} suffix={a('unitDays')} style={{ width: 200, maxWidth: '100%' }} />
       </Form.Item>
-      <Form.Item name="noDealDays" label={a('noDealDays')} extra={a('noDealHint')}>
-        <InputNumber min={1} max={3650} precision={0} suffix={a('unitDays')} style={{ width: 200, maxWidth: '100%' }} />
+      <Form.Item name="noDealDays" label={a('noDealDays')} extra={a('noDealHint')} rules={[wholeNumberRule(t, 1, 3650)]}>
+        <InputNumber precision={0} suffix={a('unitDays')} style={{ width: 200, maxWidth: '100%' }} />
       </Form.Item>
       <Form.Item name="levels" label={a('levels')} extra={a('levelsHint')}>
         <Select
@@ -72,8 +73,8 @@ export default function ReturnRulesSection() {
           options={(dictionaries.data?.level ?? []).map((i) => ({ value: i.code, label: i.label }))}
         />
       </Form.Item>
-      <Form.Item name="warnDaysBefore" label={a('warnDaysBefore')} extra={a('warnHint')}>
-        <InputNumber min={0} max={365} precision={0} suffix={a('unitDays')} style={{ width: 200, maxWidth: '100%' }} />
+      <Form.Item name="warnDaysBefore" label={a('warnDaysBefore')} extra={a('warnHint')} rules={[wholeNumberRule(t, 0, 365)]}>
+        <InputNumber precision={0} suffix={a('unitDays')} style={{ width: 200, maxWidth: '100%' }} />
       </Form.Item>
       <Form.Item name="exemptions" label={a('exemptions')} extra={a('exemptionsHint')}>
         <Checkbox.Group options={exemptions.map((e) => ({ value: e.key, label: t(e.labelKey) }))} />

@@ -1,6 +1,7 @@
 import { Form, InputNumber, Space, Switch, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import EditableListCard from '../../../app/shared/EditableListCard';
+import { wholeNumberRule } from '../../../app/shared/forms';
 import { type RevisitRule, type RevisitRuleInput, useRevisitRuleMutations, useRevisitRules } from '../api/automation';
 import { useDictLabel } from '../api/dictionaries';
 import DictSelect from '../shared/DictSelect';
@@ -34,9 +35,9 @@ export default function RevisitRulesSection() {
         name="intervalDays"
         label={a('interval')}
         extra={a('intervalHint')}
-        rules={[{ required: true, message: t('validation.required', { field: a('interval') }) }]}
+        rules={[{ required: true, message: t('validation.required', { field: a('interval') }) }, wholeNumberRule(t, 1, 3650)]}
       >
-        <InputNumber min={1} max={3650} precision={0} suffix={a('unitDays')} style={{ width: 200, maxWidth: '100%' }} />
+        <InputNumber precision={0} suffix={a('unitDays')} style={{ width: 200, maxWidth: '100%' }} />
       </Form.Item>
       <Form.Item name="enabled" label={a('enabled')} valuePropName="checked">
         <Switch />

@@ -1,6 +1,6 @@
 import { App, Form, Input, InputNumber, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useServerErrors } from '../../../app/shared/forms';
+import { useServerErrors, wholeNumberRule } from '../../../app/shared/forms';
 import type { Department } from '../types';
 import { useDepartmentMutations } from './api';
 
@@ -62,8 +62,8 @@ export default function DepartmentFormModal({ target, onClose }: { target: Depar
         >
           <Input maxLength={50} autoFocus />
         </Form.Item>
-        <Form.Item name="sort" label={t('org.dept.sort')} extra={t('org.dept.sortHint')}>
-          <InputNumber min={0} max={9999} precision={0} style={{ width: '100%' }} />
+        <Form.Item name="sort" label={t('org.dept.sort')} extra={t('org.dept.sortHint')} rules={[wholeNumberRule(t, 0, 9999)]}>
+          <InputNumber precision={0} style={{ width: '100%' }} />
         </Form.Item>
       </Form>
     </Modal>

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { smsMethods, smtpSecurities, type MessagingField, type MessagingSettings, type MessagingSettingsInput } from '../../../../common/messaging';
 import { errorMessage } from '../../../app/api';
-import { useServerErrors } from '../../../app/shared/forms';
+import { useServerErrors, wholeNumberRule } from '../../../app/shared/forms';
 import { useMessagingMutations, useMessagingSettings } from './api';
 
 type FormValues = Omit<MessagingSettingsInput, 'smsHeaders' | 'smtpPassword' | 'smsSecret'> & {
@@ -97,8 +97,8 @@ export default function MessagingPage() {
                 </Form.Item>
               </Col>
               <Col xs={24} sm={8}>
-                <Form.Item name="smtpPort" label={label('smtpPort')} rules={[{ required: true }]}>
-                  <InputNumber disabled={fromEnv.has('smtpPort')} min={1} max={65535} style={{ width: '100%' }} />
+                <Form.Item name="smtpPort" label={label('smtpPort')} rules={[{ required: true }, wholeNumberRule(t, 1, 65535)]}>
+                  <InputNumber disabled={fromEnv.has('smtpPort')} precision={0} style={{ width: '100%' }} />
                 </Form.Item>
               </Col>
             </Row>
