@@ -83,6 +83,8 @@ describe('colleagues around one customer: 查重, 共享, 分配, 回收站 and 
     await snap(page, 'customer-team-01-duplicate-warning');
 
     await drawer.getByLabel('客户名称').fill(SHARED.name);
+    // The very same name is called so before saving, as saving will then refuse it.
+    await visible(alert.getByText('同名', { exact: true }));
     await drawer.getByRole('button', { name: label('保存') }).click();
     await visible(drawer.getByText(`已存在同名客户（负责人：${OWNER.name}）`));
     await snap(page, 'customer-team-02-duplicate-refused');

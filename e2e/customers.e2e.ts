@@ -183,10 +183,15 @@ describe('a sales team works one company customer from creation to the pool and 
     await form.getByLabel('内容').fill(VISIT);
     await form.getByLabel('下次联系时间').click();
     await form.getByLabel('下次联系时间').fill(NEXT_CONTACT);
+    // Enter confirms the typed date and nothing more: the follow-up is saved by 保存跟进, once.
+    const saves: string[] = [];
+    repA.on('request', (r) => void (r.method() === 'POST' && r.url().includes('/activities') && saves.push(r.url())));
     await form.getByLabel('下次联系时间').press('Enter');
     await snap(repA, 'customers-06-visit-form');
     await form.getByRole('button', { name: label('保存跟进') }).click();
     await visible(repA.getByText('跟进已记录'));
+    expect(saves).toHaveLength(1);
+    expect(await form.getByText('请输入内容').count()).toBe(0);
 
     await expect.poll(async () => (await timeline(repA)).length).toBe(2);
     const entries = await timeline(repA);
@@ -221,6 +226,8 @@ describe('a sales team works one company customer from creation to the pool and 
     expect(text).toContain(CUSTOMER.name);
     expect(text).toContain(REP_A.name);
     expect(text).toContain('A（重点）');
+    // The visit logged earlier today is its last follow-up, said in words.
+    expect(text).toMatch(/最后跟进 \d{4}-\d{2}-\d{2}/);
     // 今日需联系 does not list it: the next contact is three days away.
     const reminders = await visible(cardTitled(repA, '今日需联系'));
     await visible(reminders.getByText('今天没有需要联系的客户'));

@@ -7,6 +7,8 @@ import { between, companyName, followupText, jobTitle, landline, mobile, personN
 
 const DAY = 86_400_000;
 const levels = ['A', 'B', 'C', 'D'];
+// 客户状态 by share: most are prospects, a fifth have bought, a few are lost.
+const statusWeights: [string, number][] = [['potential', 0.4], ['intent', 0.35], ['deal', 0.2], ['lost', 0.05]];
 
 export interface FakeCustomerOptions {
   count: number;
@@ -26,6 +28,8 @@ export async function insertFakeCustomers(db: Db, opts: FakeCustomerOptions): Pr
   const sources = (await rows<{ code: string }>(db, sql`select code from dictionary_items where dict_type = 'source'`)).map((r) => r.code);
   const now = Date.now();
   const rng = seededRng(opts.seed);
+  // Status and creator draw from their own sequence, so the rest of the data stays what it was for a seed.
+  const extraRng = seededRng(opts.seed + 7_919);
   const n = opts.count;
   const { owners, contactsPer: CONTACTS_PER, activitiesPer: ACTIVITIES_PER } = opts;
   const c = {
@@ -33,6 +37,7 @@ export async function insertFakeCustomers(db: Db, opts: FakeCustomerOptions): Pr
     source: [] as (string | null)[], province: [] as string[], city: [] as string[], district: [] as string[], phone: [] as (string | null)[],
     mobile: [] as (string | null)[], owner: [] as (number | null)[], dept: [] as (number | null)[], hot: [] as boolean[],
     last: [] as (string | null)[], next: [] as (string | null)[], created: [] as string[], updated: [] as string[], search: [] as string[], nameSort: [] as string[],
+    status: [] as string[], createdBy: [] as number[],
   };
   const contactsOf: { name: string; mobile: string; title: string }[][] = [];
   for (let i = 0; i < n; i++) {
@@ -50,6 +55,9 @@ export async function insertFakeCustomers(db: Db, opts: FakeCustomerOptions): Pr
     c.kind.push(isCompany ? 'company' : 'person');
     c.name.push(name);
     c.nameSort.push(nameSortKey(name, isCompany ? 'company' : 'person'));
+    c.status.push(weightedPick(extraRng, statusWeights));
+    // A pool customer was once somebody's: one of the reps typed it in.
+    c.createdBy.push(owner?.id ?? pick(extraRng, owners).id);
     c.shortName.push(short);
     c.level.push(pick(rng, levels));
     c.industry.push(industries.length ? pick(rng, industries) : null);
@@ -71,16 +79,17 @@ export async function insertFakeCustomers(db: Db, opts: FakeCustomerOptions): Pr
   const ids = await rows<{ id: number }>(
     db,
     sql`insert into customers (kind, name, short_name, level, industry, source, province, city, district, phone, mobile, owner_id, department_id,
-                               is_hot, hot_at, last_followup_at, next_contact_at, created_at, updated_at, search_text, name_sort, pool_released_at, pool_reason)
+                               is_hot, hot_at, last_followup_at, next_contact_at, created_at, updated_at, search_text, name_sort, status, created_by, updated_by, pool_released_at, pool_reason)
         select kind, name, short_name, level, industry, source, province, city, district, phone, mobile, owner_id, department_id,
-               hot, case when hot then updated_at end, last_followup_at, next_contact_at, created_at, updated_at, search_text, name_sort,
+               hot, case when hot then updated_at end, last_followup_at, next_contact_at, created_at, updated_at, search_text, name_sort, status, created_by, created_by,
                case when owner_id is null then updated_at end, case when owner_id is null then '长期未跟进' end
           from unnest(${sqlArray(c.kind, 'text')}, ${sqlArray(c.name, 'text')}, ${sqlArray(c.shortName, 'text')}, ${sqlArray(c.level, 'text')}, ${sqlArray(c.industry, 'text')}, ${sqlArray(c.source, 'text')},
                       ${sqlArray(c.province, 'text')}, ${sqlArray(c.city, 'text')}, ${sqlArray(c.district, 'text')}, ${sqlArray(c.phone, 'text')}, ${sqlArray(c.mobile, 'text')},
                       ${sqlArray(c.owner, 'int')}, ${sqlArray(c.dept, 'int')}, ${sqlArray(c.hot, 'bool')}, ${sqlArray(c.last, 'timestamptz')}, ${sqlArray(c.next, 'timestamptz')},
-                      ${sqlArray(c.created, 'timestamptz')}, ${sqlArray(c.updated, 'timestamptz')}, ${sqlArray(c.search, 'text')}, ${sqlArray(c.nameSort, 'text')})
+                      ${sqlArray(c.created, 'timestamptz')}, ${sqlArray(c.updated, 'timestamptz')}, ${sqlArray(c.search, 'text')}, ${sqlArray(c.nameSort, 'text')},
+                      ${sqlArray(c.status, 'text')}, ${sqlArray(c.createdBy, 'int')})
                as t(kind, name, short_name, level, industry, source, province, city, district, phone, mobile, owner_id, department_id,
-                    hot, last_followup_at, next_contact_at, created_at, updated_at, search_text, name_sort)
+                    hot, last_followup_at, next_contact_at, created_at, updated_at, search_text, name_sort, status, created_by)
         returning id`,
   );
   const k = { customer: [] as number[], name: [] as string[], mobile: [] as string[], title: [] as string[], primary: [] as boolean[] };
@@ -113,4 +122,14 @@ export async function insertFakeCustomers(db: Db, opts: FakeCustomerOptions): Pr
       select * from unnest(${sqlArray(a.customer, 'bigint')}, ${sqlArray(a.kind, 'text')}, ${sqlArray(a.content, 'text')}, ${sqlArray(a.at, 'timestamptz')}, ${sqlArray(a.user, 'int')})`);
   }
   return ids.map((r) => r.id);
+}
+
+/** One of the values, each as likely as its weight (the weights add up to 1). */
+function weightedPick<T>(rng: () => number, weighted: [T, number][]): T {
+  let r = rng();
+  for (const [value, weight] of weighted) {
+    if (r < weight) return value;
+    r -= weight;
+  }
+  return weighted[weighted.length - 1][0];
 }

@@ -54,6 +54,12 @@ describe('demo company', () => {
     expect(await total('/api/v1/customers?scene=overdue')).toBeGreaterThan(0);
     expect(await total('/api/v1/pool')).toBeGreaterThan(0);
     expect(await total('/api/v1/contacts')).toBeGreaterThan(0);
+    // Every column of the list has something to show and to filter on: each 客户状态 occurs, and
+    // every customer names who created it; they sort by pinyin.
+    const filled = await rows<{ status: string; n: number }>(t.database.db, sql`select coalesce(status, '-') as status, count(*)::int as n from customers group by 1`);
+    expect(filled.map((r) => r.status).sort()).toEqual(['deal', 'intent', 'lost', 'potential']);
+    const [missing] = await rows<{ n: number }>(t.database.db, sql`select count(*)::int as n from customers where created_by is null or updated_by is null or name_sort is null`);
+    expect(missing.n).toBe(0);
     // The demo's revisit plans open their to-dos on the first daily run (a server start runs it).
     await createRevisitTasks(t.database.db);
     const revisits = (await rep.get('/api/v1/revisits')).json();

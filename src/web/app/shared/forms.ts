@@ -1,7 +1,7 @@
 import { App, type FormInstance } from 'antd';
 import type { Rule } from 'antd/es/form';
 import type { TFunction } from 'i18next';
-import { useCallback } from 'react';
+import { type KeyboardEvent, useCallback } from 'react';
 import { ApiError, errorMessage, type FieldError } from '../api';
 
 /** The form field a server detail refers to: exact name, or its first path segment ("roleIds.0"). */
@@ -55,4 +55,12 @@ export function useServerErrors(form: FormInstance) {
  */
 export function wholeNumberRule(t: TFunction, min: number, max: number): Rule {
   return { type: 'integer', min, max, message: t('validation.wholeNumber', { min, max }) };
+}
+
+/**
+ * A date picker's onKeyDown inside a form: Enter confirms the typed date (the picker has taken it by
+ * then) and goes no further, instead of also submitting the whole form half filled in.
+ */
+export function enterConfirmsDateOnly(event: KeyboardEvent<HTMLElement>) {
+  if (event.key === 'Enter') event.preventDefault();
 }

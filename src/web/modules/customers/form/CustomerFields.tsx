@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { AutoComplete, Col, DatePicker, Form, Input, Radio, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { enterConfirmsDateOnly } from '../../../app/shared/forms';
 import DictSelect from '../shared/DictSelect';
 import { provinceOptions } from '../shared/regions';
 import { genders, type CustomerKind } from '../types';
@@ -77,7 +78,7 @@ export default function CustomerFields({ kind, nameCheck, phoneCheck }: { kind: 
       ) : (
         <Col {...half}>
           <Form.Item name="birthday" label={f('birthday')}>
-            <DatePicker style={{ width: '100%' }} />
+            <DatePicker style={{ width: '100%' }} onKeyDown={enterConfirmsDateOnly} />
           </Form.Item>
         </Col>
       )}

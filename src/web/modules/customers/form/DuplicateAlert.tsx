@@ -5,7 +5,11 @@ import { useCheckDuplicates } from '../api/customers';
 import { useDebounced } from '../shared/useDebounced';
 import type { DuplicateMatch } from '../types';
 
-type Grouped = DuplicateMatch & { key: string; on: DuplicateMatch['matchedOn'][] };
+/** How a customer matched: the same number, the very same name (what saving refuses), or a similar one. */
+type MatchedOn = 'phone' | 'sameName' | 'name';
+type Grouped = DuplicateMatch & { key: string; on: MatchedOn[] };
+
+const matchedOn = (m: DuplicateMatch): MatchedOn => (m.matchedOn === 'phone' ? 'phone' : m.similarity >= 1 ? 'sameName' : 'name');
 
 /** One line per customer, however many ways it matched. */
 function groupMatches(matches: DuplicateMatch[]): Grouped[] {
@@ -14,11 +18,13 @@ function groupMatches(matches: DuplicateMatch[]): Grouped[] {
     const key = m.id !== null ? `id-${m.id}` : `hidden-${m.name}-${m.ownerName ?? ''}-${m.inPool}-${i}`;
     const seen = byKey.get(key);
     if (seen) {
-      if (!seen.on.includes(m.matchedOn)) seen.on.push(m.matchedOn);
-    } else byKey.set(key, { ...m, key, on: [m.matchedOn] });
+      if (!seen.on.includes(matchedOn(m))) seen.on.push(matchedOn(m));
+    } else byKey.set(key, { ...m, key, on: [matchedOn(m)] });
   });
   return [...byKey.values()];
 }
+
+const tagColor: Record<MatchedOn, string> = { phone: 'red', sameName: 'red', name: 'orange' };
 
 interface Props {
   name?: string;
@@ -62,8 +68,8 @@ export default function DuplicateAlert(props: Props) {
                   <Typography.Text>{m.name}</Typography.Text>
                 )}
                 {m.on.map((on) => (
-                  <Tag key={on} color={on === 'phone' ? 'red' : 'orange'}>
-                    {on === 'phone' ? t('customer.duplicate.byPhone') : t('customer.duplicate.byName')}
+                  <Tag key={on} color={tagColor[on]}>
+                    {t(`customer.duplicate.${on === 'phone' ? 'byPhone' : on === 'sameName' ? 'bySameName' : 'byName'}`)}
                   </Tag>
                 ))}
                 <Typography.Text type="secondary">

@@ -160,6 +160,7 @@ const customerEnUS: Messages['customer'] = {
   duplicate: {
     title: 'Possible duplicates',
     byName: 'Similar name',
+    bySameName: 'Same name',
     byPhone: 'Same phone',
     owner: 'Owner: {{name}}',
     inPool: 'In the pool',
@@ -340,6 +341,8 @@ const customerEnUS: Messages['customer'] = {
     noHot: 'No hot customers yet',
     noReminders: 'No one to contact today',
     due: 'Due {{time}}',
+    lastFollowup: 'Last follow-up {{date}}',
+    neverFollowedUp: 'Not followed up yet',
   },
   dictionary: {
     title: 'Dictionaries',

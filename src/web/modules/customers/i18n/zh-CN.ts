@@ -155,6 +155,7 @@ const customerZhCN = {
   duplicate: {
     title: '发现可能重复的客户',
     byName: '名称相似',
+    bySameName: '同名',
     byPhone: '电话相同',
     owner: '负责人：{{name}}',
     inPool: '在客户池中',
@@ -326,6 +327,8 @@ const customerZhCN = {
     overdueCount: '逾期未联系 {{count}} 个',
     viewAll: '查看全部',
     noHot: '还没有热点客户',
+    lastFollowup: '最后跟进 {{date}}',
+    neverFollowedUp: '尚未跟进',
     noReminders: '今天没有需要联系的客户',
     due: '{{time}} 联系',
   },

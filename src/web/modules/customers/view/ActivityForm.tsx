@@ -3,7 +3,7 @@ import type { TextAreaRef } from 'antd/es/input/TextArea';
 import dayjs from 'dayjs';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useServerErrors } from '../../../app/shared/forms';
+import { enterConfirmsDateOnly, useServerErrors } from '../../../app/shared/forms';
 import { useAddActivity, useCustomerContacts } from '../api/relations';
 import { companyNow, companyWallClockToIso } from '../shared/companyTime';
 import { activityKinds, type ActivityKind } from '../types';
@@ -86,6 +86,7 @@ export default function ActivityForm({ customerId, focusSignal }: { customerId: 
               format="YYYY-MM-DD HH:mm"
               style={{ width: '100%' }}
               disabledDate={(d) => d.isBefore(companyNow().startOf('day'))}
+              onKeyDown={enterConfirmsDateOnly}
             />
           </Form.Item>
         </Col>

@@ -81,7 +81,7 @@ export default function ProfileTab({ customer: c }: { customer: Customer }) {
           column={column}
           style={{ marginTop: 24 }}
           items={[
-            { key: 'at', label: f('poolReleasedAt'), children: formatDate(c.poolReleasedAt) },
+            { key: 'at', label: f('poolReleasedAt'), children: formatDateTime(c.poolReleasedAt) },
             { key: 'reason', label: f('poolReason'), children: text(poolReasonText(t, c.poolReason)), span: 2 },
           ]}
         />

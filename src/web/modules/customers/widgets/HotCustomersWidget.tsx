@@ -24,16 +24,25 @@ export default function HotCustomersWidget() {
         rowKey="id"
         renderItem={(c) => (
           <List.Item style={{ cursor: 'pointer', paddingInline: 0 }} onClick={() => void navigate(`/customers/${c.id}`)}>
-            <Space size={6} style={{ minWidth: 0 }}>
-              <StarFilled style={{ color: '#faad14' }} />
-              <Link to={`/customers/${c.id}`} onClick={(e) => e.stopPropagation()}>
-                {c.name}
-              </Link>
-              <LevelTag level={c.level} />
-            </Space>
-            <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>
-              {c.ownerName ?? ''} {c.lastFollowupAt ? `· ${formatDate(c.lastFollowupAt)}` : ''}
-            </Typography.Text>
+            {/* Two lines on every width: the name, then whose it is and when it was last followed up. */}
+            <List.Item.Meta
+              avatar={<StarFilled style={{ color: '#faad14' }} />}
+              title={
+                <Space size={6} wrap>
+                  <Link to={`/customers/${c.id}`} onClick={(e) => e.stopPropagation()}>
+                    {c.name}
+                  </Link>
+                  <LevelTag level={c.level} />
+                </Space>
+              }
+              description={
+                <Typography.Text type="secondary">
+                  {[c.ownerName, c.lastFollowupAt ? t('customer.widget.lastFollowup', { date: formatDate(c.lastFollowupAt) }) : t('customer.widget.neverFollowedUp')]
+                    .filter(Boolean)
+                    .join(' · ')}
+                </Typography.Text>
+              }
+            />
           </List.Item>
         )}
       />
