@@ -1,6 +1,6 @@
 import { Descriptions, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { formatDate, formatDateTime } from '../../../app/shared/format';
+import { formatDateTime } from '../../../app/shared/format';
 import { useDictLabel } from '../api/dictionaries';
 import { NextContact } from '../list/customerColumns';
 import PhoneLink from '../shared/PhoneLink';
