@@ -213,10 +213,15 @@ describe('colleagues around one customer: 查重, 共享, 分配, 回收站 and 
     await visible(admin.getByText('已恢复'));
     await gone(tableRow(admin, POOLED));
     // Two more, ticked and restored together after one confirmation.
-    for (const name of BINNED) await tableRow(admin, name).getByRole('checkbox').check();
+    await tableSettled(admin);
+    for (const name of BINNED) {
+      const box = tableRow(admin, name).getByRole('checkbox');
+      await box.check();
+      expect(await box.isChecked()).toBe(true);
+    }
     const bar = await visible(admin.locator('.customer-bulk-bar'));
     await visible(bar.getByText('已选择 2 项'));
-    await snap(admin, 'customer-team-09-recycle-restore-selected');
+    await snap(admin, 'customer-team-08b-recycle-restore-selected');
     await bar.getByRole('button', { name: label('恢复所选') }).click();
     const confirmMany = await visible(admin.getByRole('dialog').filter({ hasText: '确定恢复所选的 2 个客户？' }));
     await confirmMany.getByRole('button', { name: label('恢复') }).click();

@@ -120,8 +120,8 @@ export function customerListPage(where: SQL | undefined, query: CustomerListQuer
   return { where, orderBy: [...customerListOrder(query)], limit: query.pageSize, offset: (query.page - 1) * query.pageSize };
 }
 
-/** Sort columns that may be empty; their blanks always sort last (a name whose pinyin key is not made yet too). */
-const nullableSorts = new Set(['lastFollowupAt', 'nextContactAt', 'name']);
+/** Sort columns that may be empty; their blanks always sort last. (A name's key, empty only until the job has made it, sorts as its index holds it.) */
+const nullableSorts = new Set(['lastFollowupAt', 'nextContactAt']);
 
 /**
  * The list's order: the whitelisted sort column, then id; the export uses it too. The NULLS clauses

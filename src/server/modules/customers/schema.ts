@@ -84,7 +84,7 @@ export const customers = pgTable(
     index('customers_phone_digits_idx').using('btree', sql`regexp_replace(${t.phone}, '[^0-9]', '', 'g')`),
     index('customers_mobile_idx').on(t.mobile),
     index('customers_name_idx').on(t.name),
-    index('customers_name_sort_idx').on(t.nameSort, t.id).where(sql`${t.deletedAt} is null`),
+    index('customers_name_sort_idx').on(t.nameSort.desc(), t.id.desc()).where(sql`${t.deletedAt} is null`),
     // The rows still waiting for their key (fillNameSortKeys): empty once the job has caught up.
     index('customers_name_sort_missing_idx').on(t.id).where(sql`${t.nameSort} is null`),
     index('customers_deleted_idx').on(t.deletedAt).where(sql`${t.deletedAt} is not null`),
