@@ -7,6 +7,7 @@ import { errorMessage, type Query } from '../../../app/api';
 import { usePermissions } from '../../../app/auth/session';
 import { useIsMobile } from '../../../app/layout/useIsMobile';
 import ListTable from '../../../app/shared/list/ListTable';
+import { rowSelection } from '../../../app/shared/list/rowSelection';
 import { useRememberedState, useReturning } from '../../../app/shared/list/remembered';
 import { useListState } from '../../../app/shared/list/useListState';
 import { type SavedScene, useSavedScenes } from '../../../app/shared/savedScenes';
@@ -218,13 +219,7 @@ export default function CustomersPage() {
         state={listState}
         columns={columns}
         empty={empty}
-        rowSelection={{
-          selectedRowKeys: selected.map((c) => c.id),
-          onChange: (_keys, rows) => setSelected(rows),
-          preserveSelectedRowKeys: true,
-          columnWidth: 36,
-          fixed: !isMobile,
-        }}
+        rowSelection={rowSelection(selected, setSelected, !isMobile)}
       />
       {/* Below the table, held at the screen's bottom edge: above it, appearing with the first tick pushed the rows down under the pointer. */}
       {selected.length > 0 && (

@@ -6,6 +6,7 @@ import { errorMessage } from '../../../app/api';
 import { useIsMobile } from '../../../app/layout/useIsMobile';
 import { formatDateTime } from '../../../app/shared/format';
 import ListTable from '../../../app/shared/list/ListTable';
+import { rowSelection } from '../../../app/shared/list/rowSelection';
 import { useListState } from '../../../app/shared/list/useListState';
 import { useBulkResult } from '../actions/useBulkResult';
 import { useCustomerMutations, useRecycleBin } from '../api/customers';
@@ -84,13 +85,7 @@ export default function RecycleBinPage() {
         state={state}
         columns={columns}
         empty={t('customer.recycle.empty')}
-        rowSelection={{
-          selectedRowKeys: selected.map((c) => c.id),
-          onChange: (_keys, rows) => setSelected(rows),
-          preserveSelectedRowKeys: true,
-          columnWidth: 36,
-          fixed: !isMobile,
-        }}
+        rowSelection={rowSelection(selected, setSelected, !isMobile)}
       />
       {selected.length > 0 && (
         <Flex wrap gap={8} align="center" className="customer-bulk-bar">
