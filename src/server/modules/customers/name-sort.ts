@@ -26,7 +26,7 @@ export function nameSortKey(name: string, kind?: 'company' | 'person' | null): s
  * batch is small because on PGlite other queries wait while it writes. A name changed between the
  * read and the write keeps its null, and the next run reads it again.
  */
-export async function fillNameSortKeys(db: Db, budgetMs = 120_000, batchSize = 200): Promise<{ filled: number }> {
+export async function fillNameSortKeys(db: Db, budgetMs = 600_000, batchSize = 200): Promise<{ filled: number }> {
   const started = Date.now();
   let filled = 0;
   while (Date.now() - started < budgetMs) {
