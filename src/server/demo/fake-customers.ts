@@ -69,7 +69,8 @@ export async function insertFakeCustomers(db: Db, opts: FakeCustomerOptions): Pr
     c.mobile.push(mob);
     c.owner.push(owner?.id ?? null);
     c.dept.push(owner?.department_id ?? null);
-    c.hot.push(rng() < 0.01);
+    // A pool customer is nobody's 热点 (the draw is made either way, to keep the seed's sequence).
+    c.hot.push(rng() < 0.01 && owner !== null);
     c.last.push(new Date(updated).toISOString());
     c.next.push(rng() < 0.3 ? new Date(now + between(rng, -10, 20) * DAY).toISOString() : null);
     c.created.push(new Date(created).toISOString());

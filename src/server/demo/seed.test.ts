@@ -60,6 +60,9 @@ describe('demo company', () => {
     expect(filled.map((r) => r.status).sort()).toEqual(['deal', 'intent', 'lost', 'potential']);
     const [missing] = await rows<{ n: number }>(t.database.db, sql`select count(*)::int as n from customers where created_by is null or updated_by is null or name_sort is null`);
     expect(missing.n).toBe(0);
+    // A pool customer is nobody's 热点.
+    const [hotInPool] = await rows<{ n: number }>(t.database.db, sql`select count(*)::int as n from customers where owner_id is null and is_hot`);
+    expect(hotInPool.n).toBe(0);
     // The demo's revisit plans open their to-dos on the first daily run (a server start runs it).
     await createRevisitTasks(t.database.db);
     const revisits = (await rep.get('/api/v1/revisits')).json();

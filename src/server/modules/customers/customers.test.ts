@@ -400,6 +400,13 @@ describe('duplicates', () => {
       expect(m.name).not.toContain('天河');
     }
     expect((await c.rep3.post('/api/v1/customers/check-duplicates', { name: '完全不相干的名字' })).json().matches).toEqual([]);
+
+    // Exactly the name is 同名 (saving refuses it); differing only in case it is similar (saving accepts it).
+    await create(c.rep1, { name: 'ABC查重贸易' });
+    const exact = (await c.rep1.post('/api/v1/customers/check-duplicates', { name: 'ABC查重贸易' })).json().matches;
+    expect(exact.map((m: { matchedOn: string }) => m.matchedOn)).toEqual(['sameName']);
+    const cased = (await c.rep1.post('/api/v1/customers/check-duplicates', { name: 'abc查重贸易' })).json().matches;
+    expect(cased.map((m: { matchedOn: string }) => m.matchedOn)).toEqual(['name']);
   });
 
   it('counts customers in the pool, and numbers by their digits: the check says so, and saving a duplicate names the pool, not a person', async () => {
@@ -407,7 +414,8 @@ describe('duplicates', () => {
     expect(pooled.statusCode, pooled.body).toBe(200);
     expect(pooled.json()).toMatchObject({ ownerId: null, poolReason: '新建时放入客户池' });
     const check = (await c.rep3.post('/api/v1/customers/check-duplicates', { name: '深圳南山池中重名有限公司', phone: '0755 2666 0001' })).json().matches;
-    expect(check.map((m: { matchedOn: string }) => m.matchedOn).sort()).toEqual(['name', 'phone']);
+    // The very same name is called so (the save below refuses it); one differing only in case is merely similar.
+    expect(check.map((m: { matchedOn: string }) => m.matchedOn).sort()).toEqual(['phone', 'sameName']);
     for (const m of check) expect(m).toMatchObject({ inPool: true, ownerName: null });
     const byName = await c.rep3.post('/api/v1/customers', { kind: 'company', name: '深圳南山池中重名有限公司' });
     expect(byName.statusCode).toBe(409);

@@ -49,7 +49,8 @@ export function maskName(name: string): string {
 export interface DuplicateMatch {
   id: number | null;
   name: string;
-  matchedOn: 'name' | 'phone';
+  /** sameName: exactly the name typed (what saving refuses); name: a similar one (pg_trgm also says 1 for names differing only in case or punctuation). */
+  matchedOn: 'sameName' | 'name' | 'phone';
   similarity: number;
   ownerName: string | null;
   inPool: boolean;
@@ -115,7 +116,7 @@ export async function checkDuplicates(
     matches.push({
       id: visible ? customer.id : null,
       name: visible ? customer.name : maskName(customer.name),
-      matchedOn,
+      matchedOn: matchedOn === 'name' && customer.name === name ? 'sameName' : matchedOn,
       similarity: Math.round(Number(row.similarity) * 100) / 100,
       ownerName: row.ownerName,
       inPool: customer.ownerId === null,

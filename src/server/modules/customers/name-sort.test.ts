@@ -1,5 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rows } from '../../db/client';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/harness';
 import { fillNameSortKeys, nameSortKey } from './name-sort';
 import { customers } from './schema';
@@ -75,5 +76,13 @@ describe('GET /customers?sort=name', () => {
     const [filled] = await t.database.db.select().from(customers).where(eq(customers.id, old.id));
     expect(filled.nameSort).toBe(nameSortKey('阿里排序', 'company'));
     expect(await fillNameSortKeys(t.database.db)).toEqual({ filled: 0 });
+  });
+
+  it('compares keys byte by byte whatever the database’s own collation (a linguistic one skips the spaces and the tab)', async () => {
+    const [column] = await rows<{ collation: string | null }>(
+      t.database.db,
+      sql`select collation_name as collation from information_schema.columns where table_name = 'customers' and column_name = 'name_sort'`,
+    );
+    expect(column.collation).toBe('C');
   });
 });

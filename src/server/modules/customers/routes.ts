@@ -43,7 +43,7 @@ const contactSchema = z.object({
 const matchSchema = z.object({
   id: z.number().nullable(),
   name: z.string(),
-  matchedOn: z.enum(['name', 'phone']),
+  matchedOn: z.enum(['sameName', 'name', 'phone']),
   similarity: z.number(),
   ownerName: z.string().nullable(),
   inPool: z.boolean(),

@@ -50,7 +50,10 @@ export const customers = pgTable(
     // Follow-up rhythm
     lastFollowupAt: ts('last_followup_at'),
     nextContactAt: ts('next_contact_at'),
-    /** 客户名称's pinyin sort key (name-sort.ts); filled by the writers, and by a job for rows written without it. */
+    /**
+     * 客户名称's pinyin sort key (name-sort.ts); filled by the writers, and by a job for rows written
+     * without it. COLLATE "C" in migration 0017 (drizzle's column builder has no collation).
+     */
     nameSort: text('name_sort'),
     searchText: text('search_text').notNull().default(''),
     // Its 1–2 character grams (function in migration 0006), for short searches trigrams cannot serve.

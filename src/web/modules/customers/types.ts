@@ -124,7 +124,7 @@ export interface Team {
 export interface DuplicateMatch {
   id: number | null;
   name: string;
-  matchedOn: 'name' | 'phone';
+  matchedOn: 'sameName' | 'name' | 'phone';
   similarity: number;
   ownerName: string | null;
   inPool: boolean;

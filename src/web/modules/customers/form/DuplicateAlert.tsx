@@ -6,10 +6,8 @@ import { useDebounced } from '../shared/useDebounced';
 import type { DuplicateMatch } from '../types';
 
 /** How a customer matched: the same number, the very same name (what saving refuses), or a similar one. */
-type MatchedOn = 'phone' | 'sameName' | 'name';
+type MatchedOn = DuplicateMatch['matchedOn'];
 type Grouped = DuplicateMatch & { key: string; on: MatchedOn[] };
-
-const matchedOn = (m: DuplicateMatch): MatchedOn => (m.matchedOn === 'phone' ? 'phone' : m.similarity >= 1 ? 'sameName' : 'name');
 
 /** One line per customer, however many ways it matched. */
 function groupMatches(matches: DuplicateMatch[]): Grouped[] {
@@ -18,8 +16,8 @@ function groupMatches(matches: DuplicateMatch[]): Grouped[] {
     const key = m.id !== null ? `id-${m.id}` : `hidden-${m.name}-${m.ownerName ?? ''}-${m.inPool}-${i}`;
     const seen = byKey.get(key);
     if (seen) {
-      if (!seen.on.includes(matchedOn(m))) seen.on.push(matchedOn(m));
-    } else byKey.set(key, { ...m, key, on: [matchedOn(m)] });
+      if (!seen.on.includes(m.matchedOn)) seen.on.push(m.matchedOn);
+    } else byKey.set(key, { ...m, key, on: [m.matchedOn] });
   });
   return [...byKey.values()];
 }

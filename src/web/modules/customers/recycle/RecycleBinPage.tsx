@@ -58,7 +58,11 @@ export default function RecycleBinPage() {
           cancelText={t('common.cancel')}
           onConfirm={() =>
             restore.mutateAsync(c.id).then(
-              () => void message.success(t('customer.recycle.restored')),
+              () => {
+                // Restored on its own: no longer in the bin, so no longer among the ticked.
+                setSelected((ticked) => ticked.filter((x) => x.id !== c.id));
+                void message.success(t('customer.recycle.restored'));
+              },
               (err: unknown) => void message.error(errorMessage(err)),
             )
           }
