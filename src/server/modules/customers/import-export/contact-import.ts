@@ -146,15 +146,14 @@ async function insertContacts(tx: Db, actor: Actor, ready: ContactRow[]): Promis
         return { ...fields, customerId: r.customerId!, isPrimary, createdBy: userId, createdAt: now, updatedAt: now };
       }),
     )
-    .returning({ id: contacts.id, customerId: contacts.customerId, name: contacts.name });
+    .returning({ id: contacts.id });
   await rebuildSearchText(tx, ids);
-  // Each contact's own audit row, worded as 新建联系人 words it ("客户: 联系人").
-  const names = await selectRows<{ id: number; name: string }>(tx, sql`select id, name from customers where id = any(${sqlArray(ids, 'bigint')})`);
-  const customerName = new Map(names.map((c) => [Number(c.id), c.name]));
+  // Each contact's own audit row, worded as 新建联系人 words it ("客户: 联系人"). A row names its customer
+  // exactly (matched again under the lock), and RETURNING answers in the order of the values.
   await auditInsert(
     tx,
     actor,
-    inserted.map((c) => ({ action: 'create' as const, entityType: 'contact', entityId: c.id, summary: `${customerName.get(Number(c.customerId)) ?? ''}: ${c.name}` })),
+    inserted.map(({ id }, i) => ({ action: 'create' as const, entityType: 'contact', entityId: id, summary: `${ready[i].customerName}: ${ready[i].contact!.name}` })),
   );
   return ready.length;
 }

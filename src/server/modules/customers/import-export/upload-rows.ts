@@ -31,7 +31,6 @@ export const UPLOAD_MAX_CHARS = 40_000_000;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** A cell's value as the text a user typed: dates as YYYY-MM-DD, formulas by their result, rich text joined. */
 // 1992/7/8, 1992.7.8, 1992-7-8, 1992年7月8日: the ways people type a day into a cell.
 const WRITTEN_DAY = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/;
 
@@ -51,6 +50,7 @@ function excelSerialDay(serial: number): string | undefined {
   return `${day.getUTCFullYear()}-${pad(day.getUTCMonth() + 1)}-${pad(day.getUTCDate())}`;
 }
 
+/** A cell's value as the text a user typed: dates as YYYY-MM-DD, formulas by their result, rich text joined. */
 export function cellText(value: ExcelJS.CellValue, asDate = false): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) {
