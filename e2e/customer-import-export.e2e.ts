@@ -288,4 +288,31 @@ describe('销售经理 imports customers from Excel and exports the list (deskto
     await contactsImport.locator('.ant-modal-footer').getByRole('button', { name: label('关闭') }).click();
     await gone(contactsImport);
   });
+
+  it('in English, downloads an English template and exports with English headers', async () => {
+    await page.getByTestId('user-menu').click();
+    await page.getByRole('menuitem', { name: 'English' }).click();
+    await page.goto('/customers');
+    await page.getByRole('button', { name: label('Import') }).click();
+    const dialog = await visible(page.getByRole('dialog', { name: 'Import customers' }));
+    await visible(dialog.getByText('Chinese or English headers both work', { exact: false }));
+    const template = await downloadOf(page, dialog.getByRole('button', { name: label('Download template') }));
+    expect(template.name).toBe('company-customers-template.xlsx');
+    const [headers] = await readSheet(template.content);
+    expect(headers.slice(0, 3)).toEqual(['Customer name*', 'Short name', 'Industry']);
+    await dialog.locator('.ant-modal-footer').getByRole('button', { name: label('Close') }).click();
+    await gone(dialog);
+
+    const search = page.getByRole('searchbox', { name: 'Search name, short name, phone, contact' });
+    await search.fill(SEARCH);
+    await search.press('Enter');
+    await visible(page.locator('.customer-table').getByRole('link', { name: KEQIAO, exact: true }));
+    const file = await downloadOf(page, page.getByRole('button', { name: label('Export') }));
+    expect(file.name).toMatch(/^customers-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const [header, ...rows] = await readSheet(file.content);
+    // The columns chosen before, in English; the rows as before.
+    expect(header).toEqual(['Customer name', 'Level', 'Status', 'Phone', 'Mobile', 'Primary contact', 'Primary contact mobile', 'Owner']);
+    expect(rows.find((r) => r[0] === KEQIAO)).toEqual([KEQIAO, 'B（普通）', '', '0575-84112233', '', '张伟', '13905751234', REP.name]);
+    await snap(page, 'customer-export-02-english');
+  });
 });

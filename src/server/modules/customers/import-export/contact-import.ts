@@ -94,7 +94,7 @@ async function checkContactRows(db: Db, actor: Actor, uploads: UploadRow[], lang
 
 /** 预览: every row with its errors; nothing is written. */
 export async function previewContactImport(db: Db, actor: Actor, uploads: UploadRow[], lang: Lang) {
-  return previewOf('contact', await checkContactRows(db, actor, uploads, lang));
+  return previewOf('contact', await checkContactRows(db, actor, uploads, lang), lang);
 }
 
 /**
@@ -122,7 +122,7 @@ export async function commitContactImport(db: Db, actor: Actor, uploads: UploadR
       if (last && imported > 0) await recordAudit(tx, actor, { action: 'create', entityType: 'contact', summary: `导入联系人 ${imported} 个` });
     });
   }
-  return { imported, ...(await importOutcome('contact', rows)) };
+  return { imported, ...(await importOutcome('contact', rows, lang)) };
 }
 
 /** The contacts as one insert; the first of a customer that has no primary contact becomes it. */

@@ -7,7 +7,8 @@ import { accessExpression, type CustomerDto, selectCustomerDtos, toCustomerDto }
 import { customerListOrder, customerListWhere, type CustomerListQuery } from '../list';
 import { customers } from '../schema';
 import { companyTimeZone } from '../settings';
-import { type ExportColumn, exportColumnKeys, exportColumns, genderLabels } from './columns';
+import type { Lang } from '../../../platform/http/lang';
+import { type ExportColumn, exportColumnKeys, exportColumns, genderOptions, sheetTexts, yesNoOptions } from './columns';
 import { buildSheet } from './workbook';
 
 /**
@@ -20,22 +21,24 @@ export const EXPORT_MAX_ROWS = 50_000;
 /** 导出所选: at most this many chosen customers in one export. */
 export const EXPORT_MAX_IDS = 1_000;
 
-const kindLabels: Record<string, string> = { company: '企业客户', person: '个人客户' };
-const genderByValue = Object.fromEntries(Object.entries(genderLabels).map(([label, value]) => [value, label]));
-
 function timeFormatter(timeZone: string) {
   const format = new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false });
   return (iso: string | null) => (iso ? format.format(new Date(iso)) : null);
 }
 
-/** `ids` (导出所选) narrows the list to those customers; ids the caller may not see are left out like any other. */
+/**
+ * `ids` (导出所选) narrows the list to those customers; ids the caller may not see are left out like
+ * any other. Headers, sheet and file name, and the fixed labels (客户类型, 性别, 是/否, 客户池) are
+ * in `lang`; dictionary labels are the administrator's, as stored.
+ */
 export async function exportCustomers(
   db: Db,
   actor: Actor,
   query: Omit<CustomerListQuery, 'page' | 'pageSize'>,
   columns: ExportColumn[],
-  ids: number[] = [],
-) {
+  ids: number[],
+  lang: Lang,
+): Promise<{ content: Buffer; fileName: string }> {
   const wanted = columns.length ? exportColumnKeys.filter((k) => columns.includes(k)) : exportColumnKeys;
   const { scope, where } = await customerListWhere(db, actor, query);
   const chosen = ids.length ? sql`${customers.id} = any(${sqlIntArray(ids)})` : undefined;
@@ -46,11 +49,12 @@ export async function exportCustomers(
   const { items } = await listDictionaries(db);
   const labels = new Map(Object.entries(items).flatMap(([type, list]) => list.map((i) => [`${type}:${i.code}`, i.label] as const)));
   const dict = (type: string, code: string | null) => (code ? (labels.get(`${type}:${code}`) ?? code) : null);
-  const time = timeFormatter(await companyTimeZone(db));
+  const timeZone = await companyTimeZone(db);
+  const time = timeFormatter(timeZone);
   const cell = (c: CustomerDto, key: ExportColumn): string | null => {
     switch (key) {
       case 'kind':
-        return kindLabels[c.kind];
+        return sheetTexts[c.kind][lang];
       case 'level':
       case 'status':
       case 'industry':
@@ -62,15 +66,15 @@ export async function exportCustomers(
       case 'contactMobile':
         return c.primaryContact?.mobile ?? null;
       case 'owner':
-        return c.inPool ? '客户池' : c.ownerName;
+        return c.inPool ? sheetTexts.inPool[lang] : c.ownerName;
       case 'department':
         return c.departmentName;
       case 'region':
         return [c.province, c.city, c.district].filter(Boolean).join(' ') || null;
       case 'gender':
-        return c.gender ? genderByValue[c.gender] : null;
+        return c.gender ? (genderOptions[c.gender]?.[lang] ?? c.gender) : null;
       case 'isHot':
-        return c.isHot ? '是' : '否';
+        return yesNoOptions[String(c.isHot)][lang];
       case 'nextContactAt':
       case 'lastFollowupAt':
       case 'createdAt':
@@ -84,5 +88,8 @@ export async function exportCustomers(
     const c = toCustomerDto(r);
     return wanted.map((k) => cell(c, k));
   });
-  return buildSheet('客户', wanted.map((k) => exportColumns[k]), rows);
+  const content = await buildSheet(sheetTexts.customerSheet[lang], wanted.map((k) => exportColumns[k][lang]), rows);
+  // The day in the company's time zone, as the sheet's times are.
+  const day = new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  return { content, fileName: `${sheetTexts.exportFile[lang]}-${day}.xlsx` };
 }

@@ -6,6 +6,7 @@ import { makeCustomer } from '../test-fixtures';
 import { activities, contacts, customers, customerSettings } from '../schema';
 import { brokenMultipartBodies } from '../../../testing/multipart';
 import { readXlsx, rowValues, uploadFile, xlsxOf, zipOf } from './test-files';
+import { headerKey, importColumns } from './columns';
 import { XLSX_MIME } from './workbook';
 
 /**
@@ -335,6 +336,90 @@ describe('exporting the list', () => {
     const res = await rep1.get('/api/v1/customers/export.xlsx?columns=name,passwordHash');
     expect(res.statusCode).toBe(400);
     expect(res.json().error.details[0].field).toContain('columns');
+  });
+});
+
+describe('in English', () => {
+  const english = { 'accept-language': 'en-US,en;q=0.9' };
+  const englishCompanyHeaders = ['Customer name*', 'Short name', 'Industry', 'Size', 'Source', 'Level', 'Status', 'Province', 'City', 'District', 'Address', 'Phone', 'Website', 'Unified social credit code', 'Notes', 'Contact name', 'Contact job title', 'Contact mobile', 'Contact email'];
+
+  it('tells every column of a kind apart by its header in either language', () => {
+    for (const columns of Object.values(importColumns)) {
+      const keys = columns.flatMap((c) => [headerKey(c.header.zh), headerKey(c.header.en)]);
+      expect(new Set(keys).size).toBe(columns.length * 2);
+    }
+  });
+
+  it('gives the template English headers, sheet names, fixed options and file name', async () => {
+    const res = await mgr.request('GET', '/api/v1/customers/import/template?kind=company', undefined, english);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-disposition']).toContain("filename*=UTF-8''company-customers-template.xlsx");
+    const [main, lists] = (await readXlsx(res.rawPayload)).worksheets;
+    expect([main.name, lists.name]).toEqual(['Customers', 'Options']);
+    expect(rowValues(main, 1)).toEqual(englishCompanyHeaders);
+    expect(rowValues(lists, 1)).toEqual(['Industry', 'Size', 'Source', 'Level', 'Status']);
+    expect(main.getCell('C2').dataValidation).toMatchObject({ type: 'list', formulae: ["'Options'!$A$2:$A$12"] });
+
+    const person = (await readXlsx((await mgr.request('GET', '/api/v1/customers/import/template?kind=person', undefined, english)).rawPayload)).worksheets;
+    const genderColumn = (rowValues(person[1], 1) as string[]).indexOf('Gender') + 1;
+    expect(person[1].getColumn(genderColumn).values.slice(2)).toEqual(['Male', 'Female', 'Unknown']);
+    const contacts = await mgr.request('GET', '/api/v1/customers/import/template?kind=contact', undefined, english);
+    expect(contacts.headers['content-disposition']).toContain('contacts-template.xlsx');
+    expect((await readXlsx(contacts.rawPayload)).worksheets[0].name).toBe('Contacts');
+  });
+
+  it('imports a sheet with English headers and labels, whatever the language of the request', async () => {
+    const file = await xlsxOf(
+      [' name * ', 'GENDER', 'Mobile', 'Level', 'Notes'],
+      [
+        ['英文表头甲', 'Female', '13900001111', 'A（重点）', 'typed in English'],
+        ['英文表头乙', 'male', '13900002222', null, null],
+        ['英文表头丙', '女', '13900003333', null, null],
+      ],
+    );
+    const res = await uploadFile(mgr, `/api/v1/customers/import/commit?kind=person&ownerId=${ids.rep1}`, file);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ imported: 3, failed: 0 });
+    const rows = Object.fromEntries((await named(['英文表头甲', '英文表头乙', '英文表头丙'])).map((c) => [c.name, [c.gender, c.mobile, c.level, c.remark]]));
+    expect(rows).toEqual({
+      英文表头甲: ['female', '13900001111', 'A', 'typed in English'],
+      英文表头乙: ['male', '13900002222', null, null],
+      英文表头丙: ['female', '13900003333', null, null],
+    });
+  });
+
+  it('names a missing column and each row error in English, and writes the error report in English', async () => {
+    const missing = await uploadFile(mgr, '/api/v1/customers/import/preview?kind=company', await xlsxOf(['Short name'], [['没有名称列']]), 'x.xlsx', english);
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().error.message).toBe('The sheet has no "Customer name" column; use the import template');
+
+    const file = await xlsxOf(englishCompanyHeaders, [[null, '空名称英文', null, null, null, 'Z', null, null, null, null, null, 'abc']]);
+    const preview = await uploadFile(mgr, '/api/v1/customers/import/preview?kind=company', file, 'x.xlsx', english);
+    expect(preview.statusCode, preview.body).toBe(200);
+    const report = (await readXlsx(preview.json().errorReport)).worksheets[0];
+    expect(report.name).toBe('Failed rows');
+    const header = rowValues(report, 1);
+    expect(header.slice(0, 2)).toEqual(['Customer name*', 'Short name']);
+    expect(header.slice(-2)).toEqual(['Error', 'Row']);
+    const reason = String(rowValues(report, 2)[header.length - 2]);
+    expect(reason.split('; ')).toEqual(['Customer name: Must not be blank', 'Level: "Z" is not one of the available options', expect.stringMatching(/^Phone: /)]);
+    expect(rowValues(report, 2)[header.length - 1]).toBe(2);
+  });
+
+  it('exports with English headers, fixed labels and file name', async () => {
+    const hot = await makeCustomer(t, { name: '英文导出热', ownerId: ids.rep1, departmentId: deptA, level: 'A' });
+    await t.database.db.update(customers).set({ isHot: true }).where(eq(customers.id, hot.id));
+    await makeCustomer(t, { name: '英文导出冷', ownerId: ids.rep3, level: 'B' });
+    const res = await admin.request('GET', '/api/v1/customers/export.xlsx?scene=all&q=英文导出&sort=name&order=asc&columns=name,kind,level,owner,isHot', undefined, english);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-disposition']).toMatch(/filename\*=UTF-8''customers-\d{4}-\d{2}-\d{2}\.xlsx/);
+    const sheet = (await readXlsx(res.rawPayload)).worksheets[0];
+    expect(sheet.name).toBe('Customers');
+    expect(rowValues(sheet, 1)).toEqual(['Customer name', 'Type', 'Level', 'Owner', 'Hot customer']);
+    expect([rowValues(sheet, 2), rowValues(sheet, 3)]).toEqual([
+      ['英文导出冷', 'Company', 'B（普通）', '赵三', 'No'],
+      ['英文导出热', 'Company', 'A（重点）', '李一', 'Yes'],
+    ]);
   });
 });
 

@@ -16,7 +16,7 @@ import { buildSearchText } from '../search-text';
 import { assertReachable, lockNewOwner } from '../service';
 import { getCustomerSettings } from '../settings';
 import { lockCustomerKeys } from '../write-locks';
-import { contactKeys, type CustomerImportKind, type ImportColumn, importColumns, type ImportKind } from './columns';
+import { contactKeys, type CustomerImportKind, type ImportColumn, importColumns, type ImportKind, optionLabels, sheetTexts } from './columns';
 import type { UploadRow } from './upload-rows';
 import { buildErrorReport } from './workbook';
 
@@ -69,7 +69,10 @@ function rowErrorsOf(err: unknown, lang: Lang): RowError[] {
   }));
 }
 
-/** label → value for each list column: enabled dictionary items (by label, or by code), 性别 by its labels. */
+/**
+ * label → value for each list column: enabled dictionary items (by label, or by code); a fixed list
+ * (性别, 是/否) by its value or its label in either language, English in any case.
+ */
 export async function choiceMaps(db: Db, columns: ImportColumn[]) {
   const { items } = await listDictionaries(db);
   const maps = new Map<string, Map<string, string>>();
@@ -78,19 +81,25 @@ export async function choiceMaps(db: Db, columns: ImportColumn[]) {
       const enabled = items[c.dict].filter((i) => i.enabled);
       maps.set(c.key, new Map([...enabled.map((i) => [i.code, i.code] as const), ...enabled.map((i) => [i.label, i.code] as const)]));
     } else if (c.options) {
-      maps.set(c.key, new Map([...Object.values(c.options).map((v) => [v, v] as const), ...Object.entries(c.options)]));
+      const labels = Object.entries(c.options).flatMap(([value, label]) => [
+        [value, value],
+        [label.zh, value],
+        [label.en, value],
+        [label.en.toLowerCase(), value],
+      ]);
+      maps.set(c.key, new Map(labels as [string, string][]));
     }
   }
   return maps;
 }
 
-/** The labels a user may pick per list column (the template's second sheet and drop-downs). */
-export async function importChoices(db: Db, kind: ImportKind): Promise<Map<string, string[]>> {
+/** The labels a user may pick per list column (the template's second sheet and drop-downs), fixed lists in `lang`. */
+export async function importChoices(db: Db, kind: ImportKind, lang: Lang): Promise<Map<string, string[]>> {
   const { items } = await listDictionaries(db);
   const result = new Map<string, string[]>();
   for (const c of importColumns[kind]) {
     if (c.dict) result.set(c.key, items[c.dict].filter((i) => i.enabled).map((i) => i.label));
-    else if (c.options) result.set(c.key, Object.keys(c.options));
+    else if (c.options) result.set(c.key, optionLabels(c.options, lang));
   }
   return result;
 }
@@ -241,7 +250,7 @@ export const toPreview = (r: PreviewRow): PreviewRow => ({ row: r.row, values: r
 
 /** 预览: every row with its errors; nothing is written. */
 export async function previewImport(db: Db, kind: CustomerImportKind, uploads: UploadRow[], lang: Lang) {
-  return previewOf(kind, await checkRows(db, kind, uploads, lang));
+  return previewOf(kind, await checkRows(db, kind, uploads, lang), lang);
 }
 
 /**
@@ -249,9 +258,9 @@ export async function previewImport(db: Db, kind: CustomerImportKind, uploads: U
  * closed to such a file, so the report cannot wait for it); otherwise 导入 returns it, and a
  * preview does not build a workbook nobody asked for.
  */
-export async function previewOf<K extends ImportKind>(kind: K, rows: PreviewRow[]) {
+export async function previewOf<K extends ImportKind>(kind: K, rows: PreviewRow[], lang: Lang) {
   const invalid = rows.filter((r) => r.errors.length).length;
-  const errorReport = rows.length > 0 && invalid === rows.length ? (await importOutcome(kind, rows)).errorReport : null;
+  const errorReport = rows.length > 0 && invalid === rows.length ? (await importOutcome(kind, rows, lang)).errorReport : null;
   return { kind, total: rows.length, valid: rows.length - invalid, invalid, rows: rows.map(toPreview), errorReport };
 }
 
@@ -323,16 +332,23 @@ export async function commitImport(db: Db, actor: Actor, kind: CustomerImportKin
       }
     });
   }
-  return { imported, ...(await importOutcome(kind, rows)) };
+  return { imported, ...(await importOutcome(kind, rows, lang)) };
 }
 
-/** The rows that failed, and their error report (.xlsx, base64; null when none failed): the reasons beside each row's cells. */
-export async function importOutcome(kind: ImportKind, rows: PreviewRow[]) {
+/**
+ * The rows that failed, and their error report (.xlsx, base64; null when none failed): the reasons
+ * beside each row's cells, "客户名称：不能为空" (or "Customer name: …" in English).
+ */
+export async function importOutcome(kind: ImportKind, rows: PreviewRow[], lang: Lang) {
   const failed = rows.filter((r) => r.errors.length);
-  const headers = new Map(importColumns[kind].map((c) => [c.key, c.header]));
-  const reasons = (r: PreviewRow) => r.errors.map((e) => `${headers.get(e.field) ?? ''}${headers.has(e.field) ? '：' : ''}${e.message}`).join('；');
+  const headers = new Map(importColumns[kind].map((c) => [c.key, c.header[lang]]));
+  const reason = (e: RowError) => {
+    const header = headers.get(e.field);
+    return header ? `${header}${sheetTexts.fieldSeparator[lang]}${e.message}` : e.message;
+  };
+  const reasons = (r: PreviewRow) => r.errors.map(reason).join(sheetTexts.reasonSeparator[lang]);
   const report = failed.length
-    ? (await buildErrorReport(importColumns[kind], failed.map((r) => ({ row: r.row, cells: r.values, reason: reasons(r) })))).toString('base64')
+    ? (await buildErrorReport(importColumns[kind], failed.map((r) => ({ row: r.row, cells: r.values, reason: reasons(r) })), lang)).toString('base64')
     : null;
   return { failed: failed.length, failedRows: failed.map(toPreview), errorReport: report };
 }

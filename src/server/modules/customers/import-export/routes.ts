@@ -6,8 +6,9 @@ import { IMPORT_MAX_BYTES } from '../../../../common/customers';
 import { entityId } from '../../../../common/fields';
 import { actorOf } from '../../../platform/http/actor';
 import { readOneFile, refuseOversized } from '../../../platform/http/upload';
+import { contentDisposition } from '../../../platform/settings/files';
 import { customerListFilters } from '../routes';
-import { exportColumnKeys, type ExportColumn, importColumns } from './columns';
+import { exportColumnKeys, type ExportColumn, importColumns, sheetTexts } from './columns';
 import { EXPORT_MAX_IDS, exportCustomers } from './export';
 import { commitContactImport, previewContactImport } from './contact-import';
 import { commitImport, importChoices, previewImport } from './import';
@@ -16,7 +17,8 @@ import { buildTemplate, notXlsx, readUpload, tooLarge, XLSX_MIME } from './workb
 const tags = ['customers'];
 /** 企业客户, 个人客户, or 联系人 of existing customers. */
 const kind = z.enum(['company', 'person', 'contact']).default('company');
-const templateNames = { company: '企业客户导入模板.xlsx', person: '个人客户导入模板.xlsx', contact: '联系人导入模板.xlsx' } as const;
+const templateNames = { company: sheetTexts.companyTemplate, person: sheetTexts.personTemplate, contact: sheetTexts.contactTemplate } as const;
+const templateSheets = { company: sheetTexts.customerSheet, person: sheetTexts.customerSheet, contact: sheetTexts.contactSheet } as const;
 
 const rowErrorSchema = z.object({ field: z.string(), message: z.string() });
 const previewRowSchema = z.object({
@@ -45,7 +47,7 @@ const idList = z
 function sendXlsx(reply: FastifyReply, fileName: string, content: Buffer) {
   return reply
     .header('content-type', XLSX_MIME)
-    .header('content-disposition', `attachment; filename="${encodeURIComponent(fileName)}"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
+    .header('content-disposition', contentDisposition('attachment', fileName))
     .header('cache-control', 'no-store')
     .header('x-content-type-options', 'nosniff')
     .send(content);
@@ -64,12 +66,12 @@ export const customerImportExportRoutes: FastifyPluginAsyncZod = async (app) => 
     '/customers/import/template',
     {
       config: { permission: 'customer.import' },
-      schema: { tags, summary: '下载客户导入模板（.xlsx，含可选值）', querystring: z.strictObject({ kind }) },
+      schema: { tags, summary: '下载客户导入模板（.xlsx，含可选值；英文界面下为英文表头）', querystring: z.strictObject({ kind }) },
     },
     async (req, reply) => {
       const { kind } = req.query;
-      const content = await buildTemplate(importColumns[kind], await importChoices(db, kind));
-      return sendXlsx(reply, templateNames[kind], content);
+      const content = await buildTemplate(importColumns[kind], await importChoices(db, kind, req.lang), templateSheets[kind][req.lang], req.lang);
+      return sendXlsx(reply, templateNames[kind][req.lang], content);
     },
   );
 
@@ -96,7 +98,7 @@ export const customerImportExportRoutes: FastifyPluginAsyncZod = async (app) => 
     },
     async (req) => {
       const { kind } = req.query;
-      const rows = await readUpload((await readOneFile(req, uploadErrors)).content, importColumns[kind]);
+      const rows = await readUpload((await readOneFile(req, uploadErrors)).content, importColumns[kind], req.lang);
       return kind === 'contact' ? previewContactImport(db, actorOf(req), rows, req.lang) : previewImport(db, kind, rows, req.lang);
     },
   );
@@ -117,7 +119,7 @@ export const customerImportExportRoutes: FastifyPluginAsyncZod = async (app) => 
     },
     async (req) => {
       const { kind, target, ownerId } = req.query;
-      const rows = await readUpload((await readOneFile(req, uploadErrors)).content, importColumns[kind]);
+      const rows = await readUpload((await readOneFile(req, uploadErrors)).content, importColumns[kind], req.lang);
       if (kind === 'contact') return commitContactImport(db, actorOf(req), rows, req.lang);
       return commitImport(db, actorOf(req), kind, rows, { target, ownerId }, req.lang);
     },
@@ -135,8 +137,8 @@ export const customerImportExportRoutes: FastifyPluginAsyncZod = async (app) => 
     },
     async (req, reply) => {
       const { columns, ids, ...query } = req.query;
-      const content = await exportCustomers(db, actorOf(req), query, columns, ids);
-      return sendXlsx(reply, `客户-${new Date().toISOString().slice(0, 10)}.xlsx`, content);
+      const { content, fileName } = await exportCustomers(db, actorOf(req), query, columns, ids, req.lang);
+      return sendXlsx(reply, fileName, content);
     },
   );
 };

@@ -17,9 +17,9 @@ export async function xlsxOf(headers: string[], rows: Cell[][], sheetName = '客
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-export function uploadFile(client: TestClient, url: string, content: Buffer, filename = 'customers.xlsx') {
+export function uploadFile(client: TestClient, url: string, content: Buffer, filename = 'customers.xlsx', headers: Record<string, string> = {}) {
   const body = multipartFile(content, filename, XLSX_MIME);
-  return client.request('POST', url, body.payload, body.headers);
+  return client.request('POST', url, body.payload, { ...body.headers, ...headers });
 }
 
 /** A downloaded workbook, from the bytes or from base64 (the error report). */

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { ImportColumn } from './columns';
+import { headerKey, type ImportColumn } from './columns';
 import { zipInflatesWithin } from './zip-size';
 
 /**
@@ -16,7 +16,7 @@ export interface UploadRow {
 export type UploadRowsResult =
   | { ok: true; rows: UploadRow[] }
   | { ok: false; reason: 'not-xlsx' | 'too-many-rows' | 'too-complex' | 'busy' }
-  | { ok: false; reason: 'template-mismatch'; header: string };
+  | { ok: false; reason: 'template-mismatch'; column: string };
 
 /**
  * The longest cell kept. Longer text is cut to this, one past the longest field (备注, 2,000), so
@@ -70,7 +70,10 @@ export function cellText(value: ExcelJS.CellValue, asDate = false): string {
   return String(value as unknown).trim();
 }
 
-/** The first sheet's data rows, by the template's headers (a star or spaces around a header are ignored). */
+/**
+ * The first sheet's data rows, by the template's headers in either language (a star, spaces or
+ * case are ignored). A missing required column is named by its key.
+ */
 export async function readUploadRows(buffer: Buffer, columns: ImportColumn[], limits: { maxRows: number; maxUnpackedBytes: number }): Promise<UploadRowsResult> {
   if (!zipInflatesWithin(buffer, limits.maxUnpackedBytes)) return { ok: false, reason: 'too-complex' };
   const workbook = new ExcelJS.Workbook();
@@ -82,14 +85,14 @@ export async function readUploadRows(buffer: Buffer, columns: ImportColumn[], li
   const sheet = workbook.worksheets[0];
   if (!sheet) return { ok: false, reason: 'not-xlsx' };
   if (sheet.rowCount > limits.maxRows + 1) return { ok: false, reason: 'too-many-rows' };
-  const byHeader = new Map(columns.map((c) => [c.header, c]));
+  const byHeader = new Map(columns.flatMap((c) => Object.values(c.header).map((h) => [headerKey(h), c] as const)));
   const positions: { index: number; column: ImportColumn }[] = [];
   sheet.getRow(1).eachCell((cell, index) => {
-    const column = byHeader.get(cellText(cell.value).replace(/[*＊\s]/g, ''));
+    const column = byHeader.get(headerKey(cellText(cell.value)));
     if (column && !positions.some((p) => p.column === column)) positions.push({ index, column });
   });
   for (const column of columns.filter((c) => c.required)) {
-    if (!positions.some((p) => p.column === column)) return { ok: false, reason: 'template-mismatch', header: column.header };
+    if (!positions.some((p) => p.column === column)) return { ok: false, reason: 'template-mismatch', column: column.key };
   }
   const rows: UploadRow[] = [];
   let chars = 0;

@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import { AppError, badRequest } from '../../../platform/http/errors';
 import { IMPORT_MAX_BYTES } from '../../../../common/customers';
-import { ERROR_COLUMN, headerText, type ImportColumn } from './columns';
+import type { Lang } from '../../../platform/http/lang';
+import { headerText, type ImportColumn, sheetTexts } from './columns';
 import type { UploadRow } from './upload-rows';
 import { readInWorker } from './upload-reader';
 import { zipUnpackedSize } from './zip-size';
@@ -22,8 +23,11 @@ const tooComplex = () => badRequest('IMPORT_TOO_COMPLEX', { limitMb: IMPORT_MAX_
  */
 export const IMPORT_MAX_UNPACKED_BYTES = 64 * 1024 * 1024;
 
-/** The first sheet's data rows, by the template's headers (a star or spaces around a header are ignored). */
-export async function readUpload(buffer: Buffer, columns: ImportColumn[]): Promise<UploadRow[]> {
+/**
+ * The first sheet's data rows, by the template's headers in either language (a star, spaces or case
+ * are ignored); a missing required column is named in the request's language.
+ */
+export async function readUpload(buffer: Buffer, columns: ImportColumn[], lang: Lang): Promise<UploadRow[]> {
   // An .xlsx is a zip: refuse anything else before handing it to the parser.
   if (buffer.length < 4 || buffer.readUInt32BE(0) !== 0x504b0304) throw notXlsx();
   const unpacked = zipUnpackedSize(buffer);
@@ -36,8 +40,10 @@ export async function readUpload(buffer: Buffer, columns: ImportColumn[]): Promi
       throw notXlsx();
     case 'too-many-rows':
       throw badRequest('IMPORT_TOO_MANY_ROWS', { limit: IMPORT_MAX_ROWS });
-    case 'template-mismatch':
-      throw badRequest('IMPORT_TEMPLATE_MISMATCH', { header: result.header });
+    case 'template-mismatch': {
+      const missing = columns.find((c) => c.key === result.column);
+      throw badRequest('IMPORT_TEMPLATE_MISMATCH', { header: missing ? missing.header[lang] : result.column });
+    }
     case 'too-complex':
       throw tooComplex();
     case 'busy':
@@ -45,10 +51,13 @@ export async function readUpload(buffer: Buffer, columns: ImportColumn[]): Promi
   }
 }
 
+/** A header's width in Excel's units: a Chinese character takes two, a Latin letter about one. */
+const headerWidth = (text: string) => Math.max(10, [...text].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e7f ? 2 : 1), 0) + 4);
+
 /** A sheet with a bold, frozen header row. */
 function addSheet(workbook: ExcelJS.Workbook, name: string, headers: { header: string; width?: number }[]) {
   const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = headers.map((h) => ({ header: h.header, width: h.width ?? Math.max(10, h.header.length * 2 + 4) }));
+  sheet.columns = headers.map((h) => ({ header: h.header, width: h.width ?? headerWidth(h.header) }));
   sheet.getRow(1).font = { bold: true };
   return sheet;
 }
@@ -65,14 +74,16 @@ const columnLetter = (index: number) => {
 };
 
 /**
- * The import template: the headers on the first sheet (required ones starred), the choices of each
- * list column on a second sheet 可选值, and a drop-down (data validation) on each list column.
+ * The import template in the request's language: the headers on the first sheet (required ones
+ * starred), the choices of each list column on a second sheet 可选值 (Options), and a drop-down
+ * (data validation) on each list column.
  */
-export async function buildTemplate(columns: ImportColumn[], choices: Map<string, string[]>): Promise<Buffer> {
+export async function buildTemplate(columns: ImportColumn[], choices: Map<string, string[]>, sheetName: string, lang: Lang): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
-  const sheet = addSheet(workbook, '客户', columns.map((c) => ({ header: headerText(c), width: c.width })));
+  const sheet = addSheet(workbook, sheetName, columns.map((c) => ({ header: headerText(c, lang), width: c.width })));
   const listed = columns.filter((c) => choices.has(c.key));
-  const lists = addSheet(workbook, '可选值', listed.map((c) => ({ header: c.header, width: 16 })));
+  const choicesSheet = sheetTexts.choicesSheet[lang];
+  const lists = addSheet(workbook, choicesSheet, listed.map((c) => ({ header: c.header[lang], width: 16 })));
   listed.forEach((c, i) => {
     const values = choices.get(c.key) ?? [];
     values.forEach((v, r) => {
@@ -85,22 +96,29 @@ export async function buildTemplate(columns: ImportColumn[], choices: Map<string
     (sheet as unknown as { dataValidations: { add(address: string, rule: ExcelJS.DataValidation): void } }).dataValidations.add(`${target}2:${target}${IMPORT_MAX_ROWS + 1}`, {
       type: 'list',
       allowBlank: true,
-      formulae: [`'可选值'!$${letter}$2:$${letter}$${values.length + 1}`],
+      formulae: [`'${choicesSheet}'!$${letter}$2:$${letter}$${values.length + 1}`],
       showErrorMessage: true,
       errorStyle: 'warning',
-      error: '请从下拉列表中选择',
+      error: sheetTexts.pickFromList[lang],
     });
   });
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-/** The error report: the failed rows as uploaded, plus 错误原因, so users fix them and upload the file again. */
-export async function buildErrorReport(columns: ImportColumn[], failed: { row: number; cells: Record<string, string>; reason: string }[]): Promise<Buffer> {
+/**
+ * The error report: the failed rows as uploaded, plus 错误原因 (Error) and 原行号 (Row), so users
+ * fix them and upload the file again.
+ */
+export async function buildErrorReport(
+  columns: ImportColumn[],
+  failed: { row: number; cells: Record<string, string>; reason: string }[],
+  lang: Lang,
+): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
-  const sheet = addSheet(workbook, '导入失败', [
-    ...columns.map((c) => ({ header: headerText(c), width: c.width })),
-    { header: ERROR_COLUMN, width: 50 },
-    { header: '原行号', width: 8 },
+  const sheet = addSheet(workbook, sheetTexts.failedSheet[lang], [
+    ...columns.map((c) => ({ header: headerText(c, lang), width: c.width })),
+    { header: sheetTexts.errorColumn[lang], width: 50 },
+    { header: sheetTexts.rowColumn[lang], width: 8 },
   ]);
   for (const f of failed) sheet.addRow([...columns.map((c) => f.cells[c.key] ?? ''), f.reason, f.row]);
   sheet.getColumn(columns.length + 1).font = { color: { argb: 'FFCF1322' } };
