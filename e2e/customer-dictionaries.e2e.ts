@@ -48,10 +48,13 @@ describe('administrator keeps the 数据字典; a rep uses it', () => {
     await openDictionaries(admin);
     await admin.getByRole('button', { name: label('新增选项') }).click();
     const dialog = await visible(admin.getByRole('dialog', { name: '新增“行业”选项' }));
-    await dialog.getByLabel('名称').fill(INDUSTRY);
+    await dialog.getByLabel('名称', { exact: true }).fill(INDUSTRY);
+    await dialog.getByLabel('英文名称').fill('Energy storage');
     await dialog.getByRole('button', { name: label('保存') }).click();
     await gone(dialog);
     const row = await visible(admin.getByRole('row').filter({ hasText: INDUSTRY }));
+    // The English label, shown in English mode, sits beside the Chinese one.
+    await visible(row.getByRole('cell', { name: 'Energy storage', exact: true }));
     expect(await row.getByRole('switch', { name: `启用 ${INDUSTRY}` }).getAttribute('aria-checked')).toBe('true');
     await snap(admin, 'customer-dictionaries-01-added');
   });

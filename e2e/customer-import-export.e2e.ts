@@ -310,9 +310,11 @@ describe('销售经理 imports customers from Excel and exports the list (deskto
     const file = await downloadOf(page, page.getByRole('button', { name: label('Export') }));
     expect(file.name).toMatch(/^customers-\d{4}-\d{2}-\d{2}\.xlsx$/);
     const [header, ...rows] = await readSheet(file.content);
-    // The columns chosen before, in English; the rows as before.
+    // The columns chosen before, in English; the rows as before, with the dictionary's English labels.
     expect(header).toEqual(['Customer name', 'Level', 'Status', 'Phone', 'Mobile', 'Primary contact', 'Primary contact mobile', 'Owner']);
-    expect(rows.find((r) => r[0] === KEQIAO)).toEqual([KEQIAO, 'B（普通）', '', '0575-84112233', '', '张伟', '13905751234', REP.name]);
+    expect(rows.find((r) => r[0] === KEQIAO)).toEqual([KEQIAO, 'B (regular)', '', '0575-84112233', '', '张伟', '13905751234', REP.name]);
+    // The list shows the dictionary's English labels too.
+    await visible(rowWith(page.locator('.customer-table'), KEQIAO).getByText('B (regular)', { exact: true }));
     await snap(page, 'customer-export-02-english');
   });
 });

@@ -47,8 +47,10 @@ export async function insertFakeCustomers(db: Db, opts: FakeCustomerOptions): Pr
     const owner = rng() < 0.05 ? null : pick(rng, owners);
     const r = region(rng);
     const created = now - between(rng, 1, 730) * DAY;
-    const updated = Math.min(now, created + between(rng, 0, 300) * DAY);
-    const phone = isCompany ? landline(rng) : null;
+    // Worked on up to 300 days after creation, and at the latest a few hours ago: not all at this minute.
+    const latest = now - Math.floor(extraRng() * 3 * DAY);
+    const updated = Math.max(created, Math.min(latest, created + between(rng, 0, 300) * DAY));
+    const phone = isCompany ? landline(rng, r.areaCode) : null;
     const mob = isCompany ? null : mobile(rng);
     const people = Array.from({ length: isCompany ? CONTACTS_PER : 0 }, () => ({ name: personName(rng), mobile: mobile(rng), title: jobTitle(rng) }));
     contactsOf.push(people);

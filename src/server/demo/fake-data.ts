@@ -28,19 +28,20 @@ const companyForms = ['有限公司', '有限公司', '有限公司', '股份有
 const mobilePrefixes = ['130', '131', '132', '133', '135', '136', '137', '138', '139', '150', '151', '152', '155', '156', '157', '158', '159', '166', '170', '176', '177', '178', '180', '181', '182', '183', '185', '186', '187', '188', '189', '191', '198', '199'];
 const titles = ['总经理', '副总经理', '采购经理', '采购专员', '技术总监', '工程师', '财务经理', '行政主管', '项目经理', '销售总监', '董事长', '运营经理'];
 
-export const regions: { province: string; city: string; districts: string[] }[] = [
-  { province: '北京市', city: '北京市', districts: ['朝阳区', '海淀区', '东城区', '西城区', '丰台区'] },
-  { province: '上海市', city: '上海市', districts: ['浦东新区', '徐汇区', '静安区', '闵行区', '杨浦区'] },
-  { province: '广东省', city: '广州市', districts: ['天河区', '越秀区', '海珠区', '番禺区', '白云区'] },
-  { province: '广东省', city: '深圳市', districts: ['南山区', '福田区', '宝安区', '龙岗区', '罗湖区'] },
-  { province: '浙江省', city: '杭州市', districts: ['西湖区', '滨江区', '余杭区', '拱墅区', '萧山区'] },
-  { province: '江苏省', city: '南京市', districts: ['鼓楼区', '玄武区', '江宁区', '建邺区', '秦淮区'] },
-  { province: '江苏省', city: '苏州市', districts: ['工业园区', '姑苏区', '吴中区', '相城区', '虎丘区'] },
-  { province: '四川省', city: '成都市', districts: ['武侯区', '锦江区', '高新区', '青羊区', '成华区'] },
-  { province: '湖北省', city: '武汉市', districts: ['洪山区', '江汉区', '武昌区', '江岸区', '东西湖区'] },
-  { province: '陕西省', city: '西安市', districts: ['雁塔区', '碑林区', '未央区', '长安区', '莲湖区'] },
-  { province: '山东省', city: '青岛市', districts: ['市南区', '市北区', '黄岛区', '崂山区', '李沧区'] },
-  { province: '福建省', city: '厦门市', districts: ['思明区', '湖里区', '集美区', '海沧区', '同安区'] },
+/** The demo's cities, with their telephone area codes (区号). */
+export const regions: { province: string; city: string; areaCode: string; districts: string[] }[] = [
+  { province: '北京市', city: '北京市', areaCode: '010', districts: ['朝阳区', '海淀区', '东城区', '西城区', '丰台区'] },
+  { province: '上海市', city: '上海市', areaCode: '021', districts: ['浦东新区', '徐汇区', '静安区', '闵行区', '杨浦区'] },
+  { province: '广东省', city: '广州市', areaCode: '020', districts: ['天河区', '越秀区', '海珠区', '番禺区', '白云区'] },
+  { province: '广东省', city: '深圳市', areaCode: '0755', districts: ['南山区', '福田区', '宝安区', '龙岗区', '罗湖区'] },
+  { province: '浙江省', city: '杭州市', areaCode: '0571', districts: ['西湖区', '滨江区', '余杭区', '拱墅区', '萧山区'] },
+  { province: '江苏省', city: '南京市', areaCode: '025', districts: ['鼓楼区', '玄武区', '江宁区', '建邺区', '秦淮区'] },
+  { province: '江苏省', city: '苏州市', areaCode: '0512', districts: ['工业园区', '姑苏区', '吴中区', '相城区', '虎丘区'] },
+  { province: '四川省', city: '成都市', areaCode: '028', districts: ['武侯区', '锦江区', '高新区', '青羊区', '成华区'] },
+  { province: '湖北省', city: '武汉市', areaCode: '027', districts: ['洪山区', '江汉区', '武昌区', '江岸区', '东西湖区'] },
+  { province: '陕西省', city: '西安市', areaCode: '029', districts: ['雁塔区', '碑林区', '未央区', '长安区', '莲湖区'] },
+  { province: '山东省', city: '青岛市', areaCode: '0532', districts: ['市南区', '市北区', '黄岛区', '崂山区', '李沧区'] },
+  { province: '福建省', city: '厦门市', areaCode: '0592', districts: ['思明区', '湖里区', '集美区', '海沧区', '同安区'] },
 ];
 
 export function personName(rng: Rng): string {
@@ -61,13 +62,14 @@ export function mobile(rng: Rng): string {
   return pick(rng, mobilePrefixes) + String(Math.floor(rng() * 1e8)).padStart(8, '0');
 }
 
-export function landline(rng: Rng): string {
-  return `0${between(rng, 10, 29)}-${between(rng, 2000, 8999)}${String(between(rng, 0, 9999)).padStart(4, '0')}`;
+/** A city's landline: its area code, then an eight-digit local number. */
+export function landline(rng: Rng, areaCode: string): string {
+  return `${areaCode}-${between(rng, 2000, 8999)}${String(between(rng, 0, 9999)).padStart(4, '0')}`;
 }
 
 export function region(rng: Rng) {
   const r = pick(rng, regions);
-  return { province: r.province, city: r.city, district: pick(rng, r.districts) };
+  return { province: r.province, city: r.city, areaCode: r.areaCode, district: pick(rng, r.districts) };
 }
 
 export function jobTitle(rng: Rng): string {

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, makeUser, rootDepartmentId, type TestApp, type TestClient } from '../../testing/harness';
 
@@ -5,7 +7,7 @@ let t: TestApp;
 let admin: TestClient;
 let rep: TestClient;
 
-type Item = { id: number; code: string; label: string; sort: number; enabled: boolean };
+type Item = { id: number; code: string; label: string; labelEn: string | null; sort: number; enabled: boolean };
 const items = async (type: string): Promise<Item[]> => (await admin.get(`/api/v1/dictionaries?types=${type}`)).json().items[type];
 const trail = async (id: number) =>
   (await admin.get(`/api/v1/audit?entityType=dictionary_item&entityId=${id}`)).json().items as { action: string; changes: unknown }[];
@@ -65,6 +67,41 @@ describe('dictionaries', () => {
       { field: 'sort', from: 120, to: 1 },
     ]);
     expect(history[0].changes).toEqual([{ field: 'enabled', from: true, to: false }]);
+  });
+
+  it('keeps an English label beside the Chinese one: set, changed and cleared, each audited', async () => {
+    const levels = await items('level');
+    expect(levels.map((i) => i.labelEn)).toEqual(['A (key)', 'B (regular)', 'C (minor)', 'D (prospective)']);
+
+    const created = (await admin.post('/api/v1/dictionaries/source', { label: '抖音', labelEn: ' Douyin ' })).json() as Item;
+    expect(created).toMatchObject({ label: '抖音', labelEn: 'Douyin' });
+    const renamed = await admin.patch(`/api/v1/dictionaries/items/${created.id}`, { labelEn: 'Douyin (TikTok)' });
+    expect(renamed.json()).toMatchObject({ label: '抖音', labelEn: 'Douyin (TikTok)' });
+    // Changing only the Chinese label leaves the English one alone; a blank English label clears it.
+    expect((await admin.patch(`/api/v1/dictionaries/items/${created.id}`, { label: '抖音短视频' })).json().labelEn).toBe('Douyin (TikTok)');
+    expect((await admin.patch(`/api/v1/dictionaries/items/${created.id}`, { labelEn: '  ' })).json().labelEn).toBeNull();
+    expect((await admin.patch(`/api/v1/dictionaries/items/${created.id}`, { labelEn: 'x'.repeat(51) })).statusCode).toBe(400);
+    const history = await trail(created.id);
+    expect(history[0].changes).toEqual([{ field: 'labelEn', from: 'Douyin (TikTok)', to: null }]);
+    expect(history[2].changes).toEqual([{ field: 'labelEn', from: 'Douyin', to: 'Douyin (TikTok)' }]);
+  });
+
+  it('the upgrade gives the seeded items their English labels, but not an item an administrator renamed', async () => {
+    const { db } = t.database;
+    const levelC = (await items('level')).find((i) => i.code === 'C') as Item;
+    await admin.patch(`/api/v1/dictionaries/items/${levelC.id}`, { label: 'C（次要）' });
+    await db.execute(sql`update dictionary_items set label_en = null`);
+    const migration = fs.readFileSync(new URL('../../../../migrations/0019_dictionary_english_labels.sql', import.meta.url), 'utf8');
+    const fill = migration.split('--> statement-breakpoint')[1];
+    await db.execute(sql.raw(fill));
+    const after = await items('level');
+    expect(after.map((i) => [i.code, i.labelEn])).toEqual([
+      ['A', 'A (key)'],
+      ['B', 'B (regular)'],
+      ['C', null],
+      ['D', 'D (prospective)'],
+    ]);
+    expect((await items('status')).map((i) => i.labelEn)).toEqual(['Prospect', 'Interested', 'Won', 'Lost']);
   });
 
   it('deletes an unused item; refuses one that customers use (409 DICTIONARY_IN_USE), changing nothing', async () => {

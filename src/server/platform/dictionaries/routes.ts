@@ -1,12 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParam } from '../../../common/api';
-import { code, requiredText } from '../../../common/fields';
+import { code, optionalText, requiredText } from '../../../common/fields';
 import { actorOf } from '../http/actor';
 import { dictionaryTypes } from './defaults';
 import { createDictionaryItem, deleteDictionaryItem, listDictionaries, updateDictionaryItem } from './service';
 
-const itemSchema = z.object({ id: z.number(), code: z.string(), label: z.string(), sort: z.number(), enabled: z.boolean() });
+const itemSchema = z.object({ id: z.number(), code: z.string(), label: z.string(), labelEn: z.string().nullable(), sort: z.number(), enabled: z.boolean() });
+/** The English label: blank clears it (English mode then shows the Chinese one). */
+const labelEn = optionalText(50).optional();
 const dictionaryType = z.enum(dictionaryTypes);
 const sort = z.number().int().min(0).max(100000);
 
@@ -43,7 +45,7 @@ export const dictionaryRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['dictionaries'],
         summary: '新增字典项',
         params: z.object({ type: dictionaryType }),
-        body: z.strictObject({ code: code.optional(), label: requiredText(50), sort: sort.optional() }),
+        body: z.strictObject({ code: code.optional(), label: requiredText(50), labelEn, sort: sort.optional() }),
         response: { 200: itemSchema },
       },
     },
@@ -56,9 +58,9 @@ export const dictionaryRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { permission: 'settings.dictionary.manage' },
       schema: {
         tags: ['dictionaries'],
-        summary: '修改字典项（名称、排序、停用）',
+        summary: '修改字典项（名称、英文名称、排序、停用）',
         params: idParam,
-        body: z.strictObject({ label: requiredText(50).optional(), sort: sort.optional(), enabled: z.boolean().optional() }),
+        body: z.strictObject({ label: requiredText(50).optional(), labelEn, sort: sort.optional(), enabled: z.boolean().optional() }),
         response: { 200: itemSchema },
       },
     },

@@ -11,6 +11,8 @@ export const dictionaryItems = pgTable(
     dictType: text('dict_type').notNull(),
     code: text('code').notNull(),
     label: text('label').notNull(),
+    /** The label in English mode; null shows `label` there too. */
+    labelEn: text('label_en'),
     sort: integer('sort').notNull().default(0),
     enabled: boolean('enabled').notNull().default(true),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -5,6 +5,7 @@ import { executeNamed } from '../../db/prepared';
 import type { Actor } from '../access/actor';
 import { diffFields, recordAudit } from '../audit/service';
 import { conflict, fieldError, notFound } from '../http/errors';
+import type { Lang } from '../http/lang';
 import { dictionaryDefaults, type DictionaryType, dictionaryTypes } from './defaults';
 import { dictionaryItems } from './schema';
 
@@ -14,9 +15,13 @@ export const toDictionaryItemDto = (row: ItemRow) => ({
   id: row.id,
   code: row.code,
   label: row.label,
+  labelEn: row.labelEn,
   sort: row.sort,
   enabled: row.enabled,
 });
+
+/** The label users of this language read: the English one in English mode when it is set. */
+export const dictionaryLabel = (item: { label: string; labelEn: string | null }, lang: Lang) => (lang === 'en' && item.labelEn ? item.labelEn : item.label);
 
 /**
  * How many records use a dictionary code. Modules that store codes register a counter per type
@@ -47,7 +52,7 @@ export async function ensureDictionaryDefaults(db: Db) {
     if (present.has(type)) continue;
     await db
       .insert(dictionaryItems)
-      .values(dictionaryDefaults[type].map((item, i) => ({ dictType: type, code: item.code, label: item.label, sort: (i + 1) * 10 })))
+      .values(dictionaryDefaults[type].map((item, i) => ({ dictType: type, code: item.code, label: item.label, labelEn: item.labelEn, sort: (i + 1) * 10 })))
       .onConflictDoNothing();
   }
 }
@@ -137,7 +142,7 @@ const isUniqueViolation = (err: unknown) => {
   return e?.code === '23505' || e?.cause?.code === '23505';
 };
 
-export async function createDictionaryItem(db: Db, actor: Actor, type: DictionaryType, input: { code?: string; label: string; sort?: number }) {
+export async function createDictionaryItem(db: Db, actor: Actor, type: DictionaryType, input: { code?: string; label: string; labelEn?: string | null; sort?: number }) {
   // Items added without a code get a generated one: records keep it even when the label changes.
   const code = input.code ?? `x${randomBytes(4).toString('hex')}`;
   const codeTaken = () => fieldError('code', 'DICTIONARY_CODE_TAKEN', { code });
@@ -157,7 +162,7 @@ export async function createDictionaryItem(db: Db, actor: Actor, type: Dictionar
           .orderBy(asc(dictionaryItems.sort));
         sort = (last.at(-1)?.sort ?? 0) + 10;
       }
-      const [row] = await tx.insert(dictionaryItems).values({ dictType: type, code, label: input.label, sort }).returning();
+      const [row] = await tx.insert(dictionaryItems).values({ dictType: type, code, label: input.label, labelEn: input.labelEn ?? null, sort }).returning();
       await recordAudit(tx, actor, { action: 'create', entityType: 'dictionary_item', entityId: row.id, summary: `${type}: ${row.label} (${row.code})` });
       return toDictionaryItemDto(row);
     })
@@ -167,10 +172,15 @@ export async function createDictionaryItem(db: Db, actor: Actor, type: Dictionar
     });
 }
 
-export async function updateDictionaryItem(db: Db, actor: Actor, id: number, input: { label?: string; sort?: number; enabled?: boolean }) {
+export async function updateDictionaryItem(
+  db: Db,
+  actor: Actor,
+  id: number,
+  input: { label?: string; labelEn?: string | null; sort?: number; enabled?: boolean },
+) {
   return db.transaction(async (tx) => {
     const before = await loadItem(tx, id, 'no key update');
-    const changes = diffFields(before, input, ['label', 'sort', 'enabled']);
+    const changes = diffFields(before, input, ['label', 'labelEn', 'sort', 'enabled']);
     if (!changes.length) return toDictionaryItemDto(before);
     const [row] = await tx
       .update(dictionaryItems)

@@ -64,6 +64,6 @@ export const customerAuditFormats: Record<string, AuditFormat> = {
     useValues: useRuleValues,
   },
   dictionary_item: {
-    fieldLabels: { label: 'customer.dictionary.label', sort: 'customer.dictionary.sort', enabled: 'customer.dictionary.enabled' },
+    fieldLabels: { label: 'customer.dictionary.label', labelEn: 'customer.dictionary.labelEn', sort: 'customer.dictionary.sort', enabled: 'customer.dictionary.enabled' },
   },
 };

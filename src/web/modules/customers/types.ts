@@ -104,6 +104,8 @@ export interface DictionaryItem {
   id: number;
   code: string;
   label: string;
+  /** Shown in English mode; null shows `label` there too. */
+  labelEn: string | null;
   sort: number;
   enabled: boolean;
 }

@@ -2,7 +2,7 @@ import { and, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import type { Actor } from '../../../platform/access/actor';
 import { sqlIntArray } from '../../../platform/access/scope';
-import { listDictionaries } from '../../../platform/dictionaries/service';
+import { dictionaryLabel, listDictionaries } from '../../../platform/dictionaries/service';
 import { accessExpression, type CustomerDto, selectCustomerDtos, toCustomerDto } from '../customer-dto';
 import { customerListOrder, customerListWhere, type CustomerListQuery } from '../list';
 import { customers } from '../schema';
@@ -29,7 +29,7 @@ function timeFormatter(timeZone: string) {
 /**
  * `ids` (导出所选) narrows the list to those customers; ids the caller may not see are left out like
  * any other. Headers, sheet and file name, and the fixed labels (客户类型, 性别, 是/否, 客户池) are
- * in `lang`; dictionary labels are the administrator's, as stored.
+ * in `lang`, and so are dictionary labels where the item has an English one.
  */
 export async function exportCustomers(
   db: Db,
@@ -47,7 +47,7 @@ export async function exportCustomers(
     .orderBy(...customerListOrder(query))
     .limit(EXPORT_MAX_ROWS);
   const { items } = await listDictionaries(db);
-  const labels = new Map(Object.entries(items).flatMap(([type, list]) => list.map((i) => [`${type}:${i.code}`, i.label] as const)));
+  const labels = new Map(Object.entries(items).flatMap(([type, list]) => list.map((i) => [`${type}:${i.code}`, dictionaryLabel(i, lang)] as const)));
   const dict = (type: string, code: string | null) => (code ? (labels.get(`${type}:${code}`) ?? code) : null);
   const timeZone = await companyTimeZone(db);
   const time = timeFormatter(timeZone);

@@ -350,7 +350,7 @@ describe('in English', () => {
     }
   });
 
-  it('gives the template English headers, sheet names, fixed options and file name', async () => {
+  it('gives the template English headers, sheet names, options and file name', async () => {
     const res = await mgr.request('GET', '/api/v1/customers/import/template?kind=company', undefined, english);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.headers['content-disposition']).toContain("filename*=UTF-8''company-customers-template.xlsx");
@@ -358,6 +358,7 @@ describe('in English', () => {
     expect([main.name, lists.name]).toEqual(['Customers', 'Options']);
     expect(rowValues(main, 1)).toEqual(englishCompanyHeaders);
     expect(rowValues(lists, 1)).toEqual(['Industry', 'Size', 'Source', 'Level', 'Status']);
+    expect(lists.getColumn(4).values.slice(2)).toEqual(['A (key)', 'B (regular)', 'C (minor)', 'D (prospective)']);
     expect(main.getCell('C2').dataValidation).toMatchObject({ type: 'list', formulae: ["'Options'!$A$2:$A$12"] });
 
     const person = (await readXlsx((await mgr.request('GET', '/api/v1/customers/import/template?kind=person', undefined, english)).rawPayload)).worksheets;
@@ -368,12 +369,12 @@ describe('in English', () => {
     expect((await readXlsx(contacts.rawPayload)).worksheets[0].name).toBe('Contacts');
   });
 
-  it('imports a sheet with English headers and labels, whatever the language of the request', async () => {
+  it('imports a sheet with English or Chinese headers and labels, whatever the language of the request', async () => {
     const file = await xlsxOf(
       [' name * ', 'GENDER', 'Mobile', 'Level', 'Notes'],
       [
         ['英文表头甲', 'Female', '13900001111', 'A（重点）', 'typed in English'],
-        ['英文表头乙', 'male', '13900002222', null, null],
+        ['英文表头乙', 'male', '13900002222', 'B (regular)', null],
         ['英文表头丙', '女', '13900003333', null, null],
       ],
     );
@@ -383,7 +384,7 @@ describe('in English', () => {
     const rows = Object.fromEntries((await named(['英文表头甲', '英文表头乙', '英文表头丙'])).map((c) => [c.name, [c.gender, c.mobile, c.level, c.remark]]));
     expect(rows).toEqual({
       英文表头甲: ['female', '13900001111', 'A', 'typed in English'],
-      英文表头乙: ['male', '13900002222', null, null],
+      英文表头乙: ['male', '13900002222', 'B', null],
       英文表头丙: ['female', '13900003333', null, null],
     });
   });
@@ -406,7 +407,7 @@ describe('in English', () => {
     expect(rowValues(report, 2)[header.length - 1]).toBe(2);
   });
 
-  it('exports with English headers, fixed labels and file name', async () => {
+  it('exports with English headers, labels and file name', async () => {
     const hot = await makeCustomer(t, { name: '英文导出热', ownerId: ids.rep1, departmentId: deptA, level: 'A' });
     await t.database.db.update(customers).set({ isHot: true }).where(eq(customers.id, hot.id));
     await makeCustomer(t, { name: '英文导出冷', ownerId: ids.rep3, level: 'B' });
@@ -417,8 +418,8 @@ describe('in English', () => {
     expect(sheet.name).toBe('Customers');
     expect(rowValues(sheet, 1)).toEqual(['Customer name', 'Type', 'Level', 'Owner', 'Hot customer']);
     expect([rowValues(sheet, 2), rowValues(sheet, 3)]).toEqual([
-      ['英文导出冷', 'Company', 'B（普通）', '赵三', 'No'],
-      ['英文导出热', 'Company', 'A（重点）', '李一', 'Yes'],
+      ['英文导出冷', 'Company', 'B (regular)', '赵三', 'No'],
+      ['英文导出热', 'Company', 'A (key)', '李一', 'Yes'],
     ]);
   });
 });

@@ -3,7 +3,7 @@ import { contactCreateBody, customerCreateBody, systemPoolReasons } from '../../
 import type { Db } from '../../../db/client';
 import type { Actor } from '../../../platform/access/actor';
 import { auditInsert, recordAudit } from '../../../platform/audit/service';
-import { type DictionaryValue, listDictionaries } from '../../../platform/dictionaries/service';
+import { dictionaryLabel, type DictionaryValue, listDictionaries } from '../../../platform/dictionaries/service';
 import { AppError, badRequest } from '../../../platform/http/errors';
 import type { Lang } from '../../../platform/http/lang';
 import { type ErrorCode, errorMessages, type FieldMessageCode, fieldMessages, formatMessage } from '../../../platform/http/messages';
@@ -70,8 +70,9 @@ function rowErrorsOf(err: unknown, lang: Lang): RowError[] {
 }
 
 /**
- * label → value for each list column: enabled dictionary items (by label, or by code); a fixed list
- * (性别, 是/否) by its value or its label in either language, English in any case.
+ * label → value for each list column: enabled dictionary items by code or by label in either
+ * language (the Chinese label wins a clash); a fixed list (性别, 是/否) by its value or its label in
+ * either language, English in any case.
  */
 export async function choiceMaps(db: Db, columns: ImportColumn[]) {
   const { items } = await listDictionaries(db);
@@ -79,7 +80,8 @@ export async function choiceMaps(db: Db, columns: ImportColumn[]) {
   for (const c of columns) {
     if (c.dict) {
       const enabled = items[c.dict].filter((i) => i.enabled);
-      maps.set(c.key, new Map([...enabled.map((i) => [i.code, i.code] as const), ...enabled.map((i) => [i.label, i.code] as const)]));
+      const english = enabled.filter((i) => i.labelEn).map((i) => [i.labelEn!, i.code] as const);
+      maps.set(c.key, new Map([...english, ...enabled.map((i) => [i.code, i.code] as const), ...enabled.map((i) => [i.label, i.code] as const)]));
     } else if (c.options) {
       const labels = Object.entries(c.options).flatMap(([value, label]) => [
         [value, value],
@@ -93,12 +95,12 @@ export async function choiceMaps(db: Db, columns: ImportColumn[]) {
   return maps;
 }
 
-/** The labels a user may pick per list column (the template's second sheet and drop-downs), fixed lists in `lang`. */
+/** The labels a user may pick per list column (the template's second sheet and drop-downs), in `lang`. */
 export async function importChoices(db: Db, kind: ImportKind, lang: Lang): Promise<Map<string, string[]>> {
   const { items } = await listDictionaries(db);
   const result = new Map<string, string[]>();
   for (const c of importColumns[kind]) {
-    if (c.dict) result.set(c.key, items[c.dict].filter((i) => i.enabled).map((i) => i.label));
+    if (c.dict) result.set(c.key, items[c.dict].filter((i) => i.enabled).map((i) => dictionaryLabel(i, lang)));
     else if (c.options) result.set(c.key, optionLabels(c.options, lang));
   }
   return result;

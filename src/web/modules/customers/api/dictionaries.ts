@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
 import { api } from '../../../app/api';
 import { dictionaryTypes, type CustomerSettings, type DictionaryItem, type DictionaryType } from '../types';
 
@@ -21,15 +22,24 @@ export function useDictionaries() {
   });
 }
 
+/** The item's label in the user's language: the English one in English mode when it is set. */
+export function useItemLabel() {
+  const { i18n } = useTranslation();
+  const english = i18n.language.startsWith('en');
+  return useCallback((item: DictionaryItem) => (english && item.labelEn ? item.labelEn : item.label), [english]);
+}
+
 /** `label('industry', code)`: the item's label, or the code itself when the item is unknown. */
 export function useDictLabel() {
   const { data } = useDictionaries();
+  const itemLabel = useItemLabel();
   return useCallback(
     (type: DictionaryType, code: string | null | undefined) => {
       if (!code) return '';
-      return data?.[type].find((i) => i.code === code)?.label ?? code;
+      const item = data?.[type].find((i) => i.code === code);
+      return item ? itemLabel(item) : code;
     },
-    [data],
+    [data, itemLabel],
   );
 }
 
@@ -38,12 +48,12 @@ export function useDictionaryMutations() {
   const refresh = () => void client.invalidateQueries({ queryKey: DICTIONARIES_KEY });
   return {
     create: useMutation({
-      mutationFn: ({ type, ...body }: { type: DictionaryType; code?: string; label: string; sort?: number }) =>
+      mutationFn: ({ type, ...body }: { type: DictionaryType; code?: string; label: string; labelEn?: string | null; sort?: number }) =>
         api.post<DictionaryItem>(`/dictionaries/${type}`, body),
       onSuccess: refresh,
     }),
     update: useMutation({
-      mutationFn: ({ id, ...body }: { id: number; label?: string; sort?: number; enabled?: boolean }) =>
+      mutationFn: ({ id, ...body }: { id: number; label?: string; labelEn?: string | null; sort?: number; enabled?: boolean }) =>
         api.patch<DictionaryItem>(`/dictionaries/items/${id}`, body),
       onSuccess: refresh,
     }),

@@ -356,6 +356,8 @@ const customerEnUS: Messages['customer'] = {
     code: 'Code',
     codeHint: 'Generated when empty; cannot be changed later',
     label: 'Label',
+    labelEn: 'English label',
+    labelEnHint: 'Shown in English mode; when blank, the Chinese label shows',
     sort: 'Order',
     enabled: 'Enabled',
     disabled: 'Disabled',

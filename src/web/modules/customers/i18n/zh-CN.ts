@@ -344,6 +344,8 @@ const customerZhCN = {
     code: '编码',
     codeHint: '留空则自动生成；保存后不能修改',
     label: '名称',
+    labelEn: '英文名称',
+    labelEnHint: '英文界面中显示；留空则显示中文名称',
     sort: '排序',
     enabled: '启用',
     disabled: '已停用',

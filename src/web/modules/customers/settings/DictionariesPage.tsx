@@ -32,6 +32,7 @@ export default function DictionariesPage() {
   const columns: ColumnsType<DictionaryItem> = [
     // On a phone the name, the switch and the actions fit the screen; code and order are desktop columns.
     { title: d('label'), dataIndex: 'label', key: 'label', width: isMobile ? undefined : 160 },
+    { title: d('labelEn'), dataIndex: 'labelEn', key: 'labelEn', width: 180, responsive: ['md'], render: (v: string | null) => v || '—' },
     { title: d('code'), dataIndex: 'code', key: 'code', width: 140, responsive: ['md'], render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
     { title: d('sort'), dataIndex: 'sort', key: 'sort', width: 70, responsive: ['sm'] },
     {

@@ -7,6 +7,7 @@ import type { DictionaryItem, DictionaryType } from '../types';
 interface Values {
   code?: string;
   label: string;
+  labelEn?: string | null;
   sort?: number;
 }
 
@@ -31,8 +32,10 @@ export default function DictionaryItemModal({ type, item, nextSort, onClose }: P
     onClose();
   };
   const submit = (v: Values) => {
-    if (item) update.mutate({ id: item.id, label: v.label.trim(), sort: v.sort ?? 0 }, { onSuccess: done, onError: showErrors });
-    else create.mutate({ type, code: v.code?.trim() || undefined, label: v.label.trim(), sort: v.sort ?? nextSort }, { onSuccess: done, onError: showErrors });
+    // A blank English label is cleared: English mode then shows the Chinese one.
+    const labelEn = v.labelEn?.trim() || null;
+    if (item) update.mutate({ id: item.id, label: v.label.trim(), labelEn, sort: v.sort ?? 0 }, { onSuccess: done, onError: showErrors });
+    else create.mutate({ type, code: v.code?.trim() || undefined, label: v.label.trim(), labelEn, sort: v.sort ?? nextSort }, { onSuccess: done, onError: showErrors });
   };
   return (
     <Modal
@@ -46,6 +49,9 @@ export default function DictionaryItemModal({ type, item, nextSort, onClose }: P
     >
       <Form<Values> form={form} layout="vertical" onFinish={submit} clearOnDestroy initialValues={item ?? { sort: nextSort }}>
         <Form.Item name="label" label={d('label')} rules={[{ required: true, whitespace: true, message: t('validation.required', { field: d('label') }) }]}>
+          <Input maxLength={50} />
+        </Form.Item>
+        <Form.Item name="labelEn" label={d('labelEn')} extra={d('labelEnHint')}>
           <Input maxLength={50} />
         </Form.Item>
         <Form.Item name="code" label={d('code')} extra={item ? undefined : d('codeHint')}>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import EditableListCard from '../../../app/shared/EditableListCard';
 import { wholeNumberRule } from '../../../app/shared/forms';
 import { type PoolReturnRule, type PoolReturnRuleInput, usePoolReturnRuleMutations, usePoolReturnRules, useReturnExemptions } from '../api/automation';
-import { useDictionaries, useDictLabel } from '../api/dictionaries';
+import { useDictionaries, useDictLabel, useItemLabel } from '../api/dictionaries';
 
 const blank: PoolReturnRuleInput = { name: '', enabled: true, noFollowupDays: 30, noDealDays: null, levels: null, exemptions: ['hot'], warnDaysBefore: 3 };
 
@@ -14,6 +14,7 @@ export default function ReturnRulesSection() {
   const { save, remove } = usePoolReturnRuleMutations();
   const dictLabel = useDictLabel();
   const dictionaries = useDictionaries();
+  const itemLabel = useItemLabel();
   const exemptions = useReturnExemptions().data?.items ?? [];
   const exemptionLabel = (key: string) => {
     const found = exemptions.find((e) => e.key === key);
@@ -70,7 +71,7 @@ export default function ReturnRulesSection() {
           mode="multiple"
           allowClear
           placeholder={a('allLevels')}
-          options={(dictionaries.data?.level ?? []).map((i) => ({ value: i.code, label: i.label }))}
+          options={(dictionaries.data?.level ?? []).map((i) => ({ value: i.code, label: itemLabel(i) }))}
         />
       </Form.Item>
       <Form.Item name="warnDaysBefore" label={a('warnDaysBefore')} extra={a('warnHint')} rules={[wholeNumberRule(t, 0, 365)]}>

@@ -1,6 +1,6 @@
 import { Select, type SelectProps } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useDictionaries } from '../api/dictionaries';
+import { useDictionaries, useItemLabel } from '../api/dictionaries';
 import type { DictionaryType } from '../types';
 
 type Props = Omit<SelectProps<string>, 'options'> & { type: DictionaryType };
@@ -9,6 +9,7 @@ type Props = Omit<SelectProps<string>, 'options'> & { type: DictionaryType };
 export default function DictSelect({ type, value, ...props }: Props) {
   const { t } = useTranslation();
   const { data, isLoading } = useDictionaries();
+  const itemLabel = useItemLabel();
   const items = (data?.[type] ?? []).filter((i) => i.enabled || i.code === value);
   return (
     <Select<string>
@@ -16,7 +17,7 @@ export default function DictSelect({ type, value, ...props }: Props) {
       value={value}
       loading={isLoading}
       placeholder={t(`customer.dictionary.type.${type}`)}
-      options={items.map((i) => ({ value: i.code, label: i.label }))}
+      options={items.map((i) => ({ value: i.code, label: itemLabel(i) }))}
       showSearch={{ optionFilterProp: 'label' }}
       {...props}
     />
