@@ -31,7 +31,24 @@ export default function DictionariesPage() {
 
   const columns: ColumnsType<DictionaryItem> = [
     // On a phone the name, the switch and the actions fit the screen; code and order are desktop columns.
-    { title: d('label'), dataIndex: 'label', key: 'label', width: isMobile ? undefined : 160 },
+    {
+      title: d('label'),
+      dataIndex: 'label',
+      key: 'label',
+      width: isMobile ? undefined : 160,
+      // On a phone the English label has no column of its own: it goes under the name.
+      render: (label: string, item) =>
+        isMobile && item.labelEn ? (
+          <Space orientation="vertical" size={0}>
+            {label}
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {item.labelEn}
+            </Typography.Text>
+          </Space>
+        ) : (
+          label
+        ),
+    },
     { title: d('labelEn'), dataIndex: 'labelEn', key: 'labelEn', width: 180, responsive: ['md'], render: (v: string | null) => v || '—' },
     { title: d('code'), dataIndex: 'code', key: 'code', width: 140, responsive: ['md'], render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
     { title: d('sort'), dataIndex: 'sort', key: 'sort', width: 70, responsive: ['sm'] },
