@@ -18,10 +18,11 @@ const visible = (v: string) => v.replace(INVISIBLE, '').length > 0;
 export const text = (max: number) => z.string().trim().max(max).refine(noControl, 'TEXT_CONTROL_CHAR');
 /** Text that must show something: blank or invisible-only is refused. */
 export const requiredText = (max: number) => text(max).refine(visible, 'BLANK');
+/** Text that may be left out: empty, or only invisible characters, is null. */
 export const optionalText = (max: number) =>
   text(max)
     .nullish()
-    .transform((v) => (v ? v : null));
+    .transform((v) => (v && visible(v) ? v : null));
 
 export const username = z
   .string()

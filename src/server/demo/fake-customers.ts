@@ -47,7 +47,7 @@ export async function insertFakeCustomers(db: Db, opts: FakeCustomerOptions): Pr
     const owner = rng() < 0.05 ? null : pick(rng, owners);
     const r = region(rng);
     const created = now - between(rng, 1, 730) * DAY;
-    // Worked on up to 300 days after creation, and at the latest a few hours ago: not all at this minute.
+    // Worked on up to 300 days after creation, and at the latest up to three days ago: not all at this minute.
     const latest = now - Math.floor(extraRng() * 3 * DAY);
     const updated = Math.max(created, Math.min(latest, created + between(rng, 0, 300) * DAY));
     const phone = isCompany ? landline(rng, r.areaCode) : null;

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dictionaryDefaults, dictionaryTypes } from './defaults';
 import { createTestApp, makeUser, rootDepartmentId, type TestApp, type TestClient } from '../../testing/harness';
 
 let t: TestApp;
@@ -81,9 +82,32 @@ describe('dictionaries', () => {
     expect((await admin.patch(`/api/v1/dictionaries/items/${created.id}`, { label: '抖音短视频' })).json().labelEn).toBe('Douyin (TikTok)');
     expect((await admin.patch(`/api/v1/dictionaries/items/${created.id}`, { labelEn: '  ' })).json().labelEn).toBeNull();
     expect((await admin.patch(`/api/v1/dictionaries/items/${created.id}`, { labelEn: 'x'.repeat(51) })).statusCode).toBe(400);
+    // Only invisible characters is no label either.
+    expect((await admin.patch(`/api/v1/dictionaries/items/${created.id}`, { labelEn: '\u200b' })).json().labelEn).toBeNull();
     const history = await trail(created.id);
     expect(history[0].changes).toEqual([{ field: 'labelEn', from: 'Douyin (TikTok)', to: null }]);
     expect(history[2].changes).toEqual([{ field: 'labelEn', from: 'Douyin', to: 'Douyin (TikTok)' }]);
+  });
+
+  it('refuses a label or English label another option of the list already answers to, in any case', async () => {
+    const before = await items('source');
+    const clash = async (body: Record<string, string>, field: string) => {
+      const res = await admin.post('/api/v1/dictionaries/source', body);
+      expect(res.statusCode, JSON.stringify(body)).toBe(400);
+      expect(res.json().error).toMatchObject({ code: 'DICTIONARY_LABEL_TAKEN', details: [{ field }] });
+    };
+    await clash({ label: '展会' }, 'label');
+    await clash({ label: '新展会', labelEn: 'trade SHOW' }, 'labelEn');
+    await clash({ label: '网上', labelEn: 'Online' }, 'labelEn');
+    await clash({ label: 'ONLINE' }, 'label');
+    expect(await items('source')).toEqual(before);
+    const exhibition = before.find((i) => i.code === 'exhibition') as Item;
+    const referral = before.find((i) => i.code === 'referral') as Item;
+    // An item may keep (or re-save) its own labels; taking another's is refused on update too.
+    expect((await admin.patch(`/api/v1/dictionaries/items/${exhibition.id}`, { label: '展会', labelEn: 'Trade Show' })).statusCode).toBe(200);
+    const taken = await admin.patch(`/api/v1/dictionaries/items/${referral.id}`, { labelEn: 'trade show' });
+    expect(taken.statusCode).toBe(400);
+    expect((await items('source')).find((i) => i.id === referral.id)?.labelEn).toBe('Referral');
   });
 
   it('the upgrade gives the seeded items their English labels, but not an item an administrator renamed', async () => {
@@ -101,7 +125,12 @@ describe('dictionaries', () => {
       ['C', null],
       ['D', 'D (prospective)'],
     ]);
-    expect((await items('status')).map((i) => i.labelEn)).toEqual(['Prospect', 'Interested', 'Won', 'Lost']);
+    // Every seeded item the administrator left alone has its default English label.
+    for (const type of dictionaryTypes) {
+      const expected = dictionaryDefaults[type].filter((d) => !(type === 'level' && d.code === 'C')).map((d) => [d.code, d.labelEn]);
+      const found = (await items(type)).filter((i) => expected.some(([code]) => code === i.code)).map((i) => [i.code, i.labelEn]);
+      expect(found, type).toEqual(expected);
+    }
   });
 
   it('deletes an unused item; refuses one that customers use (409 DICTIONARY_IN_USE), changing nothing', async () => {

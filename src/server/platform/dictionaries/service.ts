@@ -137,6 +137,23 @@ async function loadItem(db: Db, id: number, lock?: 'update' | 'no key update') {
   return row;
 }
 
+/** How a label or code is compared when telling options apart: the import reads cells this way too. */
+export const choiceKey = (text: string) => text.trim().toLowerCase();
+
+/**
+ * Refuse a label or English label that another item of the type already answers to (its code,
+ * label or English label, in any case): an imported cell or a typed filter would not know which one
+ * is meant.
+ */
+async function assertLabelsFree(tx: Db, type: string, exceptId: number | null, labels: { label?: string; labelEn?: string | null }) {
+  const others = (await tx.select().from(dictionaryItems).where(eq(dictionaryItems.dictType, type))).filter((i) => i.id !== exceptId);
+  const taken = new Set(others.flatMap((i) => [i.code, i.label, i.labelEn ?? ''].filter(Boolean).map(choiceKey)));
+  for (const field of ['label', 'labelEn'] as const) {
+    const value = labels[field];
+    if (value && taken.has(choiceKey(value))) throw fieldError(field, 'DICTIONARY_LABEL_TAKEN', { label: value });
+  }
+}
+
 const isUniqueViolation = (err: unknown) => {
   const e = err as { code?: string; cause?: { code?: string } };
   return e?.code === '23505' || e?.cause?.code === '23505';
@@ -153,6 +170,7 @@ export async function createDictionaryItem(db: Db, actor: Actor, type: Dictionar
         .from(dictionaryItems)
         .where(and(eq(dictionaryItems.dictType, type), eq(dictionaryItems.code, code)));
       if (taken) throw codeTaken();
+      await assertLabelsFree(tx, type, null, input);
       let sort = input.sort;
       if (sort === undefined) {
         const last = await tx
@@ -180,6 +198,7 @@ export async function updateDictionaryItem(
 ) {
   return db.transaction(async (tx) => {
     const before = await loadItem(tx, id, 'no key update');
+    await assertLabelsFree(tx, before.dictType, id, input);
     const changes = diffFields(before, input, ['label', 'labelEn', 'sort', 'enabled']);
     if (!changes.length) return toDictionaryItemDto(before);
     const [row] = await tx

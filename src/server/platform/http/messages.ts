@@ -86,6 +86,7 @@ export const errorMessages = {
     en: 'This option is used by {count} records; it cannot be deleted (disable it instead)',
   },
   DICTIONARY_CODE_TAKEN: { zh: '编码“{code}”已存在', en: 'The code "{code}" is already taken' },
+  DICTIONARY_LABEL_TAKEN: { zh: '“{label}”已是本字典中另一个选项的名称或编码', en: '"{label}" already names another option of this list' },
   DICTIONARY_VALUE_UNKNOWN: { zh: '{field} 的取值不在可选项中', en: '{field} is not one of the available options' },
   // Customers and contacts
   CUSTOMER_DUPLICATE: {
@@ -175,6 +176,7 @@ export const errorMessages = {
   IMPORT_NO_ROWS: { zh: '表格中没有可导入的数据行', en: 'The sheet has no data rows to import' },
   IMPORT_DUPLICATE_IN_FILE: { zh: '与第 {row} 行重复', en: 'Duplicates row {row}' },
   IMPORT_VALUE_UNKNOWN: { zh: '“{value}”不在可选项中', en: '"{value}" is not one of the available options' },
+  IMPORT_VALUE_AMBIGUOUS: { zh: '“{value}”对应多个选项，请从下拉列表中选择', en: '"{value}" matches several options; pick one from the list' },
   IMPORT_CUSTOMER_NOT_FOUND: { zh: '找不到客户“{name}”，或您无权查看', en: 'No customer "{name}" that you can see' },
   IMPORT_CUSTOMER_READ_ONLY: { zh: '您不能修改客户“{name}”（只读共享或在客户池中）', en: 'You cannot change customer "{name}" (shared read-only, or in the pool)' },
   IMPORT_CUSTOMER_AMBIGUOUS: {

@@ -6,7 +6,7 @@ import { dictionaryLabel, listDictionaries } from '../../../platform/dictionarie
 import { accessExpression, type CustomerDto, selectCustomerDtos, toCustomerDto } from '../customer-dto';
 import { customerListOrder, customerListWhere, type CustomerListQuery } from '../list';
 import { customers } from '../schema';
-import { companyTimeZone } from '../settings';
+import { companyTimeZone, formatCompanyDate } from '../settings';
 import type { Lang } from '../../../platform/http/lang';
 import { type ExportColumn, exportColumnKeys, exportColumns, genderOptions, sheetTexts, yesNoOptions } from './columns';
 import { buildSheet } from './workbook';
@@ -90,6 +90,5 @@ export async function exportCustomers(
   });
   const content = await buildSheet(sheetTexts.customerSheet[lang], wanted.map((k) => exportColumns[k][lang]), rows);
   // The day in the company's time zone, as the sheet's times are.
-  const day = new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-  return { content, fileName: `${sheetTexts.exportFile[lang]}-${day}.xlsx` };
+  return { content, fileName: `${sheetTexts.exportFile[lang]}-${formatCompanyDate(new Date(), timeZone)}.xlsx` };
 }

@@ -1,8 +1,11 @@
 import { eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../../platform/audit/schema';
+import { dictionaryItems } from '../../../platform/dictionaries/schema';
+import { companySettings } from '../../../platform/settings/schema';
 import { createTestApp, makeDepartment, makeUser, rootDepartmentId, type TestApp, type TestClient } from '../../../testing/harness';
 import { makeCustomer } from '../test-fixtures';
+import { formatCompanyDate } from '../settings';
 import { activities, contacts, customers, customerSettings } from '../schema';
 import { brokenMultipartBodies } from '../../../testing/multipart';
 import { readXlsx, rowValues, uploadFile, xlsxOf, zipOf } from './test-files';
@@ -387,6 +390,56 @@ describe('in English', () => {
       英文表头乙: ['male', '13900002222', 'B', null],
       英文表头丙: ['female', '13900003333', null, null],
     });
+  });
+
+  it('reads option cells in any case, and the English labels an administrator gives', async () => {
+    const sources = (await admin.get('/api/v1/dictionaries?types=source')).json().items.source as { id: number; code: string }[];
+    const exhibition = sources.find((i) => i.code === 'exhibition')!;
+    expect((await admin.patch(`/api/v1/dictionaries/items/${exhibition.id}`, { labelEn: 'Expo' })).statusCode).toBe(200);
+    const file = await xlsxOf(
+      ['Name*', 'Gender', 'Mobile', 'Source', 'Level'],
+      [
+        ['大小写甲', 'FEMALE', '13900004444', 'expo', ' a (KEY) '],
+        ['大小写乙', 'Unknown', '13900005555', '展会', 'b'],
+      ],
+    );
+    const res = await uploadFile(mgr, `/api/v1/customers/import/commit?kind=person&ownerId=${ids.rep1}`, file);
+    expect(res.json()).toMatchObject({ imported: 2, failed: 0 });
+    const rows = Object.fromEntries((await named(['大小写甲', '大小写乙'])).map((c) => [c.name, [c.gender, c.source, c.level]]));
+    expect(rows).toEqual({ 大小写甲: ['female', 'exhibition', 'A'], 大小写乙: ['unknown', 'exhibition', 'B'] });
+  });
+
+  it('refuses a cell two options answer to (older data), naming it, and imports the rest', async () => {
+    // The settings refuse such a clash now; a database from before may still hold one.
+    await t.database.db.insert(dictionaryItems).values({ dictType: 'source', code: 'fair', label: '博览会', labelEn: 'Trade fair', sort: 900 });
+    await t.database.db.insert(dictionaryItems).values({ dictType: 'source', code: 'fair2', label: 'trade fair', sort: 910 });
+    const file = await xlsxOf(['客户名称', '来源'], [['两可来源公司', 'Trade Fair'], ['明确来源公司', '博览会']]);
+    const res = await uploadFile(mgr, '/api/v1/customers/import/preview?kind=company', file, 'x.xlsx', english);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().rows.map((r: { errors: { field: string; message: string }[] }) => r.errors)).toEqual([
+      [{ field: 'source', message: '"Trade Fair" matches several options; pick one from the list' }],
+      [],
+    ]);
+    await t.database.db.delete(dictionaryItems).where(inArray(dictionaryItems.code, ['fair', 'fair2']));
+  });
+
+  it('adds contacts with an English 关键决策人 (Yes/No)', async () => {
+    await makeCustomer(t, { name: '英文联系人公司', ownerId: ids.mgr, departmentId: deptA });
+    const file = await xlsxOf(['Customer name', 'Name', 'Decision maker'], [['英文联系人公司', '决策者', 'YES'], ['英文联系人公司', '非决策者', 'no']]);
+    const res = await uploadFile(mgr, '/api/v1/customers/import/commit?kind=contact', file);
+    expect(res.json()).toMatchObject({ imported: 2, failed: 0 });
+    const found = await t.database.db.select().from(contacts).where(inArray(contacts.name, ['决策者', '非决策者']));
+    expect(Object.fromEntries(found.map((c) => [c.name, c.isDecisionMaker]))).toEqual({ 决策者: true, 非决策者: false });
+  });
+
+  it("dates the export file by the company's time zone", async () => {
+    // At any instant one of these two zones is on a different day from UTC.
+    for (const timeZone of ['Pacific/Kiritimati', 'Pacific/Pago_Pago']) {
+      await t.database.db.update(companySettings).set({ timeZone });
+      const res = await mgr.get('/api/v1/customers/export.xlsx?columns=name');
+      expect(res.headers['content-disposition']).toContain(`${encodeURIComponent('客户')}-${formatCompanyDate(new Date(), timeZone)}.xlsx`);
+    }
+    await t.database.db.update(companySettings).set({ timeZone: 'Asia/Shanghai' });
   });
 
   it('names a missing column and each row error in English, and writes the error report in English', async () => {

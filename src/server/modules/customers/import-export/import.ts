@@ -3,7 +3,7 @@ import { contactCreateBody, customerCreateBody, systemPoolReasons } from '../../
 import type { Db } from '../../../db/client';
 import type { Actor } from '../../../platform/access/actor';
 import { auditInsert, recordAudit } from '../../../platform/audit/service';
-import { dictionaryLabel, type DictionaryValue, listDictionaries } from '../../../platform/dictionaries/service';
+import { choiceKey, dictionaryLabel, type DictionaryValue, listDictionaries } from '../../../platform/dictionaries/service';
 import { AppError, badRequest } from '../../../platform/http/errors';
 import type { Lang } from '../../../platform/http/lang';
 import { type ErrorCode, errorMessages, type FieldMessageCode, fieldMessages, formatMessage } from '../../../platform/http/messages';
@@ -69,28 +69,31 @@ function rowErrorsOf(err: unknown, lang: Lang): RowError[] {
   }));
 }
 
+/** A cell that names more than one option (a clash the dictionary settings refuse, from older data). */
+export const AMBIGUOUS = '\u0000ambiguous';
+
 /**
- * label → value for each list column: enabled dictionary items by code or by label in either
- * language (the Chinese label wins a clash); a fixed list (性别, 是/否) by its value or its label in
- * either language, English in any case.
+ * cell → value for each list column, keyed by choiceKey (trimmed, any case): enabled dictionary
+ * items by code, label or English label; a fixed list (性别, 是/否) by its value or either label.
+ * A key two options answer to maps to AMBIGUOUS.
  */
 export async function choiceMaps(db: Db, columns: ImportColumn[]) {
   const { items } = await listDictionaries(db);
   const maps = new Map<string, Map<string, string>>();
+  const add = (map: Map<string, string>, text: string | null, value: string) => {
+    if (!text) return;
+    const key = choiceKey(text);
+    const known = map.get(key);
+    map.set(key, known === undefined || known === value ? value : AMBIGUOUS);
+  };
   for (const c of columns) {
+    const map = new Map<string, string>();
     if (c.dict) {
-      const enabled = items[c.dict].filter((i) => i.enabled);
-      const english = enabled.filter((i) => i.labelEn).map((i) => [i.labelEn!, i.code] as const);
-      maps.set(c.key, new Map([...english, ...enabled.map((i) => [i.code, i.code] as const), ...enabled.map((i) => [i.label, i.code] as const)]));
+      for (const i of items[c.dict].filter((item) => item.enabled)) for (const text of [i.code, i.label, i.labelEn]) add(map, text, i.code);
     } else if (c.options) {
-      const labels = Object.entries(c.options).flatMap(([value, label]) => [
-        [value, value],
-        [label.zh, value],
-        [label.en, value],
-        [label.en.toLowerCase(), value],
-      ]);
-      maps.set(c.key, new Map(labels as [string, string][]));
-    }
+      for (const [value, label] of Object.entries(c.options)) for (const text of [value, label.zh, label.en]) add(map, text, value);
+    } else continue;
+    maps.set(c.key, map);
   }
   return maps;
 }
@@ -126,8 +129,14 @@ export function readCells(columns: ImportColumn[], upload: UploadRow, maps: Map<
       continue;
     }
     const map = maps.get(c.key);
-    cells[c.key] = map ? map.get(raw) : raw;
-    if (map && cells[c.key] === undefined) errors.push({ field: c.key, message: message('IMPORT_VALUE_UNKNOWN', lang, { value: raw }) });
+    if (!map) {
+      cells[c.key] = raw;
+      continue;
+    }
+    const value = map.get(choiceKey(raw));
+    if (value === undefined) errors.push({ field: c.key, message: message('IMPORT_VALUE_UNKNOWN', lang, { value: raw }) });
+    else if (value === AMBIGUOUS) errors.push({ field: c.key, message: message('IMPORT_VALUE_AMBIGUOUS', lang, { value: raw }) });
+    else cells[c.key] = value;
   }
   return { cells, errors, blank };
 }

@@ -487,7 +487,7 @@ const customerZhCN = {
     stepPreview: '预览与校验',
     stepResult: '导入结果',
     downloadTemplate: '下载模板',
-    templateHint: '请使用导入模板填写（.xlsx）；行业、级别等请从下拉列表或“可选值”表中选择。',
+    templateHint: '请使用导入模板填写（.xlsx）；行业、级别等请从下拉列表或“可选值”表中选择。表头用中文或英文均可。',
     contactTemplateHint: '请使用联系人导入模板填写（.xlsx）；每行的“客户名称”须是您可编辑的一个已有客户。',
     importContactsTitle: '导入联系人',
     dropHere: '点击或拖拽 .xlsx 文件到此处上传',
