@@ -278,6 +278,9 @@ describe('a sales team works one company customer from creation to the pool and 
     const transfer = repB.locator('.ant-timeline-item').filter({ has: repB.getByRole('cell', { name: '负责人', exact: true }) }).first();
     await visible(transfer.getByRole('cell', { name: REP_A.name, exact: true }));
     await visible(transfer.getByRole('cell', { name: REP_B.name, exact: true }));
+    // Its contacts' entries are there too, tagged as such.
+    const contactEntry = repB.locator('.ant-timeline-item').filter({ hasText: `: ${CONTACT_1.name}` }).first();
+    await visible(contactEntry.locator('.ant-tag').getByText('联系人', { exact: true }));
     await repB.context().close();
 
     // Rep A searches for it and finds nothing; its old address says it is not there.

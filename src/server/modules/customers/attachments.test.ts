@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../platform/audit/schema';
 import { files } from '../../platform/settings/schema';
@@ -236,5 +236,26 @@ describe('deleting', () => {
     // The timeline names who did it, for the customer's 行动历史.
     const timeline = (await c.rep1.get(`/api/v1/customers/${cust.id}/activities`)).json().items;
     expect(timeline[0]).toMatchObject({ kind: 'system', event: 'attachment_deleted', params: { fileName: '旧合同.pdf' }, userName: '李一' });
+    // The customer's 操作记录 lists both, after the row is gone.
+    const history = (await c.rep1.get(`/api/v1/audit/records/customer/${cust.id}`)).json().items as { entityType: string; action: string }[];
+    expect(history.map((e) => [e.entityType, e.action])).toEqual([
+      ['customer_attachment', 'delete'],
+      ['customer_attachment', 'create'],
+    ]);
+  });
+  it('the upgrade links earlier contact and attachment entries to their customer (migration 0020)', async () => {
+    const cust = await makeCustomer(t, { name: '附件客户壬', ownerId: ids.rep1, departmentId: dept });
+    const att = (await upload(c.rep1, cust.id, PDF, '升级前.pdf')).json();
+    const contact = (await c.rep1.post(`/api/v1/customers/${cust.id}/contacts`, { name: '升级前联系人' })).json();
+    const { db } = t.database;
+    // As entries written before the migration: no parent.
+    await db.execute(sql`update audit_log set parent_type = null, parent_id = null where entity_type in ('contact', 'customer_attachment')`);
+    const history = async () => ((await c.rep1.get(`/api/v1/audit/records/customer/${cust.id}`)).json().items as { entityType: string }[]).map((e) => e.entityType);
+    expect(await history()).toEqual([]);
+    const migration = fs.readFileSync(new URL('../../../../migrations/0020_audit_parent_record.sql', import.meta.url), 'utf8');
+    for (const statement of migration.split('--> statement-breakpoint').filter((s) => /^\s*(--.*\n)*\s*UPDATE/i.test(s))) await db.execute(sql.raw(statement));
+    expect(await history()).toEqual(['contact', 'customer_attachment']);
+    const linked = await db.select().from(auditLog).where(eq(auditLog.parentId, String(cust.id)));
+    expect(linked.map((e) => e.entityId).sort()).toEqual([String(att.id), String(contact.id)].sort());
   });
 });

@@ -153,6 +153,7 @@ export async function addAttachment(db: Db, actor: Actor, store: FileStore, cust
         entityType: 'customer_attachment',
         entityId: row.id,
         summary: `${customer.name}: ${fileName}`,
+        parent: { type: 'customer', id: customerId },
         changes: [
           { field: 'customerId', from: null, to: customerId },
           { field: 'fileName', from: null, to: fileName },
@@ -184,6 +185,7 @@ export async function deleteAttachment(db: Db, actor: Actor, store: FileStore, c
         entityType: 'customer_attachment',
         entityId: attachmentId,
         summary: `${customer.name}: ${found.name}`,
+        parent: { type: 'customer', id: customerId },
         changes: [
           { field: 'customerId', from: customerId, to: null },
           { field: 'fileName', from: found.name, to: null },

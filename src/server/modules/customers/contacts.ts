@@ -92,6 +92,9 @@ async function contactDto(db: Db, id: number) {
   return toContactDto(row);
 }
 
+/** A contact's audit entries belong to its customer's history too. */
+const ofCustomer = (customerId: number) => ({ type: 'customer', id: customerId });
+
 /** Make `id` the customer's only primary contact: the old one is unset first, in the same transaction. */
 async function makePrimary(tx: Db, customerId: number, id: number) {
   await tx
@@ -122,7 +125,7 @@ export async function createContact(db: Db, actor: Actor, customerId: number, in
       .returning({ id: contacts.id });
     if (isPrimary || !(await hasPrimary(tx, customerId, row.id))) await makePrimary(tx, customerId, row.id);
     await rebuildSearchText(tx, customerId);
-    await recordAudit(tx, actor, { action: 'create', entityType: 'contact', entityId: row.id, summary: `${customer.name}: ${fields.name}` });
+    await recordAudit(tx, actor, { action: 'create', entityType: 'contact', entityId: row.id, summary: `${customer.name}: ${fields.name}`, parent: ofCustomer(customerId) });
     return row.id;
   });
   return contactDto(db, id);
@@ -152,7 +155,14 @@ export async function updateContact(db: Db, actor: Actor, id: number, input: Con
       .where(eq(contacts.id, id));
     if (isPrimary && !before.isPrimary) await makePrimary(tx, before.customerId, id);
     if (changes.some((c) => c.field === 'name' || c.field === 'mobile' || c.field === 'phone')) await rebuildSearchText(tx, before.customerId);
-    await recordAudit(tx, actor, { action: 'update', entityType: 'contact', entityId: id, summary: `${customer.name}: ${values.name ?? before.name}`, changes });
+    await recordAudit(tx, actor, {
+      action: 'update',
+      entityType: 'contact',
+      entityId: id,
+      summary: `${customer.name}: ${values.name ?? before.name}`,
+      changes,
+      parent: ofCustomer(before.customerId),
+    });
   });
   return contactDto(db, id);
 }
@@ -162,17 +172,23 @@ export async function deleteContact(db: Db, actor: Actor, id: number) {
   await db.transaction(async (tx) => {
     const { contact, customer } = await loadContactForWrite(tx, actor, id);
     await tx.update(contacts).set({ deletedAt: new Date(), isPrimary: false }).where(eq(contacts.id, id));
+    const parent = ofCustomer(contact.customerId);
     if (contact.isPrimary) {
       const [next] = await tx
-        .select({ id: contacts.id })
+        .select({ id: contacts.id, name: contacts.name })
         .from(contacts)
         .where(and(eq(contacts.customerId, contact.customerId), isNull(contacts.deletedAt)))
         .orderBy(asc(contacts.id))
         .limit(1);
-      if (next) await makePrimary(tx, contact.customerId, next.id);
+      if (next) {
+        await makePrimary(tx, contact.customerId, next.id);
+        // The takeover is a change of that contact too, and says so in the customer's history.
+        const changes = [{ field: 'isPrimary', from: false, to: true }];
+        await recordAudit(tx, actor, { action: 'update', entityType: 'contact', entityId: next.id, summary: `${customer.name}: ${next.name}`, changes, parent });
+      }
     }
     await rebuildSearchText(tx, contact.customerId);
-    await recordAudit(tx, actor, { action: 'delete', entityType: 'contact', entityId: id, summary: `${customer.name}: ${contact.name}` });
+    await recordAudit(tx, actor, { action: 'delete', entityType: 'contact', entityId: id, summary: `${customer.name}: ${contact.name}`, parent });
   });
 }
 

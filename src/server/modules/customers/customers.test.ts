@@ -601,6 +601,21 @@ describe('contacts', () => {
     expect((await c.rep1.post(`/api/v1/customers/${x.id}/contacts`, { name: '坏邮箱', email: 'not-an-email' })).statusCode).toBe(400);
     const history = (await c.rep1.get(`/api/v1/audit/records/contact/${first.id}`)).json().items;
     expect(history.map((e: { action: string }) => e.action)).toEqual(['delete', 'update', 'create']);
+
+    // The customer's own history lists its contacts' entries too, the takeover of the primary included.
+    type Entry = { action: string; entityType: string; entityId: string; summary: string; changes: unknown };
+    const customerHistory = (await c.rep1.get(`/api/v1/audit/records/customer/${x.id}`)).json().items as Entry[];
+    const ofContacts = customerHistory.filter((e) => e.entityType === 'contact');
+    expect(ofContacts.map((e) => [e.action, e.summary])).toEqual([
+      ['delete', '联系人测试公司: 赵总'],
+      ['update', '联系人测试公司: 钱助理'],
+      ['update', '联系人测试公司: 赵总'],
+      ['create', '联系人测试公司: 孙主管'],
+      ['create', '联系人测试公司: 钱助理'],
+      ['create', '联系人测试公司: 赵总'],
+    ]);
+    expect(ofContacts[1]).toMatchObject({ entityId: String(second.id), changes: [{ field: 'isPrimary', from: false, to: true }] });
+    expect(customerHistory.at(-1)).toMatchObject({ entityType: 'customer', action: 'create' });
   });
 
   it('the contacts list is scoped like customers and searchable', async () => {

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { bigint, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
 export type FieldChange = { field: string; from: unknown; to: unknown };
@@ -17,11 +18,15 @@ export const auditLog = pgTable(
     entityId: text('entity_id'),
     summary: text('summary'),
     changes: jsonb('changes').$type<FieldChange[]>(),
+    /** The record this one belongs to (a contact's customer): its history lists this entry too. */
+    parentType: text('parent_type'),
+    parentId: text('parent_id'),
   },
   (t) => [
     index('audit_at_idx').on(t.at),
     index('audit_entity_idx').on(t.entityType, t.entityId, t.at),
     index('audit_actor_idx').on(t.actorId, t.at),
     index('audit_department_idx').on(t.departmentId, t.at),
+    index('audit_parent_idx').on(t.parentType, t.parentId, t.at).where(sql`${t.parentType} is not null`),
   ],
 );

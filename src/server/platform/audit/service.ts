@@ -16,6 +16,8 @@ export interface AuditEntryInput {
   entityId?: string | number | SQL | null;
   summary?: string | null;
   changes?: FieldChange[] | null;
+  /** The record this one belongs to (a contact's or an attachment's customer), whose history shows it too. */
+  parent?: { type: string; id: string | number };
 }
 
 /** Write one audit row inside the caller's transaction, so it lands with the change or not at all. */
@@ -40,6 +42,8 @@ export function auditInsert(db: Db, actor: Actor | null, entry: AuditEntryInput 
       entityId: e.entityId == null ? null : is(e.entityId, SQL) ? sql`${e.entityId}::text` : String(e.entityId),
       summary: e.summary ?? null,
       changes: e.changes && e.changes.length > 0 ? e.changes : null,
+      parentType: e.parent?.type ?? null,
+      parentId: e.parent ? String(e.parent.id) : null,
     })),
   );
 }
@@ -115,13 +119,18 @@ export async function listAudit(db: Db, actor: Actor, query: AuditQuery) {
   };
 }
 
-/** A record's own history, for anyone who may see the record. */
+/** A record's own history and that of the records belonging to it, for anyone who may see the record. */
 export async function recordHistory(db: Db, actor: Actor, entityType: string, entityId: string) {
   if (!(await canSeeRecord(db, actor, entityType, entityId))) throw notFound();
   const items = await db
     .select()
     .from(auditLog)
-    .where(and(eq(auditLog.entityType, entityType), eq(auditLog.entityId, entityId)))
+    .where(
+      or(
+        and(eq(auditLog.entityType, entityType), eq(auditLog.entityId, entityId)),
+        and(eq(auditLog.parentType, entityType), eq(auditLog.parentId, entityId)),
+      ),
+    )
     .orderBy(desc(auditLog.at), desc(auditLog.id))
     .limit(500);
   return { items: await nameReferences(db, items.map(toAuditDto)) };

@@ -153,7 +153,13 @@ async function insertContacts(tx: Db, actor: Actor, ready: ContactRow[]): Promis
   await auditInsert(
     tx,
     actor,
-    inserted.map(({ id }, i) => ({ action: 'create' as const, entityType: 'contact', entityId: id, summary: `${ready[i].customerName}: ${ready[i].contact!.name}` })),
+    inserted.map(({ id }, i) => ({
+      action: 'create' as const,
+      entityType: 'contact',
+      entityId: id,
+      summary: `${ready[i].customerName}: ${ready[i].contact!.name}`,
+      parent: { type: 'customer', id: ready[i].customerId! },
+    })),
   );
   return ready.length;
 }

@@ -1,4 +1,4 @@
-import { Alert, Empty, Spin, Timeline, Typography } from 'antd';
+import { Alert, Empty, Spin, Tag, Timeline, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
@@ -7,8 +7,9 @@ import AuditChanges from './AuditChanges';
 import type { AuditEntry } from './types';
 
 /**
- * A record's own history (操作记录 of one record), for anyone who may see the record. Any area can
- * show it for its entity types: <RecordHistory entityType="customer" entityId={id} />.
+ * A record's history (操作记录 of one record), for anyone who may see the record: its own entries and
+ * those of the records belonging to it (a customer's contacts and attachments, tagged by their kind).
+ * Any area can show it for its entity types: <RecordHistory entityType="customer" entityId={id} />.
  */
 export default function RecordHistory({ entityType, entityId }: { entityType: string; entityId: number | string }) {
   const { t } = useTranslation();
@@ -28,12 +29,13 @@ export default function RecordHistory({ entityType, entityId }: { entityType: st
         key: entry.id,
         children: (
           <div>
+            {entry.entityType !== entityType && <Tag>{t(`entity.${entry.entityType}`, { defaultValue: entry.entityType })}</Tag>}
             <Typography.Text strong>{t(`auditAction.${entry.action}`, { defaultValue: entry.action })}</Typography.Text>{' '}
             <Typography.Text type="secondary">
               {formatDateTime(entry.at)} · {entry.actorName ?? '—'}
             </Typography.Text>
             {entry.summary && <div className="record-history-summary">{entry.summary}</div>}
-            {entry.changes?.length ? <AuditChanges changes={entry.changes} entityType={entityType} /> : null}
+            {entry.changes?.length ? <AuditChanges changes={entry.changes} entityType={entry.entityType} /> : null}
           </div>
         ),
       }))}
