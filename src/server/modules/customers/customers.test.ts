@@ -99,6 +99,11 @@ describe('creating and editing customers', () => {
     expect((await c.rep1.post('/api/v1/customers', { kind: 'company', name: '某公司', mobile: '1380000' })).json().error.details[0].field).toBe('mobile');
     expect((await c.rep1.post('/api/v1/customers', { kind: 'company', name: '某公司', ownerName: 'x' })).statusCode).toBe(400);
     expect((await c.rep1.post('/api/v1/customers', { kind: 'company', name: '某公司', creditCode: '123' })).json().error.details[0].field).toBe('creditCode');
+    // A limit is said in plain words, in either language.
+    const long = { kind: 'company', name: `某公司${'长'.repeat(100)}` };
+    expect((await c.rep1.post('/api/v1/customers', long)).json().error.details).toEqual([{ field: 'name', message: '不能超过 100 个字' }]);
+    const longEn = await c.rep1.request('POST', '/api/v1/customers', long, { 'accept-language': 'en' });
+    expect(longEn.json().error.details).toEqual([{ field: 'name', message: 'Must be at most 100 characters' }]);
 
     // A value disabled later may stay on the customers that have it, but is not chosen anew.
     const kept = await create(c.rep1, { name: '级别C的公司', level: 'C' });

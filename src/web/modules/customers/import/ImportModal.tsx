@@ -202,8 +202,8 @@ export default function ImportModal({ open, onClose, initialKind = 'company' }: 
                       title: `${nameTitle} / ${t('customer.importExport.result')}`,
                       key: 'nameAndErrors',
                       render: (_, r) => (
-                        <Space orientation="vertical" size={2}>
-                          <span>{rowName(r)}</span>
+                        <Space orientation="vertical" size={2} style={{ width: '100%' }}>
+                          <Typography.Text ellipsis={{ tooltip: rowName(r) }}>{rowName(r)}</Typography.Text>
                           {errorList(r)}
                         </Space>
                       ),
@@ -211,7 +211,8 @@ export default function ImportModal({ open, onClose, initialKind = 'company' }: 
                   ]
                 : [
                     { title: t('customer.importExport.row'), dataIndex: 'row', width: 64 },
-                    { title: nameTitle, key: 'name', width: 200, render: (_, r) => rowName(r) },
+                    // A 300-character name stays on one line, whole in its tooltip.
+                    { title: nameTitle, key: 'name', width: 200, ellipsis: { showTitle: true }, render: (_, r) => rowName(r) },
                     { title: t('customer.field.phone'), key: 'phone', width: 130, render: (_, r) => r.values.mobile ?? r.values.phone ?? r.values.contactMobile ?? '—' },
                     // Wraps within the dialog: a long reason was cut off at its right edge.
                     { title: t('customer.importExport.result'), key: 'errors', width: 420, render: (_, r) => errorList(r) },
