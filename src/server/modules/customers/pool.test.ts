@@ -191,6 +191,21 @@ describe('assign (分配) by a manager', () => {
     // An assignment is not a claim: it uses nobody's daily quota.
     expect(await claimRows(t, cust.id)).toHaveLength(0);
   });
+
+  it('the 分配给 picker offers exactly the active users the manager may assign to', async () => {
+    const offered = async (client: TestClient, q = '') =>
+      ((await client.get(`/api/v1/users/options?within=customer&q=${encodeURIComponent(q)}`)).json().items as { id: number }[]).map((u) => u.id);
+    const mine = await offered(c.mgr);
+    expect(mine).toEqual(expect.arrayContaining([ids.mgr, ids.rep1, ids.rep2]));
+    expect(mine).not.toContain(ids.rep3);
+    expect(mine).not.toContain(ids.tech);
+    expect(mine).not.toContain(ids.off);
+    expect(await offered(c.mgr, '李一')).toEqual([ids.rep1]);
+    expect(await offered(c.mgr, '赵三')).toEqual([]);
+    // Without `within`, the picker lists every active user; an unknown module is a 400.
+    expect(((await c.mgr.get('/api/v1/users/options?q=赵三')).json().items as { id: number }[]).map((u) => u.id)).toEqual([ids.rep3]);
+    expect((await c.mgr.get('/api/v1/users/options?within=nothing')).statusCode).toBe(400);
+  });
 });
 
 describe('transfer (转移)', () => {

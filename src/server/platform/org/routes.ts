@@ -2,7 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParam, listQueryBase, listResponse } from '../../../common/api';
 import { email, entityId, mobile, password, requiredText, optionalText, username } from '../../../common/fields';
-import { dataScopes, isPermission, permissionCatalog } from '../../../common/permissions';
+import { dataScopes, isPermission, permissionCatalog, type PermissionModule } from '../../../common/permissions';
+import { resolveScope } from '../access/scope';
 import { actorOf } from '../http/actor';
 import { createDepartment, deleteDepartment, listDepartments, updateDepartment } from './departments';
 import { createRole, deleteRole, listRoles, updateRole } from './roles';
@@ -137,12 +138,12 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['org'],
-        summary: '用户选择器（任何登录用户）',
-        querystring: z.strictObject({ q: z.string().trim().max(50).optional() }),
+        summary: '用户选择器（任何登录用户；within=模块：只列出该模块数据权限范围内的用户）',
+        querystring: z.strictObject({ q: z.string().trim().max(50).optional(), within: z.enum(permissionCatalog.map((m) => m.module) as [PermissionModule, ...PermissionModule[]]).optional() }),
         response: { 200: z.object({ items: z.array(z.object({ id: z.number(), name: z.string(), username: z.string(), departmentName: z.string() })) }) },
       },
     },
-    (req) => userOptions(db, req.query.q),
+    async (req) => userOptions(db, req.query.q, req.query.within ? await resolveScope(db, actorOf(req), req.query.within) : undefined),
   );
   app.get(
     '/users/:id',

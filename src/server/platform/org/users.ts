@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'dr
 import { alias } from 'drizzle-orm/pg-core';
 import { type Db, rows } from '../../db/client';
 import type { Actor } from '../access/actor';
-import { departmentSubtreeIds, inScope, resolveScope, scopeCondition, sqlIntArray } from '../access/scope';
+import { departmentSubtreeIds, inScope, type ResolvedScope, resolveScope, scopeCondition, sqlIntArray } from '../access/scope';
 import { dataScopes } from '../../../common/permissions';
 import { diffFields, escapeLike, recordAudit } from '../audit/service';
 import { hashPassword } from '../auth/password';
@@ -354,13 +354,23 @@ async function getUserUnscoped(db: Db, id: number) {
 }
 
 /** Active users for pickers (assign to, supervisor, share with): names only, any logged-in user. */
-export async function userOptions(db: Db, q: string | undefined, limit = 20) {
+/**
+ * Active users by name or account, for pickers. `within`: only those inside that scope (the users
+ * whose records the caller's data scope of a module covers, e.g. whom a manager may assign customers to).
+ */
+export async function userOptions(db: Db, q: string | undefined, within?: ResolvedScope, limit = 20) {
   const like = q ? `%${escapeLike(q)}%` : undefined;
   const found = await db
     .select({ id: users.id, name: users.name, username: users.username, departmentName: departments.name })
     .from(users)
     .leftJoin(departments, eq(departments.id, users.departmentId))
-    .where(and(eq(users.status, 'active'), like ? or(ilike(users.name, like), ilike(users.username, like)) : undefined))
+    .where(
+      and(
+        eq(users.status, 'active'),
+        like ? or(ilike(users.name, like), ilike(users.username, like)) : undefined,
+        within ? scopeCondition(within, { owner: users.id, department: users.departmentId }) : undefined,
+      ),
+    )
     .orderBy(users.name, users.id)
     .limit(limit);
   return { items: found.map((u) => ({ ...u, departmentName: u.departmentName ?? '' })) };

@@ -105,7 +105,7 @@ export default function CustomerFormDrawer({ open, customer, prefill, onClose }:
         />
         {!isEdit && can('customer.transfer') && (
           <Form.Item name="ownerId" label={t('customer.field.owner')} extra={t('customer.hint.ownerDefault')}>
-            <UserPicker allowClear />
+            <UserPicker allowClear within="customer" />
           </Form.Item>
         )}
         {/* The server lets only those who may release or assign send a new customer to the pool. */}

@@ -231,7 +231,7 @@ export default function ImportModal({ open, onClose, initialKind = 'company' }: 
               </Form.Item>
               {target === 'owner' && mayChooseOwner && (
                 <Form.Item label={t('customer.importExport.owner')} htmlFor="import-owner" extra={t('customer.importExport.ownerHint')}>
-                  <UserPicker id="import-owner" value={ownerId} onChange={(v: number | undefined) => setOwnerId(v)} allowClear style={{ maxWidth: 320 }} />
+                  <UserPicker id="import-owner" within="customer" value={ownerId} onChange={(v: number | undefined) => setOwnerId(v)} allowClear style={{ maxWidth: 320 }} />
                 </Form.Item>
               )}
             </Form>

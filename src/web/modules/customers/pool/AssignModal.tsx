@@ -48,7 +48,7 @@ export default function AssignModal({ customer, onClose }: { customer: Customer 
           label={t('customer.pool.assignTo')}
           rules={[{ required: true, message: t('validation.select', { field: t('customer.pool.assignTo') }) }]}
         >
-          <UserPicker onChange={(_, option) => setToName(String((option as { label?: string } | undefined)?.label ?? ''))} />
+          <UserPicker within="customer" onChange={(_, option) => setToName(String((option as { label?: string } | undefined)?.label ?? ''))} />
         </Form.Item>
       </Form>
     </Modal>

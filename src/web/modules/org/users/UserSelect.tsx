@@ -8,6 +8,8 @@ type Props = Omit<SelectProps<number>, 'options' | 'showSearch'> & {
   initialOption?: { id: number; name: string } | null;
   /** Users that may not be chosen (e.g. the user themself as their own supervisor). */
   excludeIds?: number[];
+  /** Only users inside the caller's data scope of this module (e.g. 'customer' for 分配). */
+  within?: string;
 };
 
 function useDebounced<T>(value: T, ms: number): T {
@@ -20,11 +22,11 @@ function useDebounced<T>(value: T, ms: number): T {
 }
 
 /** Pick one user, searching by name or account on the server (GET /users/options). */
-export default function UserSelect({ initialOption, excludeIds, ...props }: Props) {
+export default function UserSelect({ initialOption, excludeIds, within, ...props }: Props) {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
   const q = useDebounced(search.trim(), 300);
-  const { data, isFetching } = useUserOptions(q);
+  const { data, isFetching } = useUserOptions(q, within);
 
   const options = useMemo(() => {
     const list = (data ?? [])

@@ -25,10 +25,11 @@ export function useUsers(params: UserListParams) {
 }
 
 /** For pickers (supervisor, actor): any logged-in user may search them. */
-export function useUserOptions(q: string) {
+/** `within`: only users inside the caller's data scope of that module (whom they may give records to). */
+export function useUserOptions(q: string, within?: string) {
   return useQuery({
-    queryKey: ['users', 'options', q],
-    queryFn: async () => (await api.get<{ items: UserOption[] }>('/users/options', { q })).items,
+    queryKey: ['users', 'options', q, within ?? ''],
+    queryFn: async () => (await api.get<{ items: UserOption[] }>('/users/options', { q, within })).items,
     placeholderData: keepPreviousData,
     staleTime: 60_000,
   });
