@@ -198,7 +198,6 @@ describe('assign (分配) by a manager', () => {
     const mine = await offered(c.mgr);
     expect(mine).toEqual(expect.arrayContaining([ids.mgr, ids.rep1, ids.rep2]));
     expect(mine).not.toContain(ids.rep3);
-    expect(mine).not.toContain(ids.tech);
     expect(mine).not.toContain(ids.off);
     expect(await offered(c.mgr, '李一')).toEqual([ids.rep1]);
     expect(await offered(c.mgr, '赵三')).toEqual([]);

@@ -3,6 +3,8 @@ import { sqlArray } from '../../../db/arrays';
 import { type Db, rows } from '../../../db/client';
 import type { Actor } from '../../../platform/access/actor';
 import { diffFields, recordAudit } from '../../../platform/audit/service';
+import { dictionaryItems } from '../../../platform/dictionaries/schema';
+import { dictionaryLabel } from '../../../platform/dictionaries/service';
 import { conflict, fieldError, notFound } from '../../../platform/http/errors';
 import { type ActivityKind, createActivity } from '../activities';
 import { companyDay, companyZoneSql } from '../settings';
@@ -34,17 +36,23 @@ export async function listRevisitRules(db: Db) {
   return { items: found.map(toRuleDto) };
 }
 
-async function assertLevelFree(tx: Db, level: string, exceptId?: number) {
+/** One plan per level: a second is refused, naming the level as the caller reads it (A（重点）). */
+async function assertLevelFree(tx: Db, actor: Actor, level: string, exceptId?: number) {
   const [taken] = await tx
     .select({ id: revisitRules.id })
     .from(revisitRules)
     .where(and(eq(revisitRules.level, level), exceptId ? ne(revisitRules.id, exceptId) : undefined));
-  if (taken) throw fieldError('level', 'REVISIT_RULE_LEVEL_TAKEN', { level });
+  if (!taken) return;
+  const [item] = await tx
+    .select()
+    .from(dictionaryItems)
+    .where(and(eq(dictionaryItems.dictType, 'level'), eq(dictionaryItems.code, level)));
+  throw fieldError('level', 'REVISIT_RULE_LEVEL_TAKEN', { level: item ? dictionaryLabel(item, actor.lang) : level });
 }
 
 export async function createRevisitRule(db: Db, actor: Actor, input: RevisitRuleInput) {
   return db.transaction(async (tx) => {
-    await assertLevelFree(tx, input.level);
+    await assertLevelFree(tx, actor, input.level);
     const [row] = await tx.insert(revisitRules).values(input).returning();
     await recordAudit(tx, actor, { action: 'create', entityType: 'revisit_rule', entityId: row.id, summary: `回访计划：${row.level} 每 ${row.intervalDays} 天` });
     await createRevisitTasks(tx, new Date(), { levels: [row.level] });
@@ -56,7 +64,7 @@ export async function updateRevisitRule(db: Db, actor: Actor, id: number, patch:
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(revisitRules).where(eq(revisitRules.id, id)).for('update');
     if (!before) throw notFound();
-    if (patch.level !== undefined) await assertLevelFree(tx, patch.level, id);
+    if (patch.level !== undefined) await assertLevelFree(tx, actor, patch.level, id);
     const [row] = await tx
       .update(revisitRules)
       .set({ ...patch, updatedAt: new Date() })

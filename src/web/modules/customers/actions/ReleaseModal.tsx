@@ -43,7 +43,7 @@ export default function ReleaseModal({ target, onClose }: { target: ActionTarget
       confirmLoading={release.isPending || bulk.isPending}
       destroyOnHidden
     >
-      <Alert type="info" showIcon title={t('customer.release.hint')} style={{ marginBottom: 16 }} />
+      <Alert type="info" showIcon title={t(target && !isSingle(target) ? 'customer.release.hintMany' : 'customer.release.hint')} style={{ marginBottom: 16 }} />
       <Form form={form} layout="vertical" onFinish={submit} clearOnDestroy>
         <Form.Item
           name="reason"

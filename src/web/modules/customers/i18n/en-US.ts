@@ -142,7 +142,8 @@ const customerEnUS: Messages['customer'] = {
     titleMany_one: 'Release {{count}} customer to the pool',
     reason: 'Reason',
     reasonPlaceholder: 'e.g. no answer after several tries',
-    hint: 'Once released you no longer own this customer and colleagues may claim it.',
+    hint: 'Once released the customer has no owner, and colleagues may claim it.',
+    hintMany: 'Once released these customers have no owner, and colleagues may claim them.',
     done: 'Released to the pool',
   },
   delete: {

@@ -138,7 +138,8 @@ const customerZhCN = {
     titleMany: '将 {{count}} 个客户放入公海',
     reason: '原因',
     reasonPlaceholder: '例如：多次联系无回应',
-    hint: '放入公海后，您将不再负责此客户，其他同事可以领取。',
+    hint: '放入公海后，该客户不再有负责人，其他同事可以领取。',
+    hintMany: '放入公海后，这些客户不再有负责人，其他同事可以领取。',
     done: '已放入公海',
   },
   delete: {

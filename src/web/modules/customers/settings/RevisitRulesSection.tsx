@@ -28,7 +28,7 @@ export default function RevisitRulesSection() {
         { title: a('interval'), dataIndex: 'intervalDays', render: (n: number) => a('everyDays', { count: n }) },
       ]}
     >
-      <Form.Item name="level" label={a('level')} rules={[{ required: true, message: t('validation.required', { field: a('level') }) }]}>
+      <Form.Item name="level" label={a('level')} rules={[{ required: true, message: t('validation.select', { field: a('level') }) }]}>
         <DictSelect type="level" allowClear={false} />
       </Form.Item>
       <Form.Item
