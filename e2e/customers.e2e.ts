@@ -181,12 +181,20 @@ describe('a sales team works one company customer from creation to the pool and 
     await form.getByLabel('联系人').click();
     await chooseOption(repA, CONTACT_1.name);
     await form.getByLabel('内容').fill(VISIT);
+    const saves: string[] = [];
+    repA.on('request', (r) => void (r.method() === 'POST' && r.url().includes('/activities') && saves.push(r.url())));
+    // A day already past, typed in, is refused with a reason, not dropped on saving.
+    await form.getByLabel('下次联系时间').click();
+    await form.getByLabel('下次联系时间').fill('2020-01-06 09:00');
+    await form.getByLabel('下次联系时间').press('Enter');
+    await form.getByRole('button', { name: label('保存跟进') }).click();
+    await visible(form.getByText('下次联系时间不能早于今天'));
+    expect(saves).toHaveLength(0);
     await form.getByLabel('下次联系时间').click();
     await form.getByLabel('下次联系时间').fill(NEXT_CONTACT);
     // Enter confirms the typed date and nothing more: the follow-up is saved by 保存跟进, once.
-    const saves: string[] = [];
-    repA.on('request', (r) => void (r.method() === 'POST' && r.url().includes('/activities') && saves.push(r.url())));
     await form.getByLabel('下次联系时间').press('Enter');
+    await gone(form.getByText('下次联系时间不能早于今天'));
     await snap(repA, 'customers-06-visit-form');
     await form.getByRole('button', { name: label('保存跟进') }).click();
     await visible(repA.getByText('跟进已记录'));

@@ -37,6 +37,8 @@ export default function PoolPage() {
   const [assigning, setAssigning] = useState<Customer | null>(null);
   const list = usePool(state.params);
   const quota = list.data && { claimsToday: list.data.claimsToday, dailyClaimLimit: list.data.dailyClaimLimit };
+  // Used up today: 领取 says so before anyone confirms a claim the server would refuse.
+  const limitReached = !!quota && quota.dailyClaimLimit > 0 && quota.claimsToday >= quota.dailyClaimLimit;
   const set = (patch: PoolFilters) => state.setFilters((f) => ({ ...f, ...patch }));
 
   const actionsColumn: ColumnsType<Customer>[number] = {
@@ -45,7 +47,8 @@ export default function PoolPage() {
     width: 130,
     fixed: isMobile ? undefined : 'right',
     render: (_, c) => {
-      const refusal = reclaimRefusal(t, c, me.id, list.data?.reclaimBlockDays);
+      const refusal =
+        reclaimRefusal(t, c, me.id, list.data?.reclaimBlockDays) ?? (limitReached ? t('customer.pool.limitReached', { limit: quota.dailyClaimLimit }) : undefined);
       return (
         <Space size={0}>
           {refusal ? (

@@ -16,6 +16,11 @@ interface Values {
   nextContactAt?: dayjs.Dayjs | null;
 }
 
+/** A rule on a picked day (empty passes: `required` says that). */
+const dayRule = (ok: (d: dayjs.Dayjs) => boolean, message: string) => ({
+  validator: (_: unknown, value: dayjs.Dayjs | null | undefined) => (!value || ok(value) ? Promise.resolve() : Promise.reject(new Error(message))),
+});
+
 /** 写跟进: kind, time, contact, content and 下次联系时间 (which becomes the owner's reminder). */
 export default function ActivityForm({ customerId, focusSignal }: { customerId: number; focusSignal: number }) {
   const { t } = useTranslation();
@@ -70,8 +75,16 @@ export default function ActivityForm({ customerId, focusSignal }: { customerId: 
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>
-          <Form.Item name="occurredAt" label={a('occurredAt')} rules={[{ required: true, message: t('validation.select', { field: a('occurredAt') }) }]}>
-            <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} disabledDate={(d) => d.isAfter(companyNow().endOf('day'))} />
+          {/* No disabledDate: a day typed past it was dropped without a word; a rule says why instead. */}
+          <Form.Item
+            name="occurredAt"
+            label={a('occurredAt')}
+            rules={[
+              { required: true, message: t('validation.select', { field: a('occurredAt') }) },
+              dayRule((d) => !d.isAfter(companyNow().endOf('day')), a('occurredAtFuture')),
+            ]}
+          >
+            <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} onKeyDown={enterConfirmsDateOnly} />
           </Form.Item>
         </Col>
         <Col xs={24}>
@@ -80,12 +93,16 @@ export default function ActivityForm({ customerId, focusSignal }: { customerId: 
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>
-          <Form.Item name="nextContactAt" label={a('nextContactAt')} extra={a('nextContactHint')}>
+          <Form.Item
+            name="nextContactAt"
+            label={a('nextContactAt')}
+            extra={a('nextContactHint')}
+            rules={[dayRule((d) => !d.isBefore(companyNow().startOf('day')), a('nextContactPast'))]}
+          >
             <DatePicker
               showTime={{ format: 'HH:mm', defaultOpenValue: dayjs('09:00', 'HH:mm') }}
               format="YYYY-MM-DD HH:mm"
               style={{ width: '100%' }}
-              disabledDate={(d) => d.isBefore(companyNow().startOf('day'))}
               onKeyDown={enterConfirmsDateOnly}
             />
           </Form.Item>
