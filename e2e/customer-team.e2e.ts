@@ -266,6 +266,10 @@ describe('colleagues around one customer: 查重, 共享, 分配, 回收站 and 
     await page.getByRole('button', { name: label('热点') }).hover();
     await page.getByRole('menuitem', { name: '标为热点' }).click();
     await partial('customer-team-09-bulk-hot-partial');
+    // The one that failed stays ticked, to retry or act on otherwise; the one done is unticked.
+    await visible(page.getByText('已选择 1 项'));
+    expect(await tableRow(page, SHARED.name).getByRole('checkbox').isChecked()).toBe(true);
+    expect(await tableRow(page, POOLED).getByRole('checkbox').isChecked()).toBe(false);
     await openCustomers(page, '热点客户');
     await visible(tableRow(page, POOLED));
     expect(await tableRow(page, SHARED.name).count()).toBe(0);

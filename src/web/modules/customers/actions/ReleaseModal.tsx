@@ -2,11 +2,11 @@ import { Alert, App, Form, Input, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useServerErrors } from '../../../app/shared/forms';
 import { useCustomerMutations } from '../api/customers';
-import { actionTitle, isSingle, type ActionTarget } from './target';
+import { type ActionClose, actionTitle, isSingle, type ActionTarget } from './target';
 import { useBulkAction } from './useBulkResult';
 
 /** 放入公海: release one or many customers to the pool, with a reason. */
-export default function ReleaseModal({ target, onClose }: { target: ActionTarget | null; onClose: (done: boolean) => void }) {
+export default function ReleaseModal({ target, onClose }: { target: ActionTarget | null; onClose: ActionClose }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ reason: string }>();

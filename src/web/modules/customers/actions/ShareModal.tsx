@@ -4,7 +4,7 @@ import { useServerErrors } from '../../../app/shared/forms';
 import { useTeamMutations } from '../api/relations';
 import UserPicker from '../shared/UserPicker';
 import type { ShareAccess } from '../types';
-import { actionTitle, isSingle, type ActionTarget } from './target';
+import { type ActionClose, actionTitle, isSingle, type ActionTarget } from './target';
 import { useBulkAction } from './useBulkResult';
 
 interface Values {
@@ -13,7 +13,7 @@ interface Values {
 }
 
 /** 共享: make a user a read-only or read-write team member of one or many customers. */
-export default function ShareModal({ target, onClose }: { target: ActionTarget | null; onClose: (done: boolean) => void }) {
+export default function ShareModal({ target, onClose }: { target: ActionTarget | null; onClose: ActionClose }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();

@@ -3,9 +3,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServerErrors } from '../../../app/shared/forms';
 import { useCustomerMutations } from '../api/customers';
-import type { Customer } from '../types';
 import UserPicker from '../shared/UserPicker';
-import { actionTitle, isSingle, type ActionTarget } from './target';
+import { type ActionClose, actionTitle, isSingle, type ActionTarget } from './target';
 import { useBulkAction } from './useBulkResult';
 
 interface Values {
@@ -14,7 +13,7 @@ interface Values {
 }
 
 /** 转移: hand one or many customers to another user. */
-export default function TransferModal({ target, onClose }: { target: ActionTarget | null; onClose: (done: boolean, transferred?: Customer) => void }) {
+export default function TransferModal({ target, onClose }: { target: ActionTarget | null; onClose: ActionClose }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
@@ -31,7 +30,7 @@ export default function TransferModal({ target, onClose }: { target: ActionTarge
         {
           onSuccess: (c) => {
             void message.success(t('customer.transfer.done', { name: c.ownerName ?? toName }));
-            onClose(true, c);
+            onClose(true, { transferred: c });
           },
           onError: showErrors,
         },

@@ -10,6 +10,12 @@ export interface ActionTarget {
   names?: Map<number, string>;
 }
 
+/**
+ * How an action modal closes: `done` when it acted; for a selection, the ids that failed (kept
+ * selected, to retry); for one transfer, the customer as it now is.
+ */
+export type ActionClose = (done: boolean, outcome?: { failedIds?: number[]; transferred?: Customer }) => void;
+
 export const isSingle = (target: ActionTarget): target is ActionTarget & { customer: Customer } => !!target.customer;
 
 /** "转移：某公司" for one customer, "转移 3 个客户" for a selection (keys customer.<action>.title / titleMany). */

@@ -3,7 +3,7 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type BulkInput, useCustomerMutations } from '../api/customers';
 import type { BulkResult } from '../types';
-import type { ActionTarget } from './target';
+import type { ActionClose, ActionTarget } from './target';
 
 /** Shows a bulk action's outcome: a toast when all went through, otherwise what failed and why. */
 export function useBulkResult() {
@@ -34,9 +34,9 @@ export function useBulkResult() {
 
 /**
  * The selection half of every action modal (转移, 共享, 放入公海): POST /customers/bulk for the
- * target's ids, then the per-customer outcome, then close.
+ * target's ids, then the per-customer outcome, then close, naming the ids that failed.
  */
-export function useBulkAction(onClose: (done: boolean) => void, onError: (err: unknown) => void) {
+export function useBulkAction(onClose: ActionClose, onError: (err: unknown) => void) {
   const showBulk = useBulkResult();
   const { bulk } = useCustomerMutations();
   const run = (target: ActionTarget, body: Omit<BulkInput, 'ids'>) =>
@@ -45,7 +45,7 @@ export function useBulkAction(onClose: (done: boolean) => void, onError: (err: u
       {
         onSuccess: (result) => {
           showBulk(result, target.names);
-          onClose(true);
+          onClose(true, { failedIds: result.failed.map((f) => f.id) });
         },
         onError,
       },

@@ -6,7 +6,7 @@ import { errorMessage } from '../../../app/api';
 import { usePermissions } from '../../../app/auth/session';
 import ReleaseModal from '../actions/ReleaseModal';
 import ShareModal from '../actions/ShareModal';
-import type { ActionTarget } from '../actions/target';
+import type { ActionClose, ActionTarget } from '../actions/target';
 import TransferModal from '../actions/TransferModal';
 import { useBulkResult } from '../actions/useBulkResult';
 import { useCustomerMutations } from '../api/customers';
@@ -14,7 +14,8 @@ import type { Customer } from '../types';
 
 interface Props {
   selected: Customer[];
-  onDone: () => void;
+  /** After an action (or 取消选择): the ids still to keep selected, the ones that failed. */
+  onDone: (keepIds?: number[]) => void;
   /** 导出所选: the page exports these customers with the columns it shows. */
   onExport: () => void;
   exporting: boolean;
@@ -32,15 +33,17 @@ export default function BulkBar({ selected, onDone, onExport, exporting }: Props
   const [release, setRelease] = useState<ActionTarget | null>(null);
 
   const target: ActionTarget = { ids: selected.map((c) => c.id), names: new Map(selected.map((c) => [c.id, c.name])) };
-  const closeWith = (set: (v: null) => void) => (done: boolean) => {
-    set(null);
-    if (done) onDone();
-  };
+  const closeWith =
+    (set: (v: null) => void): ActionClose =>
+    (done, outcome) => {
+      set(null);
+      if (done) onDone(outcome?.failedIds);
+    };
   const run = (action: 'hot' | 'unhot' | 'delete') =>
     bulk.mutateAsync({ action, ids: target.ids }).then(
       (result) => {
         showBulk(result, target.names);
-        onDone();
+        onDone(result.failed.map((f) => f.id));
       },
       (err: unknown) => void message.error(errorMessage(err)),
     );
@@ -97,7 +100,7 @@ export default function BulkBar({ selected, onDone, onExport, exporting }: Props
           {t('common.delete')}
         </Button>
       )}
-      <Button type="link" onClick={onDone}>
+      <Button type="link" onClick={() => onDone()}>
         {t('customer.clearSelection')}
       </Button>
       <TransferModal target={transfer} onClose={closeWith(setTransfer)} />

@@ -225,7 +225,7 @@ export default function CustomersPage() {
       {selected.length > 0 && (
         <BulkBar
           selected={selected}
-          onDone={() => setSelected([])}
+          onDone={(keep = []) => setSelected((current) => current.filter((c) => keep.includes(c.id)))}
           exporting={exporting}
           onExport={() => exportList({ ids: selected.map((c) => c.id).join(',') })}
         />

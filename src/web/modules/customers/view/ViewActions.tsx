@@ -79,7 +79,8 @@ export function useViewActions(customer: Customer | undefined, onFollowUp: () =>
       <CustomerFormDrawer open={editing} customer={customer} onClose={() => setEditing(false)} />
       <TransferModal
         target={transfer}
-        onClose={(_, transferred) => {
+        onClose={(_, outcome) => {
+          const transferred = outcome?.transferred;
           setTransfer(null);
           // Handed to someone outside the user's scope: the view has nothing left to show them.
           if (transferred && transferred.access === null) void navigate('/customers', { replace: true });
