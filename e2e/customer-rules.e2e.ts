@@ -120,6 +120,8 @@ describe('administrator sets the customer rules (desktop)', () => {
     await dialog.getByLabel('适用级别').click();
     await chooseOption(page, 'D（潜在）');
     await typeNumber(dialog.getByLabel('提前提醒'), 5);
+    // Five days ahead of a two-day return warns from the first day: allowed, and said.
+    await visible(dialog.getByText('提前提醒不少于回收天数（2 天）', { exact: false }));
     // New rules spare hot customers and are on, unless told otherwise; this one spares deals too.
     expect(await dialog.getByRole('checkbox', { name: '热点客户' }).isChecked()).toBe(true);
     expect(await dialog.getByRole('checkbox', { name: '成交客户' }).isChecked()).toBe(false);
@@ -169,7 +171,7 @@ describe('administrator sets the customer rules (desktop)', () => {
   it('deletes the rule after confirming; it stays deleted', async () => {
     await ruleRow(page, RULE_RENAMED).getByRole('button', { name: label('删除') }).click();
     const confirm = await visible(page.locator('.ant-popconfirm:visible'));
-    await visible(confirm.getByText('确定删除？'));
+    await visible(confirm.getByText(`确定删除规则“${RULE_RENAMED}”？`));
     await snap(page, 'customer-rules-05-delete-confirm');
     await confirm.getByRole('button', { name: label('确定') }).click();
     await gone(ruleRow(page, RULE_RENAMED));
@@ -183,7 +185,7 @@ describe('administrator sets the customer rules (desktop)', () => {
     const dialog = await visible(page.getByRole('dialog', { name: '新增回访计划' }));
     // The level is required.
     await dialog.getByRole('button', { name: label('确定') }).click();
-    await visible(dialog.getByText('请输入客户级别'));
+    await visible(dialog.getByText('请选择客户级别'));
     await dialog.getByLabel('客户级别').click();
     await chooseOption(page, 'A（重点）');
     await typeNumber(dialog.getByLabel('回访间隔'), 14);
@@ -207,7 +209,9 @@ describe('administrator sets the customer rules (desktop)', () => {
 
     await ruleRow(page, '每 7 天').getByRole('button', { name: label('删除') }).click();
     const confirm = await visible(page.locator('.ant-popconfirm:visible'));
+    await visible(confirm.getByText('确定删除“A（重点）”的回访计划？'));
     await confirm.getByRole('button', { name: label('确定') }).click();
+    await visible(page.getByText('已删除'));
     await gone(ruleRow(page, '每 7 天'));
     await openRulesPage(page);
     await visible(cardTitled(page, '回访计划').getByText('还没有回访计划'));

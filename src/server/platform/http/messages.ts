@@ -159,10 +159,6 @@ export const errorMessages = {
   RECIPIENT_REQUIRED: { zh: '请选择联系人或填写{field}', en: 'Choose a contact or enter the {field}' },
   CONTACT_NO_EMAIL: { zh: '该联系人没有填写邮箱', en: 'This contact has no email address' },
   CONTACT_NO_MOBILE: { zh: '该联系人没有填写手机', en: 'This contact has no mobile number' },
-  RETURN_WARN_TOO_EARLY: {
-    zh: '提前提醒天数须少于回收天数（{days} 天）',
-    en: 'The warning must come fewer days ahead than the rule returns customers ({days} days)',
-  },
   RETURN_RULE_CRITERIA_REQUIRED: { zh: '请至少设置“未跟进天数”或“未成交天数”之一', en: 'Set the days without follow-up, the days without a deal, or both' },
   RETURN_EXEMPTION_UNKNOWN: { zh: '不支持的回收例外条件', en: 'Unknown exemption for automatic return' },
   REVISIT_RULE_LEVEL_TAKEN: { zh: '级别“{level}”已有回访计划', en: 'Level {level} already has a revisit plan' },

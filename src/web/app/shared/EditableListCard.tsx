@@ -12,7 +12,8 @@ import { useServerErrors } from './forms';
  */
 export default function EditableListCard<T extends { id: number }, I extends object>(props: {
   title: string;
-  labels: { add: string; edit: string; deleteConfirm: string; empty: string };
+  /** `deleteConfirm` names the row being deleted ("确定删除规则“90 天未跟进”？"). */
+  labels: { add: string; edit: string; deleteConfirm: (row: T) => string; empty: string };
   list: UseQueryResult<{ items: T[] }>;
   columns: TableColumnsType<T>;
   save: UseMutationResult<unknown, unknown, I & { id?: number }>;
@@ -59,7 +60,12 @@ export default function EditableListCard<T extends { id: number }, I extends obj
         <Button type="link" size="small" onClick={() => open(row)}>
           {t('common.edit')}
         </Button>
-        <Popconfirm title={labels.deleteConfirm} onConfirm={() => remove.mutate(row.id, { onError: (err) => void message.error(errorMessage(err)) })}>
+        <Popconfirm
+          title={labels.deleteConfirm(row)}
+          onConfirm={() =>
+            remove.mutate(row.id, { onSuccess: () => void message.success(t('common.deleted')), onError: (err) => void message.error(errorMessage(err)) })
+          }
+        >
           <Button type="link" size="small" danger>
             {t('common.delete')}
           </Button>

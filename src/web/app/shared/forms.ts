@@ -50,8 +50,8 @@ export function useServerErrors(form: FormInstance) {
 
 /**
  * A whole number from `min` to `max`, said in words when it is not. For an InputNumber without its
- * own min/max, which replace a value out of range on blur without a word: a daily claim limit typed
- * as -5 became 0, which means 不限.
+ * own min/max or precision, which replace a value on blur without a word: a daily claim limit typed
+ * as -5 became 0, which means 不限, and 3.7 became 4.
  */
 export function wholeNumberRule(t: TFunction, min: number, max: number): Rule {
   return { type: 'integer', min, max, message: t('validation.wholeNumber', { min, max }) };

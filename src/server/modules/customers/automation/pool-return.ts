@@ -60,9 +60,6 @@ export async function listPoolReturnRules(db: Db) {
 
 function normalise(input: PoolReturnRuleInput): PoolReturnRuleInput {
   if (input.noFollowupDays === null && input.noDealDays === null) throw fieldError('noFollowupDays', 'RETURN_RULE_CRITERIA_REQUIRED');
-  // A warning as early as the return itself (or earlier) would warn on the day the clock starts.
-  const shortest = Math.min(...[input.noFollowupDays, input.noDealDays].filter((d): d is number => d !== null));
-  if (input.warnDaysBefore >= shortest) throw fieldError('warnDaysBefore', 'RETURN_WARN_TOO_EARLY', { days: shortest });
   const levels = input.levels && input.levels.length > 0 ? [...new Set(input.levels)] : null;
   if (input.exemptions.some((key) => !isReturnExemption(key))) throw fieldError('exemptions', 'RETURN_EXEMPTION_UNKNOWN');
   // Stored in the order they are offered, so that an unchanged set never shows up as a change.

@@ -373,6 +373,7 @@ const customerEnUS: Messages['customer'] = {
     hint: 'Disabled options leave the drop-downs; customers using them still show them.',
   },
   automation: {
+    warnFromStart: 'The warning is as early as the return ({{days}} days): customers show under “Returning soon” from the start',
     returnRules: 'Automatic return rules',
     revisitRules: 'Revisit plans',
     addRule: 'Add return rule',
@@ -400,7 +401,8 @@ const customerEnUS: Messages['customer'] = {
     days: '{{count}} days',
     days_one: '{{count}} day',
     unitDays: 'days',
-    deleteConfirm: 'Delete it?',
+    deleteRuleConfirm: 'Delete the rule “{{name}}”?',
+    deletePlanConfirm: 'Delete the revisit plan for “{{level}}”?',
     level: 'Customer level',
     interval: 'Revisit every',
     intervalHint: 'A revisit to-do is created for the owner this many days after the last follow-up',

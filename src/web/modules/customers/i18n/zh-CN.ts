@@ -362,6 +362,7 @@ const customerZhCN = {
   },
   automation: {
     returnRules: '自动回收规则',
+    warnFromStart: '提前提醒不少于回收天数（{{days}} 天）：客户从一开始就会出现在“即将回收”中',
     revisitRules: '回访计划',
     addRule: '新增回收规则',
     editRule: '编辑回收规则',
@@ -387,7 +388,8 @@ const customerZhCN = {
     warnHint: '在工作台“即将回收”中提前提醒负责人；0 表示不提醒',
     days: '{{count}} 天',
     unitDays: '天',
-    deleteConfirm: '确定删除？',
+    deleteRuleConfirm: '确定删除规则“{{name}}”？',
+    deletePlanConfirm: '确定删除“{{level}}”的回访计划？',
     level: '客户级别',
     interval: '回访间隔',
     intervalHint: '距上次跟进满这些天时，为负责人生成回访任务',

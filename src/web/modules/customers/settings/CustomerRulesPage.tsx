@@ -28,7 +28,7 @@ export default function CustomerRulesPage() {
       extra={r(`${name}Hint`)}
       rules={[{ required: true, message: t('validation.required', { field: r(name) }) }, wholeNumberRule(t, 0, max)]}
     >
-      <InputNumber precision={0} suffix={unit || undefined} style={{ width: 200, maxWidth: '100%' }} />
+      <InputNumber suffix={unit || undefined} style={{ width: 200, maxWidth: '100%' }} />
     </Form.Item>
   );
 

@@ -58,7 +58,7 @@ export default function DictionaryItemModal({ type, item, nextSort, onClose }: P
           <Input maxLength={32} disabled={!!item} />
         </Form.Item>
         <Form.Item name="sort" label={d('sort')} rules={[wholeNumberRule(t, 0, 9999)]}>
-          <InputNumber precision={0} style={{ width: '100%' }} />
+          <InputNumber style={{ width: '100%' }} />
         </Form.Item>
       </Form>
     </Modal>

@@ -26,7 +26,7 @@ export default function ReturnRulesSection() {
   return (
     <EditableListCard<PoolReturnRule, PoolReturnRuleInput>
       title={a('returnRules')}
-      labels={{ add: a('addRule'), edit: a('editRule'), deleteConfirm: a('deleteConfirm'), empty: a('noReturnRules') }}
+      labels={{ add: a('addRule'), edit: a('editRule'), deleteConfirm: (r) => a('deleteRuleConfirm', { name: r.name }), empty: a('noReturnRules') }}
       list={rules}
       save={save}
       remove={remove}
@@ -61,10 +61,10 @@ export default function ReturnRulesSection() {
         <Input maxLength={60} />
       </Form.Item>
       <Form.Item name="noFollowupDays" label={a('noFollowupDays')} extra={a('noFollowupHint')} rules={[wholeNumberRule(t, 1, 3650)]}>
-        <InputNumber precision={0} suffix={a('unitDays')} style={{ width: 200, maxWidth: '100%' }} />
+        <InputNumber suffix={a('unitDays')} style={{ width: 200, maxWidth: '100%' }} />
       </Form.Item>
       <Form.Item name="noDealDays" label={a('noDealDays')} extra={a('noDealHint')} rules={[wholeNumberRule(t, 1, 3650)]}>
-        <InputNumber precision={0} suffix={a('unitDays')} style={{ width: 200, maxWidth: '100%' }} />
+        <InputNumber suffix={a('unitDays')} style={{ width: 200, maxWidth: '100%' }} />
       </Form.Item>
       <Form.Item name="levels" label={a('levels')} extra={a('levelsHint')}>
         <Select
@@ -74,8 +74,27 @@ export default function ReturnRulesSection() {
           options={(dictionaries.data?.level ?? []).map((i) => ({ value: i.code, label: itemLabel(i) }))}
         />
       </Form.Item>
-      <Form.Item name="warnDaysBefore" label={a('warnDaysBefore')} extra={a('warnHint')} rules={[wholeNumberRule(t, 0, 365)]}>
-        <InputNumber precision={0} suffix={a('unitDays')} style={{ width: 200, maxWidth: '100%' }} />
+      <Form.Item
+        name="warnDaysBefore"
+        label={a('warnDaysBefore')}
+        extra={a('warnHint')}
+        dependencies={['noFollowupDays', 'noDealDays']}
+        rules={[
+          wholeNumberRule(t, 0, 365),
+          // Allowed (it warns from the first day), but seldom meant: said, not refused.
+          ({ getFieldValue }) => ({
+            warningOnly: true,
+            validator: (_, warn: number | null) => {
+              const days = [getFieldValue('noFollowupDays'), getFieldValue('noDealDays')].filter((d): d is number => typeof d === 'number' && d > 0);
+              const shortest = days.length ? Math.min(...days) : undefined;
+              return shortest !== undefined && typeof warn === 'number' && warn >= shortest
+                ? Promise.reject(new Error(a('warnFromStart', { days: shortest })))
+                : Promise.resolve();
+            },
+          }),
+        ]}
+      >
+        <InputNumber suffix={a('unitDays')} style={{ width: 200, maxWidth: '100%' }} />
       </Form.Item>
       <Form.Item name="exemptions" label={a('exemptions')} extra={a('exemptionsHint')}>
         <Checkbox.Group options={exemptions.map((e) => ({ value: e.key, label: t(e.labelKey) }))} />

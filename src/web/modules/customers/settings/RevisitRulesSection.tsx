@@ -17,7 +17,7 @@ export default function RevisitRulesSection() {
   return (
     <EditableListCard<RevisitRule, RevisitRuleInput>
       title={a('revisitRules')}
-      labels={{ add: a('addPlan'), edit: a('editPlan'), deleteConfirm: a('deleteConfirm'), empty: a('noRevisitRules') }}
+      labels={{ add: a('addPlan'), edit: a('editPlan'), deleteConfirm: (r) => a('deletePlanConfirm', { level: dictLabel('level', r.level) }), empty: a('noRevisitRules') }}
       list={rules}
       save={save}
       remove={remove}
@@ -37,7 +37,7 @@ export default function RevisitRulesSection() {
         extra={a('intervalHint')}
         rules={[{ required: true, message: t('validation.required', { field: a('interval') }) }, wholeNumberRule(t, 1, 3650)]}
       >
-        <InputNumber precision={0} suffix={a('unitDays')} style={{ width: 200, maxWidth: '100%' }} />
+        <InputNumber suffix={a('unitDays')} style={{ width: 200, maxWidth: '100%' }} />
       </Form.Item>
       <Form.Item name="enabled" label={a('enabled')} valuePropName="checked">
         <Switch />

@@ -63,7 +63,7 @@ export default function DepartmentFormModal({ target, onClose }: { target: Depar
           <Input maxLength={50} autoFocus />
         </Form.Item>
         <Form.Item name="sort" label={t('org.dept.sort')} extra={t('org.dept.sortHint')} rules={[wholeNumberRule(t, 0, 9999)]}>
-          <InputNumber precision={0} style={{ width: '100%' }} />
+          <InputNumber style={{ width: '100%' }} />
         </Form.Item>
       </Form>
     </Modal>

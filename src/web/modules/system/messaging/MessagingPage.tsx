@@ -98,7 +98,7 @@ export default function MessagingPage() {
               </Col>
               <Col xs={24} sm={8}>
                 <Form.Item name="smtpPort" label={label('smtpPort')} rules={[{ required: true }, wholeNumberRule(t, 1, 65535)]}>
-                  <InputNumber disabled={fromEnv.has('smtpPort')} precision={0} style={{ width: '100%' }} />
+                  <InputNumber disabled={fromEnv.has('smtpPort')} style={{ width: '100%' }} />
                 </Form.Item>
               </Col>
             </Row>
