@@ -49,6 +49,17 @@ describe('销售人员 keeps a file on the customer view', () => {
     expect(await item.innerText()).toContain(`${CONTENT.length} B`);
     await visible(attachments(page).getByText('共 1 个附件'));
     await snap(page, 'customer-attachments-02-listed');
+
+    // Two refused at once: each message names its file.
+    await attachments(page)
+      .locator('input[type=file]')
+      .setInputFiles([
+        { name: '空白.txt', mimeType: 'text/plain', buffer: Buffer.alloc(0) },
+        { name: 'setup.exe', mimeType: 'application/octet-stream', buffer: Buffer.from('MZ') },
+      ]);
+    await visible(page.getByText('“空白.txt”：', { exact: false }));
+    await visible(page.getByText('“setup.exe”：', { exact: false }));
+    await visible(attachments(page).getByText('共 1 个附件'));
   });
 
   it('downloads it under its Chinese name, byte for byte', async () => {

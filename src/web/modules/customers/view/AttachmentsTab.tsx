@@ -41,7 +41,8 @@ export default function AttachmentsTab({ customer }: { customer: Customer }) {
       await add.mutateAsync(file);
       void message.success(t('customer.attachment.uploaded', { name: file.name }));
     } catch (err) {
-      void message.error(errorMessage(err));
+      // Several files may fail at once: each message names its file.
+      void message.error(t('common.labelValue', { label: `“${file.name}”`, value: errorMessage(err) }));
     } finally {
       setUploading((names) => {
         const i = names.indexOf(file.name);
