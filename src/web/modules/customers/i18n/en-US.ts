@@ -7,6 +7,7 @@ const customerEnUS: Messages['customer'] = {
   editTitle: 'Edit customer: {{name}}',
   notFound: 'This customer does not exist, or you may not see it',
   backToList: 'Back to customers',
+  backToPool: 'Back to the pool',
   kind: { company: 'Company', person: 'Individual' },
   kindLabel: 'Customer type',
   gender: { male: 'Male', female: 'Female', unknown: 'Unknown' },

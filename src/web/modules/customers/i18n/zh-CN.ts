@@ -6,6 +6,7 @@ const customerZhCN = {
   editTitle: '编辑客户：{{name}}',
   notFound: '客户不存在，或您无权查看',
   backToList: '返回客户列表',
+  backToPool: '返回客户池',
   kind: { company: '企业客户', person: '个人客户' },
   kindLabel: '客户类型',
   gender: { male: '男', female: '女', unknown: '未知' },

@@ -79,8 +79,9 @@ export default function CustomerViewPage() {
 
   return (
     <>
-      <Link to="/customers" style={{ display: 'inline-block', marginBottom: 8 }}>
-        <ArrowLeftOutlined /> {t('customer.backToList')}
+      {/* A pool customer was found in the pool: back leads there. */}
+      <Link to={c.inPool ? '/pool' : '/customers'} style={{ display: 'inline-block', marginBottom: 8 }}>
+        <ArrowLeftOutlined /> {t(c.inPool ? 'customer.backToPool' : 'customer.backToList')}
       </Link>
       <Card style={{ marginBottom: 16 }}>
         <CustomerHeader customer={c} abilities={abilities} hotPending={hot.isPending} onToggleHot={toggleHot} onAction={run} />
