@@ -11,6 +11,7 @@ const enUS: Messages = {
     confirm: 'OK',
     delete: 'Delete',
     deleted: 'Deleted',
+    selectAllOnPage: 'Select all on this page',
     edit: 'Edit',
     view: 'View',
     save: 'Save',

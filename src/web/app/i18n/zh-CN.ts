@@ -12,6 +12,7 @@ const zhCN = {
     confirm: '确定',
     delete: '删除',
     deleted: '已删除',
+    selectAllOnPage: '全选本页',
     edit: '编辑',
     view: '查看',
     save: '保存',

@@ -219,7 +219,7 @@ export default function CustomersPage() {
         state={listState}
         columns={columns}
         empty={empty}
-        rowSelection={rowSelection(selected, setSelected, !isMobile)}
+        rowSelection={rowSelection(t, selected, setSelected, !isMobile)}
       />
       {/* Below the table, held at the screen's bottom edge: above it, appearing with the first tick pushed the rows down under the pointer. */}
       {selected.length > 0 && (

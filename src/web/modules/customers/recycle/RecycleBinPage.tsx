@@ -89,7 +89,7 @@ export default function RecycleBinPage() {
         state={state}
         columns={columns}
         empty={t('customer.recycle.empty')}
-        rowSelection={rowSelection(selected, setSelected, !isMobile)}
+        rowSelection={rowSelection(t, selected, setSelected, !isMobile)}
       />
       {selected.length > 0 && (
         <Flex wrap gap={8} align="center" className="customer-bulk-bar">
