@@ -60,6 +60,10 @@ describe('demo company', () => {
     expect(filled.map((r) => r.status).sort()).toEqual(['deal', 'intent', 'lost', 'potential']);
     const [missing] = await rows<{ n: number }>(t.database.db, sql`select count(*)::int as n from customers where created_by is null or updated_by is null or name_sort is null`);
     expect(missing.n).toBe(0);
+    // Each customer's 操作记录 starts with its creation, by the rep who made it.
+    const mine = (await rep.get('/api/v1/customers?scene=mine&pageSize=1')).json().items[0];
+    const trail = (await rep.get(`/api/v1/audit/records/customer/${mine.id}`)).json().items;
+    expect(trail.at(-1)).toMatchObject({ action: 'create', entityType: 'customer', actorName: mine.createdByName, summary: expect.stringContaining(mine.name) });
     // A pool customer is nobody's 热点.
     const [hotInPool] = await rows<{ n: number }>(t.database.db, sql`select count(*)::int as n from customers where owner_id is null and is_hot`);
     expect(hotInPool.n).toBe(0);
