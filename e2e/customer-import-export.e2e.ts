@@ -316,5 +316,10 @@ describe('销售经理 imports customers from Excel and exports the list (deskto
     // The list shows the dictionary's English labels too.
     await visible(rowWith(page.locator('.customer-table'), KEQIAO).getByText('B (regular)', { exact: true }));
     await snap(page, 'customer-export-02-english');
+
+    // The customer's 操作记录 reads in English too: its import, by whom and to which owner.
+    await page.locator('.customer-table').getByRole('link', { name: KEQIAO, exact: true }).click();
+    await page.getByRole('tab', { name: 'History', exact: true }).click();
+    await visible(page.getByText(`${KEQIAO} (imported, owner: ${REP.name})`, { exact: true }));
   });
 });

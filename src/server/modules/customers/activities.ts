@@ -142,6 +142,8 @@ export async function createActivity(db: Db, actor: Actor, customerId: number, i
       entityType: 'customer',
       entityId: row.id,
       summary: `${row.name}: 行动记录（${kindLabels[input.kind]}）`,
+      summaryKey: 'customer.auditSummary.activityLogged',
+      summaryParams: { name: row.name, kind: input.kind },
       changes,
     });
     return created.id;

@@ -469,6 +469,12 @@ describe('hot customers', () => {
     ]);
     const history = (await c.rep1.get(`/api/v1/audit/records/customer/${x.id}`)).json().items;
     expect(history[0]).toMatchObject({ action: 'state', changes: [{ field: 'isHot', from: true, to: false }] });
+    // Each summary is stored in Chinese and as a key with its values, for the web to say in either language.
+    expect(history.map((e: { summary: string; summaryKey: string; summaryParams: unknown }) => [e.summary, e.summaryKey, e.summaryParams])).toEqual([
+      ['热点测试公司: 取消热点', 'customer.auditSummary.unmarkedHot', { name: '热点测试公司' }],
+      ['热点测试公司: 标记热点', 'customer.auditSummary.markedHot', { name: '热点测试公司' }],
+      ['热点测试公司（负责人：李一）', 'customer.auditSummary.created', { name: '热点测试公司', owner: '李一' }],
+    ]);
   });
 });
 

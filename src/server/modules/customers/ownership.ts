@@ -3,7 +3,7 @@ import { executeNamed, preparedOnce } from '../../db/prepared';
 import type { Db } from '../../db/client';
 import type { Actor } from '../../platform/access/actor';
 import { auditInsert } from '../../platform/audit/service';
-import type { FieldChange } from '../../platform/audit/schema';
+import type { AuditSummaryParams, FieldChange } from '../../platform/audit/schema';
 import { writeTogether } from '../../db/write-together';
 import { badRequest, conflict, fieldError, notFound } from '../../platform/http/errors';
 import { users } from '../../platform/org/schema';
@@ -101,8 +101,10 @@ export interface OwnerChange {
   to: OwnerCandidate | null;
   event: CustomerEvent;
   params: Record<string, unknown>;
-  /** Audit summary suffix, e.g. "转移给 张三". */
+  /** Audit summary suffix, e.g. "转移：张三 → 李四", and the same as an i18n key with its values (the customer's name is added). */
   summary: string;
+  summaryKey: string;
+  summaryParams?: AuditSummaryParams;
   /** Extra columns to set with the owner (pool release fields). */
   extra?: Partial<typeof customers.$inferInsert>;
   /** Fields `extra` changed that the audit row should name (besides owner and department). */
@@ -152,6 +154,8 @@ export async function changeOwner(tx: Db, actor: Actor, change: OwnerChange): Pr
       entityType: 'customer',
       entityId: before.id,
       summary: `${before.name}: ${change.summary}`,
+      summaryKey: change.summaryKey,
+      summaryParams: { name: before.name, ...change.summaryParams },
       changes: [
         { field: 'ownerId', from: before.ownerId, to: to?.id ?? null },
         ...(before.departmentId !== (to?.departmentId ?? null) ? [{ field: 'departmentId', from: before.departmentId, to: to?.departmentId ?? null }] : []),

@@ -36,6 +36,8 @@ export async function releaseCustomer(db: Db, actor: Actor, id: number, input: {
       event: 'released',
       params: { reason, fromUserId: row.ownerId, fromUserName, clearedShares: cleared.length },
       summary: `放入公海（${reason}）`,
+      summaryKey: 'customer.auditSummary.released',
+      summaryParams: { reason },
       // The follow-up plan and the 热点 mark were the old owner's; whoever takes it next starts afresh.
       extra: { poolReleasedAt: new Date(), poolReason: reason, nextContactAt: null, isHot: false, hotAt: null },
       changes: row.isHot ? [{ field: 'isHot', from: true, to: false }] : [],
@@ -80,6 +82,8 @@ export async function claimCustomer(db: Db, actor: Actor, id: number): Promise<n
       event: 'claimed',
       params: { userId: me.id, userName: me.name },
       summary: `${me.name} 从公海领取`,
+      summaryKey: 'customer.auditSummary.claimed',
+      summaryParams: { user: me.name },
       // Counted against the daily claim limit.
       alsoWrite: [tx.insert(poolClaims).values({ customerId: id, userId: actor.userId })],
     });
@@ -116,6 +120,8 @@ export async function assignCustomer(db: Db, actor: Actor, id: number, input: { 
       event: 'assigned',
       params: { fromUserId: row.ownerId, fromUserName, toUserId: target.id, toUserName: target.name, fromPool: row.ownerId === null },
       summary: `分配给 ${target.name}`,
+      summaryKey: 'customer.auditSummary.assigned',
+      summaryParams: { user: target.name },
     });
     if (!ok) throw conflict('CONFLICT');
   });

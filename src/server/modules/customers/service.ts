@@ -150,6 +150,8 @@ export async function createCustomer(db: Db, actor: Actor, input: CustomerCreate
           entityType: 'customer',
           entityId: newId,
           summary: owner ? `${values.name}（负责人：${owner.name}）` : `${values.name}（放入公海）`,
+          summaryKey: owner ? 'customer.auditSummary.created' : 'customer.auditSummary.createdInPool',
+          summaryParams: { name: values.name, owner: owner?.name ?? null },
         }),
       ],
     );
@@ -209,6 +211,8 @@ async function applyHot(tx: Db, actor: Actor, row: CustomerRow, hot: boolean) {
       entityType: 'customer',
       entityId: row.id,
       summary: `${row.name}: ${hot ? '标记热点' : '取消热点'}`,
+      summaryKey: hot ? 'customer.auditSummary.markedHot' : 'customer.auditSummary.unmarkedHot',
+      summaryParams: { name: row.name },
       changes: [{ field: 'isHot', from: row.isHot, to: hot }],
     }),
   ]);
@@ -300,7 +304,9 @@ export async function restoreCustomerIn(tx: Db, actor: Actor, id: number): Promi
     .where(eq(customers.id, id));
   await writeTogether(tx, [
     customerEventInsert(tx, actor, id, 'restored'),
-    auditInsert(tx, actor, { action: 'state', entityType: 'customer', entityId: id, summary: `${row.name}: 从回收站恢复`, changes: [{ field: 'deletedAt', from: row.deletedAt?.toISOString() ?? null, to: null }] }),
+    auditInsert(tx, actor, { action: 'state', entityType: 'customer', entityId: id, summary: `${row.name}: 从回收站恢复`,
+      summaryKey: 'customer.auditSummary.restored',
+      summaryParams: { name: row.name }, changes: [{ field: 'deletedAt', from: row.deletedAt?.toISOString() ?? null, to: null }] }),
   ]);
 }
 

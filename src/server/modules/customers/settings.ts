@@ -65,7 +65,7 @@ export async function updateCustomerSettings(db: Db, actor: Actor, input: Custom
       .returning();
     readInTransaction.delete(tx);
     const changes = diffFields(before, input, ['dailyClaimLimit', 'reclaimBlockDays', 'maxOwnedPerUser', 'allowDuplicateName', 'allowDuplicatePhone']);
-    if (changes.length) await recordAudit(tx, actor, { action: 'update', entityType: 'customer_settings', entityId: 1, summary: '客户设置', changes });
+    if (changes.length) await recordAudit(tx, actor, { action: 'update', entityType: 'customer_settings', entityId: 1, summary: '客户设置', summaryKey: 'customer.auditSummary.settings', changes });
     return toCustomerSettingsDto(row);
   });
 }

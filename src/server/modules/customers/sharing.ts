@@ -47,6 +47,8 @@ export async function transferCustomer(
       event: 'transferred',
       params: { fromUserId: row.ownerId, fromUserName, toUserId: to.id, toUserName: to.name, withContacts },
       summary: `转移：${fromUserName ?? ''} → ${to.name}`,
+      summaryKey: 'customer.auditSummary.transferred',
+      summaryParams: { from: fromUserName ?? '', to: to.name },
     });
     if (!ok) throw conflict('CONFLICT');
   });
@@ -110,6 +112,8 @@ export async function shareCustomer(db: Db, actor: Actor, id: number, input: { u
           entityType: 'customer',
           entityId: id,
           summary: `${row.name}: 共享给 ${user.name}（${input.access === 'write' ? '可编辑' : '只读'}）`,
+          summaryKey: input.access === 'write' ? 'customer.auditSummary.sharedWrite' : 'customer.auditSummary.sharedRead',
+          summaryParams: { name: row.name, user: user.name },
           changes: [{ field: `team.${user.id}`, from: existing?.access ?? null, to: input.access }],
         }),
         customerEventInsert(tx, actor, id, 'shared', { userId: user.id, userName: user.name, access: input.access, previousAccess: existing?.access ?? null }),
@@ -135,6 +139,8 @@ export async function unshareCustomer(db: Db, actor: Actor, id: number, memberId
         entityType: 'customer',
         entityId: id,
         summary: `${row.name}: 取消共享 ${name ?? memberId}`,
+        summaryKey: 'customer.auditSummary.unshared',
+        summaryParams: { name: row.name, user: name ?? String(memberId) },
         changes: [{ field: `team.${memberId}`, from: removed.access, to: null }],
       }),
       customerEventInsert(tx, actor, id, 'unshared', { userId: memberId, userName: name, access: removed.access }),

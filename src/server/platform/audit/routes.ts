@@ -14,6 +14,8 @@ const auditEntrySchema = z.object({
   entityType: z.string(),
   entityId: z.string().nullable(),
   summary: z.string().nullable(),
+  summaryKey: z.string().nullable(),
+  summaryParams: z.record(z.string(), z.union([z.string(), z.number(), z.null()])).nullable(),
   changes: z
     .array(
       z.object({

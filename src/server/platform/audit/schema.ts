@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { bigint, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
 export type FieldChange = { field: string; from: unknown; to: unknown };
+export type AuditSummaryParams = Record<string, string | number | null>;
 
 export const auditLog = pgTable(
   'audit_log',
@@ -17,6 +18,12 @@ export const auditLog = pgTable(
     entityType: text('entity_type').notNull(),
     entityId: text('entity_id'),
     summary: text('summary'),
+    /**
+     * The summary as an i18n key and its values, so each user reads it in their language; `summary`
+     * keeps the Chinese wording (searched, and shown where no key was stored).
+     */
+    summaryKey: text('summary_key'),
+    summaryParams: jsonb('summary_params').$type<AuditSummaryParams>(),
     changes: jsonb('changes').$type<FieldChange[]>(),
     /** The record this one belongs to (a contact's customer): its history lists this entry too. */
     parentType: text('parent_type'),

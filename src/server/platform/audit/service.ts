@@ -4,7 +4,7 @@ import type { Actor } from '../access/actor';
 import { resolveScope, scopeCondition } from '../access/scope';
 import { notFound } from '../http/errors';
 import { nameReferences } from './references';
-import { auditLog, type FieldChange } from './schema';
+import { auditLog, type AuditSummaryParams, type FieldChange } from './schema';
 import { canSeeRecord } from './visibility';
 
 export type AuditAction = 'create' | 'update' | 'delete' | 'state' | 'login' | 'login_failed' | 'logout' | 'password';
@@ -15,6 +15,9 @@ export interface AuditEntryInput {
   /** SQL for an id written in the same statement (insertTogether). */
   entityId?: string | number | SQL | null;
   summary?: string | null;
+  /** The summary as the web's i18n key (e.g. customer.auditSummary.transferred) and its values. */
+  summaryKey?: string;
+  summaryParams?: AuditSummaryParams;
   changes?: FieldChange[] | null;
   /** The record this one belongs to (a contact's or an attachment's customer), whose history shows it too. */
   parent?: { type: string; id: string | number };
@@ -41,6 +44,8 @@ export function auditInsert(db: Db, actor: Actor | null, entry: AuditEntryInput 
       entityType: e.entityType,
       entityId: e.entityId == null ? null : is(e.entityId, SQL) ? sql`${e.entityId}::text` : String(e.entityId),
       summary: e.summary ?? null,
+      summaryKey: e.summaryKey ?? null,
+      summaryParams: e.summaryKey ? (e.summaryParams ?? {}) : null,
       changes: e.changes && e.changes.length > 0 ? e.changes : null,
       parentType: e.parent?.type ?? null,
       parentId: e.parent ? String(e.parent.id) : null,
@@ -147,6 +152,8 @@ export function toAuditDto(row: typeof auditLog.$inferSelect) {
     entityType: row.entityType,
     entityId: row.entityId,
     summary: row.summary,
+    summaryKey: row.summaryKey,
+    summaryParams: row.summaryParams,
     changes: row.changes ?? null,
   };
 }

@@ -68,6 +68,8 @@ export const messagingRoutes: FastifyPluginAsyncZod = async (app) => {
         entityType: 'messaging_settings',
         entityId: 1,
         summary: result.ok ? `测试邮件已发送至 ${req.body.to}` : `测试邮件发送失败（${req.body.to}）：${result.error}`,
+        summaryKey: result.ok ? 'auditSummary.testEmailSent' : 'auditSummary.testEmailFailed',
+        summaryParams: { to: req.body.to, error: result.ok ? null : result.error },
       });
       if (!result.ok) throw new AppError(502, 'EMAIL_SEND_FAILED', { reason: result.error });
       return { ok: true as const, response: result.response };

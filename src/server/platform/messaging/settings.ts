@@ -93,7 +93,7 @@ export async function updateMessaging(db: Db, actor: Actor, input: Input, env: M
     if (JSON.stringify(before.smsHeaders) !== JSON.stringify(row.smsHeaders)) changes.push({ field: 'smsHeaders', from: before.smsHeaders, to: row.smsHeaders });
     if ((before.smtpPassword ?? null) !== (row.smtpPassword ?? null)) changes.push({ field: 'smtpPassword', from: '***', to: row.smtpPassword ? '***' : null });
     if ((before.smsSecret ?? null) !== (row.smsSecret ?? null)) changes.push({ field: 'smsSecret', from: '***', to: row.smsSecret ? '***' : null });
-    if (changes.length) await recordAudit(tx, actor, { action: 'update', entityType: 'messaging_settings', entityId: 1, summary: '邮件与短信设置', changes });
+    if (changes.length) await recordAudit(tx, actor, { action: 'update', entityType: 'messaging_settings', entityId: 1, summary: '邮件与短信设置', summaryKey: 'auditSummary.messagingSettings', changes });
     return toMessagingDto(row, env);
   });
 }

@@ -240,6 +240,11 @@ const enUS: Messages = {
     messaging_settings: 'Mail & SMS settings',
   },
   customer: customerEnUS,
+  auditSummary: {
+    messagingSettings: 'Email and SMS settings',
+    testEmailSent: 'Test mail sent to {{to}}',
+    testEmailFailed: 'Test mail to {{to}} failed: {{error}}',
+  },
   auditField: {
     username: 'Username',
     fileName: 'File name',

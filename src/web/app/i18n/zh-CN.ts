@@ -241,6 +241,12 @@ const zhCN = {
     messaging_settings: '邮件与短信设置',
   },
   customer: customerZhCN,
+  /** 操作记录 summaries the server stores by key (auditSummary.*), with their values. */
+  auditSummary: {
+    messagingSettings: '邮件与短信设置',
+    testEmailSent: '测试邮件已发送至 {{to}}',
+    testEmailFailed: '测试邮件发送失败（{{to}}）：{{error}}',
+  },
   auditField: {
     username: '账号',
     fileName: '文件名',

@@ -83,7 +83,7 @@ export async function createPoolReturnRule(db: Db, actor: Actor, input: PoolRetu
   const values = normalise(input);
   return db.transaction(async (tx) => {
     const [row] = await tx.insert(poolReturnRules).values(values).returning();
-    await recordAudit(tx, actor, { action: 'create', entityType: 'pool_return_rule', entityId: row.id, summary: `自动回收规则：${row.name}` });
+    await recordAudit(tx, actor, { action: 'create', entityType: 'pool_return_rule', entityId: row.id, summary: `自动回收规则：${row.name}`, summaryKey: 'customer.auditSummary.returnRule', summaryParams: { rule: row.name } });
     return toRuleDto(row);
   });
 }
@@ -99,7 +99,7 @@ export async function updatePoolReturnRule(db: Db, actor: Actor, id: number, pat
       .where(eq(poolReturnRules.id, id))
       .returning();
     const changes = diffFields(before as Record<string, unknown>, values as unknown as Record<string, unknown>, ruleFields);
-    if (changes.length) await recordAudit(tx, actor, { action: 'update', entityType: 'pool_return_rule', entityId: id, summary: `自动回收规则：${row.name}`, changes });
+    if (changes.length) await recordAudit(tx, actor, { action: 'update', entityType: 'pool_return_rule', entityId: id, summary: `自动回收规则：${row.name}`, summaryKey: 'customer.auditSummary.returnRule', summaryParams: { rule: row.name }, changes });
     return toRuleDto(row);
   });
 }
@@ -108,7 +108,7 @@ export async function deletePoolReturnRule(db: Db, actor: Actor, id: number) {
   await db.transaction(async (tx) => {
     const [row] = await tx.delete(poolReturnRules).where(eq(poolReturnRules.id, id)).returning();
     if (!row) throw notFound();
-    await recordAudit(tx, actor, { action: 'delete', entityType: 'pool_return_rule', entityId: id, summary: `自动回收规则：${row.name}` });
+    await recordAudit(tx, actor, { action: 'delete', entityType: 'pool_return_rule', entityId: id, summary: `自动回收规则：${row.name}`, summaryKey: 'customer.auditSummary.returnRule', summaryParams: { rule: row.name } });
   });
 }
 
@@ -187,6 +187,8 @@ export async function applyPoolReturnRules(db: Db, now = new Date(), opts: { bat
             entityType: 'customer',
             entityId: String(b.id),
             summary: `${b.name}: 放入公海（${b.by_followup ? fReason : dReason}）`,
+            summaryKey: b.by_followup ? 'customer.auditSummary.autoReturnedFollowup' : 'customer.auditSummary.autoReturnedDeal',
+            summaryParams: { name: b.name, days: (b.by_followup ? rule.noFollowupDays : rule.noDealDays) ?? 0 },
             changes: [
               { field: 'ownerId', from: Number(b.owner_id), to: null },
               ...(b.department_id !== null ? [{ field: 'departmentId', from: Number(b.department_id), to: null }] : []),

@@ -54,7 +54,10 @@ export async function createRevisitRule(db: Db, actor: Actor, input: RevisitRule
   return db.transaction(async (tx) => {
     await assertLevelFree(tx, actor, input.level);
     const [row] = await tx.insert(revisitRules).values(input).returning();
-    await recordAudit(tx, actor, { action: 'create', entityType: 'revisit_rule', entityId: row.id, summary: `回访计划：${row.level} 每 ${row.intervalDays} 天` });
+    await recordAudit(tx, actor, { action: 'create', entityType: 'revisit_rule', entityId: row.id, summary: `回访计划：${row.level} 每 ${row.intervalDays} 天`,
+      summaryKey: 'customer.auditSummary.revisitRuleCreated',
+      summaryParams: { level: row.level, days: row.intervalDays },
+    });
     await createRevisitTasks(tx, new Date(), { levels: [row.level] });
     return toRuleDto(row);
   });
@@ -79,7 +82,7 @@ export async function updateRevisitRule(db: Db, actor: Actor, id: number, patch:
         .set({ dueDate: sql`${revisitTasks.dueDate} + ${row.intervalDays - before.intervalDays}::int` })
         .where(and(eq(revisitTasks.ruleId, id), eq(revisitTasks.status, 'open')));
     }
-    if (changes.length) await recordAudit(tx, actor, { action: 'update', entityType: 'revisit_rule', entityId: id, summary: `回访计划：${row.level}`, changes });
+    if (changes.length) await recordAudit(tx, actor, { action: 'update', entityType: 'revisit_rule', entityId: id, summary: `回访计划：${row.level}`, summaryKey: 'customer.auditSummary.revisitRule', summaryParams: { level: row.level }, changes });
     if (changes.length) await createRevisitTasks(tx, new Date(), { levels: [...new Set([before.level, row.level])] });
     return toRuleDto(row);
   });
@@ -89,7 +92,7 @@ export async function deleteRevisitRule(db: Db, actor: Actor, id: number) {
   await db.transaction(async (tx) => {
     const [row] = await tx.delete(revisitRules).where(eq(revisitRules.id, id)).returning();
     if (!row) throw notFound();
-    await recordAudit(tx, actor, { action: 'delete', entityType: 'revisit_rule', entityId: id, summary: `回访计划：${row.level}` });
+    await recordAudit(tx, actor, { action: 'delete', entityType: 'revisit_rule', entityId: id, summary: `回访计划：${row.level}`, summaryKey: 'customer.auditSummary.revisitRule', summaryParams: { level: row.level } });
     await createRevisitTasks(tx, new Date(), { levels: [row.level] });
   });
 }

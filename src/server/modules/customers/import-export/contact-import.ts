@@ -119,7 +119,10 @@ export async function commitContactImport(db: Db, actor: Actor, uploads: UploadR
       const moved = [...new Set(ready.map((r) => r.customerId!))].filter((id) => !ids.includes(id));
       if (moved.length) await selectRows(tx, sql`select id from customers where id = any(${sqlArray(moved, 'bigint')}) order by id for update`);
       imported += await insertContacts(tx, actor, ready);
-      if (last && imported > 0) await recordAudit(tx, actor, { action: 'create', entityType: 'contact', summary: `导入联系人 ${imported} 个` });
+      if (last && imported > 0) await recordAudit(tx, actor, { action: 'create', entityType: 'contact', summary: `导入联系人 ${imported} 个`,
+          summaryKey: 'customer.auditSummary.contactsImported',
+          summaryParams: { count: imported },
+        });
     });
   }
   return { imported, ...(await importOutcome('contact', rows, lang)) };

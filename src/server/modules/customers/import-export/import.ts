@@ -339,6 +339,8 @@ export async function commitImport(db: Db, actor: Actor, kind: CustomerImportKin
           action: 'create',
           entityType: 'customer',
           summary: owner ? `导入客户 ${imported} 个（负责人：${owner.name}）` : `导入客户 ${imported} 个（放入公海）`,
+          summaryKey: owner ? 'customer.auditSummary.importedBatch' : 'customer.auditSummary.importedBatchToPool',
+          summaryParams: { count: imported, owner: owner?.name ?? null },
         });
       }
     });
@@ -411,6 +413,8 @@ async function insertRows(tx: Db, actor: Actor, owner: OwnerCandidate | null, re
       entityType: 'customer',
       entityId: id,
       summary: owner ? `${ready[i].customer!.name}（导入，负责人：${owner.name}）` : `${ready[i].customer!.name}（导入到公海）`,
+      summaryKey: owner ? 'customer.auditSummary.imported' : 'customer.auditSummary.importedToPool',
+      summaryParams: { name: ready[i].customer!.name, owner: owner?.name ?? null },
     })),
   );
   return inserted.length;

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { formatDateTime } from '../format';
 import AuditChanges from './AuditChanges';
+import { useAuditSummary } from './summary';
 import type { AuditEntry } from './types';
 
 /**
@@ -13,6 +14,7 @@ import type { AuditEntry } from './types';
  */
 export default function RecordHistory({ entityType, entityId }: { entityType: string; entityId: number | string }) {
   const { t } = useTranslation();
+  const summaryOf = useAuditSummary();
   const history = useQuery({
     queryKey: ['audit', 'record', entityType, String(entityId)],
     queryFn: () => api.get<{ items: AuditEntry[] }>(`/audit/records/${entityType}/${encodeURIComponent(String(entityId))}`),
@@ -34,7 +36,7 @@ export default function RecordHistory({ entityType, entityId }: { entityType: st
             <Typography.Text type="secondary">
               {formatDateTime(entry.at)} · {entry.actorName ?? '—'}
             </Typography.Text>
-            {entry.summary && <div className="record-history-summary">{entry.summary}</div>}
+            {entry.summary && <div className="record-history-summary">{summaryOf(entry)}</div>}
             {entry.changes?.length ? <AuditChanges changes={entry.changes} entityType={entry.entityType} /> : null}
           </div>
         ),

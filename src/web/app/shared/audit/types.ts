@@ -22,5 +22,8 @@ export interface AuditEntry {
   entityType: string;
   entityId: number | string | null;
   summary: string | null;
+  /** The summary as an i18n key and its values (older entries have none: `summary` is shown). */
+  summaryKey: string | null;
+  summaryParams: Record<string, string | number | null> | null;
   changes: AuditChange[] | null;
 }

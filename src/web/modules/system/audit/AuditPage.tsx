@@ -5,6 +5,7 @@ import { formatDateTime } from '../../../app/shared/format';
 import ListTable from '../../../app/shared/list/ListTable';
 import { useListState } from '../../../app/shared/list/useListState';
 import type { AuditAction, AuditEntry } from '../../../app/shared/audit/types';
+import { useAuditSummary } from '../../../app/shared/audit/summary';
 import { useAuditEntries, type AuditFilterValues } from './api';
 import AuditChanges from '../../../app/shared/audit/AuditChanges';
 import AuditFilters from './AuditFilters';
@@ -21,6 +22,7 @@ const actionColors: Partial<Record<AuditAction, string>> = {
 /** 操作记录: who changed what and when, with field-level before → after. */
 export default function AuditPage() {
   const { t } = useTranslation();
+  const summaryOf = useAuditSummary();
   const state = useListState<AuditFilterValues>();
   const list = useAuditEntries(state.params);
 
@@ -40,7 +42,7 @@ export default function AuditPage() {
       width: 140,
       render: (_, e) => `${t(`entity.${e.entityType}`, { defaultValue: e.entityType })}${e.entityId != null ? ` #${e.entityId}` : ''}`,
     },
-    { title: t('audit.summary'), dataIndex: 'summary', key: 'summary', render: (v: string | null) => v || '—' },
+    { title: t('audit.summary'), dataIndex: 'summary', key: 'summary', render: (_, entry) => summaryOf(entry) || '—' },
     { title: t('audit.ip'), dataIndex: 'ip', key: 'ip', width: 130, render: (v: string | null) => v || '—' },
   ];
 
