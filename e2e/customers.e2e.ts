@@ -324,6 +324,9 @@ describe('a sales team works one company customer from creation to the pool and 
     await visible(viewHeader(repB).getByText('在客户池', { exact: true }));
     await visible(viewHeader(repB).getByText(`放入原因：${RELEASE_REASON}`, { exact: true }));
     expect(await viewHeader(repB).getByRole('button', { name: label('转移') }).count()).toBe(0);
+    // It belongs to 客户池 now: the menu says so, and the back link leads there.
+    await visible(repB.locator('.ant-menu-item-selected').getByText('客户池', { exact: true }));
+    await visible(repB.getByRole('link', { name: '返回客户池' }));
     await snap(repB, 'customers-14-released');
     // The releaser's 领取 says when it will be allowed, instead of asking to confirm a claim the server refuses.
     await viewHeader(repB).getByRole('button', { name: label('领取') }).click();

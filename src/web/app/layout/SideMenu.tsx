@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { usePermissions } from '../auth/session';
 import { groupOfPath, selectedMenuKey, visibleMenu } from '../registry/registry';
+import { useMenuHighlightOverride } from './menuHighlight';
 
 type Item = Required<MenuProps>['items'][number];
 
@@ -31,7 +32,7 @@ export default function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
     [can, t],
   );
 
-  const selected = selectedMenuKey(pathname);
+  const selected = useMenuHighlightOverride() ?? selectedMenuKey(pathname);
   return (
     <Menu
       mode="inline"

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { ApiError, errorMessage } from '../../../app/api';
 import { usePermissions } from '../../../app/auth/session';
+import { useMenuHighlight } from '../../../app/layout/menuHighlight';
 import RecordHistory from '../../../app/shared/audit/RecordHistory';
 import { useCustomer, useCustomerMutations } from '../api/customers';
 import '../customers.css';
@@ -35,6 +36,8 @@ export default function CustomerViewPage() {
     setTab('activities');
     setFocusSignal((n) => n + 1);
   });
+  // A pool customer belongs to 客户池 in the menu, as its back link does.
+  useMenuHighlight(c?.inPool ? '/pool' : undefined);
 
   if (customer.isLoading) return <Card><Skeleton active /></Card>;
   if (!c) {
