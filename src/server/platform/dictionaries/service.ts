@@ -146,6 +146,10 @@ export const choiceKey = (text: string) => text.trim().toLowerCase();
  * is meant.
  */
 async function assertLabelsFree(tx: Db, type: string, exceptId: number | null, labels: { label?: string; labelEn?: string | null }) {
+  if (!labels.label && !labels.labelEn) return;
+  // One label change per list at a time: two administrators saving the same new label at once
+  // would each find it free.
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`dictionary-labels:${type}`}))`);
   const others = (await tx.select().from(dictionaryItems).where(eq(dictionaryItems.dictType, type))).filter((i) => i.id !== exceptId);
   const taken = new Set(others.flatMap((i) => [i.code, i.label, i.labelEn ?? ''].filter(Boolean).map(choiceKey)));
   for (const field of ['label', 'labelEn'] as const) {
