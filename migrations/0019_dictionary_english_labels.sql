@@ -27,7 +27,7 @@ UPDATE "dictionary_items" AS d SET "label_en" = v.label_en
   ('level', 'A', 'A（重点）', 'A (key)'),
   ('level', 'B', 'B（普通）', 'B (regular)'),
   ('level', 'C', 'C（一般）', 'C (minor)'),
-  ('level', 'D', 'D（潜在）', 'D (prospective)'),
+  ('level', 'D', 'D（潜在）', 'D (prospect)'),
   ('status', 'potential', '潜在客户', 'Prospect'),
   ('status', 'intent', '意向客户', 'Interested'),
   ('status', 'deal', '成交客户', 'Won'),

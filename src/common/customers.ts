@@ -135,8 +135,12 @@ export const customerListColumns = [
   'updatedAt',
 ] as const;
 export type CustomerListColumn = (typeof customerListColumns)[number];
-/** The columns shown until a user picks their own with 列设置 (the rest are a tick away). */
-export const defaultListColumns: readonly CustomerListColumn[] = customerListColumns.filter((c) => c !== 'source' && c !== 'region' && c !== 'createdAt');
+/**
+ * The columns shown until a user picks their own with 列设置 (the rest are a tick away): the ones a
+ * rep works the day by, few enough to fit a 1366 px screen without scrolling sideways.
+ */
+const hiddenByDefault: readonly CustomerListColumn[] = ['industry', 'source', 'region', 'createdAt', 'updatedAt'];
+export const defaultListColumns: readonly CustomerListColumn[] = customerListColumns.filter((c) => !hiddenByDefault.includes(c));
 
 /**
  * The pool reasons the system writes when a customer starts out in the pool: in Chinese, like a typed

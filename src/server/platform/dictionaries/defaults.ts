@@ -38,7 +38,7 @@ export const dictionaryDefaults: Record<DictionaryType, { code: string; label: s
     { code: 'A', label: 'A（重点）', labelEn: 'A (key)' },
     { code: 'B', label: 'B（普通）', labelEn: 'B (regular)' },
     { code: 'C', label: 'C（一般）', labelEn: 'C (minor)' },
-    { code: 'D', label: 'D（潜在）', labelEn: 'D (prospective)' },
+    { code: 'D', label: 'D（潜在）', labelEn: 'D (prospect)' },
   ],
   status: [
     { code: 'potential', label: '潜在客户', labelEn: 'Prospect' },

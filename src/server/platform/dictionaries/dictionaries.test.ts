@@ -72,7 +72,7 @@ describe('dictionaries', () => {
 
   it('keeps an English label beside the Chinese one: set, changed and cleared, each audited', async () => {
     const levels = await items('level');
-    expect(levels.map((i) => i.labelEn)).toEqual(['A (key)', 'B (regular)', 'C (minor)', 'D (prospective)']);
+    expect(levels.map((i) => i.labelEn)).toEqual(['A (key)', 'B (regular)', 'C (minor)', 'D (prospect)']);
 
     const created = (await admin.post('/api/v1/dictionaries/source', { label: '抖音', labelEn: ' Douyin ' })).json() as Item;
     expect(created).toMatchObject({ label: '抖音', labelEn: 'Douyin' });
@@ -123,7 +123,7 @@ describe('dictionaries', () => {
       ['A', 'A (key)'],
       ['B', 'B (regular)'],
       ['C', null],
-      ['D', 'D (prospective)'],
+      ['D', 'D (prospect)'],
     ]);
     // Every seeded item the administrator left alone has its default English label.
     for (const type of dictionaryTypes) {

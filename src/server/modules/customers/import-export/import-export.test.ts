@@ -361,7 +361,7 @@ describe('in English', () => {
     expect([main.name, lists.name]).toEqual(['Customers', 'Options']);
     expect(rowValues(main, 1)).toEqual(englishCompanyHeaders);
     expect(rowValues(lists, 1)).toEqual(['Industry', 'Size', 'Source', 'Level', 'Status']);
-    expect(lists.getColumn(4).values.slice(2)).toEqual(['A (key)', 'B (regular)', 'C (minor)', 'D (prospective)']);
+    expect(lists.getColumn(4).values.slice(2)).toEqual(['A (key)', 'B (regular)', 'C (minor)', 'D (prospect)']);
     expect(main.getCell('C2').dataValidation).toMatchObject({ type: 'list', formulae: ["'Options'!$A$2:$A$12"] });
 
     const person = (await readXlsx((await mgr.request('GET', '/api/v1/customers/import/template?kind=person', undefined, english)).rawPayload)).worksheets;

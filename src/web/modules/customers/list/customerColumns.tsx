@@ -48,7 +48,7 @@ export function customerColumns(o: CustomerColumnOptions): ColumnsType<Customer>
       title: t('customer.field.name'),
       dataIndex: 'name',
       ...sortable('name'),
-      width: o.isMobile ? 150 : 240,
+      width: o.isMobile ? 150 : 210,
       fixed: 'left',
       className: 'customer-name-cell',
       render: (_, c) => <CustomerName customer={c} />,
