@@ -131,7 +131,7 @@ describe('administrator sets the customer rules (desktop)', () => {
     await dialog.getByRole('button', { name: label('确定') }).click();
     await gone(dialog);
     await visible(page.getByText('已保存'));
-    expect(await cells(ruleRow(page, RULE))).toEqual([RULE, '2 天', '—', 'D（潜在）', '热点客户成交客户', '5 天', '编辑 删除']);
+    expect(await cells(ruleRow(page, RULE))).toEqual([RULE, '2 天', '—', 'D（潜在）', '热点客户 成交客户', '5 天', '编辑 删除']);
     await snap(page, 'customer-rules-03-return-rule-list');
 
     // The rep's D-level customer, created today without a follow-up, goes back in two days: the

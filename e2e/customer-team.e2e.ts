@@ -154,7 +154,7 @@ describe('colleagues around one customer: 查重, 共享, 分配, 回收站 and 
     const dialog = await visible(manager.getByRole('dialog', { name: `分配客户：${POOLED}` }));
     // Nobody chosen, nothing assigned.
     await dialog.getByRole('button', { name: label('分配') }).click();
-    await visible(dialog.getByText('请选择分配给'));
+    await visible(dialog.getByText('请选择要分配给的用户'));
     await dialog.getByLabel('分配给').click();
     await dialog.getByLabel('分配给').fill(COLLEAGUE.name);
     await chooseOption(manager, `${COLLEAGUE.name}（${COLLEAGUE.username}） · ${DEPT}`);

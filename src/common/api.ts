@@ -32,3 +32,9 @@ export function listResponse<T extends z.ZodTypeAny>(item: T) {
 export const idParam = z.object({ id: z.coerce.number().int().min(1).max(2147483647) });
 
 export { CSRF_COOKIE, CSRF_HEADER, LANG_COOKIE, SESSION_COOKIE } from './http-names';
+
+/**
+ * The name stored as the actor of work no user started (jobs, automatic returns): Chinese, the
+ * company's language, like every stored name; the web shows it in the reader's language.
+ */
+export const SYSTEM_ACTOR_NAME = '系统';

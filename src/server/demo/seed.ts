@@ -69,8 +69,9 @@ async function seedDemoCustomers(tx: Db, salesUserIds: number[]) {
   const owners = (await tx.select({ id: users.id, department_id: users.departmentId }).from(users)).filter((u) => salesUserIds.includes(u.id));
   const ids = await insertFakeCustomers(tx, { count: 300, seed: 20261127, owners, contactsPer: 2, activitiesPer: 4 });
   // Each customer's 操作记录 starts where a typed-in one's does: its creation, by the rep who made it.
-  await tx.execute(sql`insert into audit_log (at, actor_id, actor_name, department_id, action, entity_type, entity_id, summary)
-    select c.created_at, u.id, u.name, u.department_id, 'create', 'customer', c.id::text, c.name || '（负责人：' || u.name || '）'
+  await tx.execute(sql`insert into audit_log (at, actor_id, actor_name, department_id, action, entity_type, entity_id, summary, summary_key, summary_params)
+    select c.created_at, u.id, u.name, u.department_id, 'create', 'customer', c.id::text, c.name || '（负责人：' || u.name || '）',
+           'customer.auditSummary.created', jsonb_build_object('name', c.name, 'owner', u.name)
       from customers c join users u on u.id = c.created_by
      where c.id = any(${sqlArray(ids, 'bigint')})`);
   for (const owner of owners) {

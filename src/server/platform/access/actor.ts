@@ -1,3 +1,4 @@
+import { SYSTEM_ACTOR_NAME } from '../../../common/api';
 import type { DataScope } from '../../../common/permissions';
 import type { Lang } from '../http/lang';
 
@@ -22,7 +23,7 @@ export function systemActor(): Actor {
   return {
     userId: 0,
     username: 'system',
-    name: '系统',
+    name: SYSTEM_ACTOR_NAME,
     departmentId: 0,
     permissions: new Set(),
     grants: [],

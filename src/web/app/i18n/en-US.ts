@@ -198,6 +198,7 @@ const enUS: Messages = {
     all: 'All',
   },
   audit: {
+    systemActor: 'System',
     at: 'Time',
     actor: 'User',
     action: 'Action',

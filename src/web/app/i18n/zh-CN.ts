@@ -199,6 +199,7 @@ const zhCN = {
     all: '全部',
   },
   audit: {
+    systemActor: '系统',
     at: '时间',
     actor: '操作人',
     action: '动作',

@@ -54,6 +54,8 @@ export default function EditableListCard<T extends { id: number }, I extends obj
   const actions: TableColumnsType<T>[number] = {
     title: t('common.actions'),
     key: 'actions',
+    // Wide enough for both links, pinned or not (a phone cut 删除 / Delete short).
+    width: 130,
     fixed: props.scrollX ? 'right' : undefined,
     render: (_, row) => (
       <Space>

@@ -1,4 +1,5 @@
 import { asc, eq, sql } from 'drizzle-orm';
+import { SYSTEM_ACTOR_NAME } from '../../../../common/api';
 import { autoReturnReason } from '../../../../common/customers';
 import { type Db, rows } from '../../../db/client';
 import { sqlArray } from '../../../db/arrays';
@@ -182,7 +183,7 @@ export async function applyPoolReturnRules(db: Db, now = new Date(), opts: { bat
           batch.map((b) => ({
             at: now,
             actorId: null,
-            actorName: '系统',
+            actorName: SYSTEM_ACTOR_NAME,
             action: 'state',
             entityType: 'customer',
             entityId: String(b.id),

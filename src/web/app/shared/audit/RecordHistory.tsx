@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { formatDateTime } from '../format';
 import AuditChanges from './AuditChanges';
-import { useAuditSummary } from './summary';
+import { useAuditActor, useAuditSummary } from './summary';
 import type { AuditEntry } from './types';
 
 /**
@@ -15,6 +15,7 @@ import type { AuditEntry } from './types';
 export default function RecordHistory({ entityType, entityId }: { entityType: string; entityId: number | string }) {
   const { t } = useTranslation();
   const summaryOf = useAuditSummary();
+  const actorOf = useAuditActor();
   const history = useQuery({
     queryKey: ['audit', 'record', entityType, String(entityId)],
     queryFn: () => api.get<{ items: AuditEntry[] }>(`/audit/records/${entityType}/${encodeURIComponent(String(entityId))}`),
@@ -34,7 +35,7 @@ export default function RecordHistory({ entityType, entityId }: { entityType: st
             {entry.entityType !== entityType && <Tag>{t(`entity.${entry.entityType}`, { defaultValue: entry.entityType })}</Tag>}
             <Typography.Text strong>{t(`auditAction.${entry.action}`, { defaultValue: entry.action })}</Typography.Text>{' '}
             <Typography.Text type="secondary">
-              {formatDateTime(entry.at)} · {entry.actorName ?? '—'}
+              {formatDateTime(entry.at)} · {actorOf(entry)}
             </Typography.Text>
             {entry.summary && <div className="record-history-summary">{summaryOf(entry)}</div>}
             {entry.changes?.length ? <AuditChanges changes={entry.changes} entityType={entry.entityType} /> : null}

@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SYSTEM_ACTOR_NAME } from '../../../../common/api';
 import type { AuditEntry } from './types';
 
 /**
@@ -11,6 +12,15 @@ export function useAuditSummary() {
   return useCallback(
     (entry: Pick<AuditEntry, 'summary' | 'summaryKey' | 'summaryParams'>) =>
       entry.summaryKey ? t(entry.summaryKey, { ...entry.summaryParams, defaultValue: entry.summary ?? '' }) : entry.summary,
+    [t],
+  );
+}
+
+/** Who acted, as the reader says it: the system (jobs, automatic returns) in their language. */
+export function useAuditActor() {
+  const { t } = useTranslation();
+  return useCallback(
+    (entry: Pick<AuditEntry, 'actorId' | 'actorName'>) => (entry.actorId === null && entry.actorName === SYSTEM_ACTOR_NAME ? t('audit.systemActor') : (entry.actorName ?? '—')),
     [t],
   );
 }

@@ -48,7 +48,7 @@ export default function ReleaseModal({ target, onClose }: { target: ActionTarget
         <Form.Item
           name="reason"
           label={t('customer.release.reason')}
-          rules={[{ required: true, whitespace: true, message: t('validation.required', { field: t('customer.release.reason') }) }]}
+          rules={[{ required: true, whitespace: true, message: t('customer.release.reasonRequired') }]}
         >
           <Input.TextArea rows={3} maxLength={200} showCount placeholder={t('customer.release.reasonPlaceholder')} />
         </Form.Item>

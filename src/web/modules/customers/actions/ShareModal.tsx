@@ -53,7 +53,7 @@ export default function ShareModal({ target, onClose }: { target: ActionTarget |
         <Form.Item
           name="toUserId"
           label={t('customer.share.toUser')}
-          rules={[{ required: true, message: t('validation.select', { field: t('customer.share.toUser') }) }]}
+          rules={[{ required: true, message: t('customer.share.toUserRequired') }]}
         >
           <UserPicker excludeIds={target?.customer?.ownerId ? [target.customer.ownerId] : undefined} />
         </Form.Item>

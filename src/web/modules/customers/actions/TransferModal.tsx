@@ -54,7 +54,7 @@ export default function TransferModal({ target, onClose }: { target: ActionTarge
         <Form.Item
           name="toUserId"
           label={t('customer.transfer.toUser')}
-          rules={[{ required: true, message: t('validation.select', { field: t('customer.transfer.toUser') }) }]}
+          rules={[{ required: true, message: t('customer.transfer.toUserRequired') }]}
         >
           <UserPicker
             excludeIds={target?.customer?.ownerId ? [target.customer.ownerId] : undefined}

@@ -46,7 +46,7 @@ export default function AssignModal({ customer, onClose }: { customer: Customer 
         <Form.Item
           name="toUserId"
           label={t('customer.pool.assignTo')}
-          rules={[{ required: true, message: t('validation.select', { field: t('customer.pool.assignTo') }) }]}
+          rules={[{ required: true, message: t('customer.pool.assignToRequired') }]}
         >
           <UserPicker within="customer" onChange={(_, option) => setToName(String((option as { label?: string } | undefined)?.label ?? ''))} />
         </Form.Item>

@@ -52,7 +52,17 @@ export default function ReturnRulesSection() {
         {
           title: a('exemptions'),
           dataIndex: 'exemptions',
-          render: (keys: string[]) => (keys.length ? keys.map((k) => <Tag key={k}>{exemptionLabel(k)}</Tag>) : a('noExemptions')),
+          // Wrapped within the cell: a long label ran into the next column.
+          render: (keys: string[]) =>
+            keys.length ? (
+              <Space size={[0, 4]} wrap>
+                {keys.map((k) => (
+                  <Tag key={k}>{exemptionLabel(k)}</Tag>
+                ))}
+              </Space>
+            ) : (
+              a('noExemptions')
+            ),
         },
         { title: a('warnDaysBefore'), dataIndex: 'warnDaysBefore', render: (n: number) => (n > 0 ? a('days', { count: n }) : '—') },
       ]}

@@ -5,7 +5,7 @@ import { formatDateTime } from '../../../app/shared/format';
 import ListTable from '../../../app/shared/list/ListTable';
 import { useListState } from '../../../app/shared/list/useListState';
 import type { AuditAction, AuditEntry } from '../../../app/shared/audit/types';
-import { useAuditSummary } from '../../../app/shared/audit/summary';
+import { useAuditActor, useAuditSummary } from '../../../app/shared/audit/summary';
 import { useAuditEntries, type AuditFilterValues } from './api';
 import AuditChanges from '../../../app/shared/audit/AuditChanges';
 import AuditFilters from './AuditFilters';
@@ -23,12 +23,13 @@ const actionColors: Partial<Record<AuditAction, string>> = {
 export default function AuditPage() {
   const { t } = useTranslation();
   const summaryOf = useAuditSummary();
+  const actorOf = useAuditActor();
   const state = useListState<AuditFilterValues>();
   const list = useAuditEntries(state.params);
 
   const columns: ColumnsType<AuditEntry> = [
     { title: t('audit.at'), dataIndex: 'at', key: 'at', width: 150, render: formatDateTime },
-    { title: t('audit.actor'), dataIndex: 'actorName', key: 'actor', width: 110, render: (v: string | null) => v || '—' },
+    { title: t('audit.actor'), dataIndex: 'actorName', key: 'actor', width: 110, render: (_, entry) => actorOf(entry) || '—' },
     {
       title: t('audit.action'),
       dataIndex: 'action',
