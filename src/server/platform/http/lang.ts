@@ -3,6 +3,9 @@ import { LANG_COOKIE } from '../../../common/api';
 
 export type Lang = 'zh' | 'en';
 
+/** A text in both languages. */
+export type Bilingual = Record<Lang, string>;
+
 /** The request's language: the `lang` cookie the web app sets, else Accept-Language, else Chinese. */
 export function requestLang(req: FastifyRequest): Lang {
   const cookie = req.cookies?.[LANG_COOKIE];

@@ -1,4 +1,4 @@
-import type { Lang } from './lang';
+import type { Bilingual } from './lang';
 
 /**
  * Every error code the API answers with, and its message in both languages.
@@ -190,7 +190,7 @@ export const errorMessages = {
   ATTACHMENT_EMPTY: { zh: '文件是空的（0 字节），请重新选择', en: 'The file is empty (0 bytes); choose another one' },
   ATTACHMENT_TYPE_BLOCKED: { zh: '不能上传可执行程序或脚本（.{ext}）', en: 'Programs and scripts (.{ext}) cannot be uploaded' },
   DEMO_REFUSED: { zh: '数据库中已有业务数据，不能再导入演示数据', en: 'The database already holds business data' },
-} satisfies Record<string, Record<Lang, string>>;
+} satisfies Record<string, Bilingual>;
 
 export type ErrorCode = keyof typeof errorMessages;
 
@@ -217,7 +217,7 @@ export const fieldMessages = {
   DATE_INVALID: { zh: '不是有效的日期，请写成 2024-01-31 这样', en: 'Not a valid date; write it like 2024-01-31' },
   BIRTHDAY_IN_FUTURE: { zh: '生日不能晚于今天', en: 'A birthday cannot be after today' },
   CODE_INVALID: { zh: '编码只能包含字母、数字、下划线、横线、加号和点，最多 32 位', en: 'Codes: up to 32 letters, digits, _ - + or .' },
-} satisfies Record<string, Record<Lang, string>>;
+} satisfies Record<string, Bilingual>;
 
 export type FieldMessageCode = keyof typeof fieldMessages;
 
@@ -228,7 +228,7 @@ export const fieldNames = {
   toUserId: { zh: '接收人', en: 'a recipient' },
   access: { zh: '共享权限', en: 'an access level' },
   reason: { zh: '放入原因', en: 'a reason' },
-} satisfies Record<string, Record<Lang, string>>;
+} satisfies Record<string, Bilingual>;
 
 export function formatMessage(template: string, params: Record<string, unknown> = {}): string {
   return template.replace(/\{(\w+)\}/g, (m, key: string) => (key in params ? String(params[key]) : m));

@@ -1,5 +1,5 @@
 import type { DictionaryType } from '../../../platform/dictionaries/defaults';
-import type { Lang } from '../../../platform/http/lang';
+import type { Bilingual, Lang } from '../../../platform/http/lang';
 
 /**
  * The columns of the import template, per customer kind: the header users see (Chinese, or English
@@ -11,9 +11,6 @@ import type { Lang } from '../../../platform/http/lang';
 /** Customers of either kind, or contacts added to existing customers (matched by name). */
 export type ImportKind = 'company' | 'person' | 'contact';
 export type CustomerImportKind = Exclude<ImportKind, 'contact'>;
-
-/** A text in both languages. */
-export type Bilingual = Record<Lang, string>;
 
 /** A fixed list: the stored value, and the label users type in each language. */
 export type OptionList = Record<string, Bilingual>;
